@@ -1,0 +1,85 @@
+"""The checker: read a row's indicator and progress, extract targets and claims, and judge each target."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from jixiao.core.claims import extract_claims
+from jixiao.core.lexicon import LEXICON
+from jixiao.core.model import Disclosure, Row
+from jixiao.core.quantities import fold
+from jixiao.core.results import Claim, Report, RowResult, Target, TargetResult
+from jixiao.core.targets import extract_targets
+from jixiao.core.verdicts import assign_claims, judge_deadline, judge_milestone, judge_numeric, row_verdict
+
+
+def _units_wanted(targets: list[Target]) -> frozenset[str] | None:
+    """The units a figure claim may have to report on one of ``targets``; None when any will do."""
+    wanted: set[str] = set()
+    for t in targets:
+        if t.kind == "milestone":
+            continue
+        if t.unit is None:
+            return None
+        base = t.unit.split("/")[0]
+        wanted.add(base)
+        if base in LEXICON.person_units:
+            wanted |= LEXICON.person_units
+    return frozenset(wanted)
+
+
+# Periods that end before the year does: their progress is measured against annual targets.
+IN_YEAR_PERIODS = frozenset({"一季度", "二季度", "上半年", "三季度", "前三季度"})
+
+
+def _in_year(result: TargetResult, period: str) -> TargetResult:
+    """An in-year shortfall against an annual target is progress, not failure: it cannot be judged yet."""
+    if result.verdict != "not_met" or result.target.comparator not in (">=", ">", None):
+        return result
+    return replace(
+        result,
+        verdict="unverified",
+        reason=f"{result.reason}（{period}进度，年度目标尚未到期，不作未达成判断）",
+    )
+
+
+def check_row(row: Row, *, period: str | None = None) -> RowResult:
+    """Judge every target of one row against the claims of its progress text.
+
+    ``period`` is the disclosure's period; during the year (一季度, 上半年, 前三季度 …) a figure below an
+    annual target to reach is reported but not called a shortfall."""
+    targets = extract_targets(row.indicator, row.goal)
+    has_milestone = any(t.kind == "milestone" for t in targets)
+    claims = extract_claims(row.progress, units=_units_wanted(targets), stages=has_milestone)
+    ind_norm, prog_norm = fold(row.indicator), fold(row.progress)
+    numeric = [t for t in targets if t.kind != "milestone"]
+    figures = [c for c in claims if c.kind in ("level", "change")]
+    bare_row = len(numeric) == 1 and len(figures) == 1
+    assigned = assign_claims(targets, claims, ind_norm, prog_norm, row.goal, bare_row=bare_row)
+    stages = [c for c in claims if c.kind == "stage"]
+    statements = [c for c in claims if c.kind == "statement"]
+    shares = [c for c in claims if c.kind == "share"]
+    results: list[TargetResult] = []
+    for i, t in enumerate(targets):
+        if t.kind == "milestone":
+            if t.stage == "完成" and not t.objects:
+                results.append(judge_deadline(t, row.progress, statements))
+            else:
+                results.append(judge_milestone(t, stages, statements))
+            continue
+        claim: Claim | None = assigned.get(i)
+        if claim is not None and t.unit is None and claim.unit is not None:
+            t = replace(t, unit=claim.unit)  # a bare figure takes the unit the progress gives
+        elif claim is not None and claim.unit is None and claim.value is not None and t.unit is not None:
+            # a bare result in a table is in the unit of the target's column header ((亿元) 目标任务 10 / 进度 9.6)
+            q = t.quantity
+            scale = (t.value / q.value) if (q is not None and q.unit is None and q.value and t.value) else 1.0
+            claim = replace(claim, value=claim.value * scale, unit=t.unit)
+        results.append(judge_numeric(t, claim, statements, shares if len(numeric) == 1 else []))
+    if period in IN_YEAR_PERIODS:
+        results = [_in_year(r, period) for r in results]
+    return RowResult(row=row, verdict=row_verdict(results), targets=tuple(results))
+
+
+def check_disclosure(disclosure: Disclosure) -> Report:
+    return Report(disclosure=disclosure, rows=[check_row(r, period=disclosure.period) for r in disclosure.rows])

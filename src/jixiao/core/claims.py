@@ -1,0 +1,133 @@
+"""Claims: the results a progress narrative (完成进度) reports.
+
+``extract_claims(progress)`` returns figures (levels), changes over a baseline (比去年增加30万人), shares
+of the year's task (完成年度任务的95%), stages of work (施工准备, 竣工) and plain statements (完成年度目标任务),
+each with its exact words and span in ``progress``.
+"""
+
+from __future__ import annotations
+
+from jixiao.core.lexicon import LEXICON
+from jixiao.core.quantities import find_quantities, fold
+from jixiao.core.results import Claim, Quantity
+from jixiao.core.targets import (
+    bare_label_before,
+    change_before,
+    is_bare_figure,
+    paren_unit_before,
+    stands_alone,
+    unit_scale,
+)
+from jixiao.core.textutil import clause_bounds, contains_any, find_words, in_brackets, word_before
+
+_STAGE_WORDS = tuple(sorted(LEXICON.stage_ranks, key=len, reverse=True))
+_STATEMENTS = tuple(
+    sorted({*LEXICON.met_phrases, *LEXICON.not_met_phrases, *LEXICON.full_coverage}, key=len, reverse=True)
+)
+_CHANGE_WORDS = (*LEXICON.increase, *LEXICON.decrease)
+
+
+def extract_claims(
+    progress: str, *, units: frozenset[str] | None = None, stages: bool = True
+) -> list[Claim]:
+    """Every claim of ``progress``. ``units`` limits figure claims to those units (and bare numbers and
+    percentages, which may be shares); ``stages=False`` skips stages of work. Both only save time."""
+    norm = fold(progress)
+    quantities = find_quantities(progress)
+    bare = is_bare_figure(norm, quantities)
+    claims: list[Claim] = []
+    for q in quantities:
+        if units is not None and q.unit is not None and q.unit != "%" and q.unit.split("/")[0] not in units:
+            continue
+        c = _figure_claim(progress, norm, q, bare)
+        if c is not None:
+            claims.append(c)
+    if stages:
+        claims.extend(_stage_claims(progress, norm, quantities))
+    claims.extend(_statement_claims(progress, norm))
+    claims.sort(key=lambda c: c.span[0])
+    return claims
+
+
+def _figure_claim(progress: str, norm: str, q: Quantity, bare: bool) -> Claim | None:
+    start, end = q.span
+    lo, hi = clause_bounds(norm, start, end)
+    unit, value = q.unit, q.value
+    labelled = bare_label_before(norm, start, LEXICON.bare_claim_labels)
+    header_unit = paren_unit_before(norm, start, lo if not (bare or labelled) else 0)
+    if unit is None:
+        if header_unit is not None:
+            base, scale = unit_scale(header_unit)
+            unit, value = base, value * scale
+        elif not (bare or labelled) or not stands_alone(norm, end):
+            return None
+    prefix = norm[lo:start]
+    kind = "level"
+    share_word = None
+    for w in LEXICON.task_share:
+        i = prefix.rfind(w)
+        if i != -1 and len(prefix) - (i + len(w)) <= 8:
+            share_word = w
+            break
+    if share_word and unit == "%":
+        kind = "share"
+    else:
+        direction, _ = change_before(norm, start)
+        new_word = direction and word_before(norm, start - 2, LEXICON.new_things)
+        against_baseline = contains_any(prefix, LEXICON.baseline) and contains_any(prefix[-6:], _CHANGE_WORDS)
+        if (direction and not new_word) or (direction is None and against_baseline):
+            kind = "change"
+    t_start = start
+    if kind == "change":
+        change_word = word_before(norm, start, _CHANGE_WORDS)
+        if change_word:
+            t_start = start - len(change_word)
+    context = norm[lo:hi]
+    if in_brackets(norm, start):
+        context = "(" + context
+    return Claim(
+        text=progress[t_start:end],
+        span=(t_start, end),
+        kind=kind,  # type: ignore[arg-type]
+        value=value,
+        unit=unit,
+        quantity=q,
+        context=context,
+    )
+
+
+def _stage_claims(progress: str, norm: str, quantities: list[Quantity]) -> list[Claim]:
+    out: list[Claim] = []
+    for s, e, word in find_words(norm, _STAGE_WORDS):
+        rank = LEXICON.stage_ranks[word]
+        lo, hi = clause_bounds(norm, s, e)
+        negated = contains_any(norm[max(lo, s - 4) : s], LEXICON.negations)
+        out.append(
+            Claim(
+                text=progress[s:e],
+                span=(s, e),
+                kind="stage",
+                context=norm[lo:hi],
+                stage=word,
+                stage_rank=rank,
+                negated=negated,
+            )
+        )
+    for q in quantities:
+        if q.unit == "%" and word_before(norm, q.span[0], ("完成", "完成了", "已完成")):
+            lo, hi = clause_bounds(norm, q.span[0], q.span[1])
+            s = q.span[0] - 2
+            out.append(Claim(text=progress[s : q.span[1]], span=(s, q.span[1]), kind="stage",
+                             context=norm[lo:hi], stage="完成%", stage_rank=LEXICON.stage_ranks.get("完成%", 70),
+                             value=q.value, unit="%"))
+    return out
+
+
+def _statement_claims(progress: str, norm: str) -> list[Claim]:
+    out: list[Claim] = []
+    for s, e, word in find_words(norm, _STATEMENTS):
+        lo, hi = clause_bounds(norm, s, e)
+        negated = word in LEXICON.not_met_phrases
+        out.append(Claim(text=progress[s:e], span=(s, e), kind="statement", context=norm[lo:hi],
+                         stage=word, negated=negated))
+    return out

@@ -1,0 +1,126 @@
+"""The word lists of ``data/lexicon.toml``, loaded once into a typed, read-only object."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+
+def _longest_first(words: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(dict.fromkeys(words), key=len, reverse=True))
+
+
+def _pairs(items: list[list[str]]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(((str(a), str(b)) for a, b in items), key=lambda p: len(p[0]), reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    period_spellings: tuple[tuple[str, str], ...]
+    organization_suffixes: tuple[str, ...]
+    goal_headers: frozenset[str]
+    indicator_headers: frozenset[str]
+    progress_headers: frozenset[str]
+    money_units: tuple[str, ...]
+    percent_units: tuple[str, ...]
+    count_units: tuple[str, ...]
+    person_units: frozenset[str]
+    multipliers: dict[str, int]
+    approx_prefix: tuple[str, ...]
+    approx_suffix: tuple[str, ...]
+    time_denominators: tuple[str, ...]
+    not_units_after: tuple[str, ...]
+    not_quantity_before: tuple[str, ...]
+    numeral_word_blockers: tuple[str, ...]
+    comparators_before: tuple[tuple[str, str], ...]
+    comparators_after: tuple[tuple[str, str], ...]
+    keep_low: tuple[str, ...]
+    exact_markers: tuple[str, ...]
+    increase: tuple[str, ...]
+    decrease: tuple[str, ...]
+    new_things: tuple[str, ...]
+    baseline: tuple[str, ...]
+    stage_ranks: dict[str, int]
+    milestone_words: tuple[str, ...]
+    negations: tuple[str, ...]
+    generic_objects: tuple[str, ...]
+    met_phrases: tuple[str, ...]
+    not_met_phrases: tuple[str, ...]
+    full_coverage: tuple[str, ...]
+    task_share: tuple[str, ...]
+    bare_target_labels: tuple[str, ...]
+    scope_words: tuple[str, ...]
+    scope_after: tuple[str, ...]
+    clause_delimiters: frozenset[str]
+    bare_claim_labels: tuple[str, ...]
+    stop_bigrams: frozenset[str]
+    plan_words: tuple[str, ...]
+    subset_words: tuple[str, ...]
+    deadline_goal_words: tuple[str, ...]
+    deadline_done_words: tuple[str, ...]
+
+    @property
+    def all_units(self) -> tuple[str, ...]:
+        return _longest_first([*self.money_units, *self.percent_units, *self.count_units])
+
+
+def _build(raw: dict[str, Any]) -> Lexicon:
+    num = raw["numbers"]
+    stage_ranks: dict[str, int] = {}
+    for rank, words in raw["stages"]["order"]:
+        for w in words:
+            stage_ranks[str(w)] = int(rank)
+    return Lexicon(
+        period_spellings=tuple((str(a), str(b)) for a, b in raw["periods"]["spellings"]),
+        organization_suffixes=tuple(raw["organizations"]["suffixes"]),
+        goal_headers=frozenset(raw["reader"]["goal_headers"]),
+        indicator_headers=frozenset(raw["reader"]["indicator_headers"]),
+        progress_headers=frozenset(raw["reader"]["progress_headers"]),
+        money_units=_longest_first(num["money"]),
+        percent_units=_longest_first(num["percent"]),
+        count_units=_longest_first(num["counts"]),
+        person_units=frozenset(num["person"]),
+        multipliers={str(k): int(v) for k, v in num["multipliers"].items()},
+        approx_prefix=_longest_first(num["approx_prefix"]),
+        approx_suffix=_longest_first(num["approx_suffix"]),
+        time_denominators=_longest_first(num["time_denominators"]),
+        not_units_after=_longest_first(num["not_units_after"]),
+        not_quantity_before=_longest_first(num["not_quantity_before"]),
+        numeral_word_blockers=_longest_first(num["numeral_word_blockers"]),
+        comparators_before=_pairs(raw["comparators"]["before"]),
+        comparators_after=_pairs(raw["comparators"]["after"]),
+        keep_low=_longest_first(raw["comparators"]["keep_low"]),
+        exact_markers=_longest_first(raw["comparators"]["exact_markers"]),
+        increase=_longest_first(raw["change"]["increase"]),
+        decrease=_longest_first(raw["change"]["decrease"]),
+        new_things=_longest_first(raw["change"]["new_things"]),
+        baseline=_longest_first(raw["change"]["baseline"]),
+        stage_ranks=stage_ranks,
+        milestone_words=_longest_first(raw["stages"]["milestone_words"]),
+        negations=_longest_first(raw["stages"]["negations"]),
+        generic_objects=_longest_first(raw["stages"]["generic_objects"]),
+        met_phrases=_longest_first(raw["verdict"]["met_phrases"]),
+        not_met_phrases=_longest_first(raw["verdict"]["not_met_phrases"]),
+        full_coverage=_longest_first(raw["verdict"]["full_coverage"]),
+        task_share=_longest_first(raw["verdict"]["task_share"]),
+        bare_target_labels=_longest_first(raw["targets"]["bare_labels"]),
+        scope_words=_longest_first(raw["targets"]["scope_words"]),
+        scope_after=_longest_first(raw["targets"]["scope_after"]),
+        clause_delimiters=frozenset(raw["targets"]["clause_delimiters"]),
+        bare_claim_labels=_longest_first(raw["claims"]["bare_labels"]),
+        stop_bigrams=frozenset(raw["align"]["stop_bigrams"]),
+        plan_words=_longest_first(raw["restate"]["plan_words"]),
+        subset_words=_longest_first(raw["restate"]["subset_words"]),
+        deadline_goal_words=_longest_first(raw["deadline"]["goal_words"]),
+        deadline_done_words=_longest_first(raw["deadline"]["done_words"]),
+    )
+
+
+def load_lexicon() -> Lexicon:
+    text = resources.files("jixiao.core").joinpath("data/lexicon.toml").read_text(encoding="utf-8")
+    return _build(tomllib.loads(text))
+
+
+LEXICON = load_lexicon()

@@ -1,0 +1,340 @@
+"""Targets: every requirement an indicator (考核指标) states.
+
+``extract_targets(indicator, goal)`` returns numeric targets (a level to reach or stay within, or a
+change over a baseline) and milestones (a stage of work with no number), each with its exact words
+and span in ``indicator``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.core.lexicon import LEXICON
+from jixiao.core.quantities import find_quantities, fold
+from jixiao.core.results import Comparator, Kind, Quantity, Target
+from jixiao.core.textutil import (
+    clause_bounds,
+    contains_any,
+    find_words,
+    in_brackets,
+    last_words,
+    word_after,
+    word_before,
+)
+
+_PAREN_UNIT_RE = re.compile(r"[(（]\s*([^()（）\s]{1,4})\s*[)）]")
+_FILLERS = ("每人每月", "每人每年", "每年", "每月", "每人", "人均", "年均", "平均", "累计", "全年", "年度", "达")
+_LEADING_NOISE = re.compile(r"^[\s、，,。；;：:和及与并且以及确保力争实现完成全年年度]+")
+_TIME_WORDS = re.compile(r"(?:\d{1,2}月底前|\d{1,2}月前|年底前|年内|年底|上半年|下半年|今年|本年度|年度内|前)")
+_OBJECT_SPLIT = re.compile(r"[、和及与]|以及")
+_AFTER_WORDS = tuple(w for w, _ in LEXICON.comparators_after)
+_BEFORE_WORDS = tuple(w for w, _ in LEXICON.comparators_before)
+_BEFORE_OPS = dict(LEXICON.comparators_before)
+_DIGIT_RE = re.compile(r"\d")
+_BARE_FIGURE_REST = re.compile(r"^[\s≥≧≤≦<>=＞＜＝≈约%％()（）\-—/]*$")
+
+
+def paren_unit_before(norm: str, pos: int, lo: int) -> str | None:
+    """A unit written in brackets before ``pos`` in a table header ("城镇新增就业(人) 目标任务 27800")."""
+    best: str | None = None
+    for m in _PAREN_UNIT_RE.finditer(norm, lo, pos):
+        inner = m.group(1)
+        if re.search(r"\d", norm[m.end() : pos].replace(" ", "")):
+            continue
+        unit = "%" if inner in ("%", "％", "百分比") else inner
+        base, _scale = unit_scale(unit)
+        if unit == "%" or base in LEXICON.count_units or base in LEXICON.money_units:
+            best = unit
+    return best
+
+
+def unit_scale(unit: str) -> tuple[str, float]:
+    """A header unit such as 万元 or 亿元 → (元, 10000)."""
+    for word, mult in sorted(LEXICON.multipliers.items(), key=lambda kv: len(kv[0]), reverse=True):
+        if unit.startswith(word) and len(unit) > len(word):
+            return unit[len(word) :], float(mult)
+    return unit, 1.0
+
+
+def is_bare_figure(norm: str, quantities: list[Quantity]) -> bool:
+    """True when the cell is one figure and little else (``≥95%``, ``221人``, ``1.2万亩``)."""
+    if len(quantities) != 1:
+        return False
+    q = quantities[0]
+    rest = norm[: q.span[0]] + norm[q.span[1] :]
+    return bool(_BARE_FIGURE_REST.match(rest)) or len(rest.strip()) <= 1
+
+
+def stands_alone(norm: str, end: int) -> bool:
+    """A bare number must end its cell or be followed by a space or a clause delimiter (not 目标1:造林)."""
+    nxt = norm[end : end + 1]
+    return nxt == "" or nxt in " \t\n，,；;。" or nxt == "\u3000"
+
+
+def bare_label_before(norm: str, pos: int, labels: tuple[str, ...]) -> bool:
+    """Whether a label such as 目标任务 or 进度 stands right before ``pos`` (spaces and a colon allowed)."""
+    j = pos
+    while j > 0 and norm[j - 1] in " :：\t":
+        j -= 1
+    return word_before(norm, j, labels) is not None
+
+
+def comparator_near(norm: str, lo: int, start: int, end: int, *, far: bool) -> tuple[Comparator | None, str]:
+    """The comparator word before (or after) the number at ``start:end``, and the word itself."""
+    after = word_after(norm, end, _AFTER_WORDS)
+    prefix = norm[lo:start]
+    best: tuple[int, str, str] | None = None
+    allowed = 30 if far else 0
+    for _start, e, word in last_words(prefix, _BEFORE_WORDS):
+        gap = prefix[e:]
+        for filler in _FILLERS:
+            if filler in gap:
+                gap = gap.replace(filler, "")
+        gap = gap.strip()
+        if word == "为" and gap:
+            continue
+        if len(gap) <= allowed and not _DIGIT_RE.search(gap) and (best is None or e > best[0]):
+            best = (e, word, _BEFORE_OPS[word])
+    if best is not None and (after is None or best[0] == start):
+        return best[2], best[1]  # type: ignore[return-value]
+    if after is not None:
+        op = dict(LEXICON.comparators_after)[after]
+        return op, after  # type: ignore[return-value]
+    if best is not None:
+        return best[2], best[1]  # type: ignore[return-value]
+    return None, ""
+
+
+def change_before(norm: str, start: int) -> tuple[str | None, str]:
+    """('up' | 'down', word) when a change word stands right before the number (增加10万人)."""
+    pos = start
+    if pos > 0 and norm[pos - 1] in "了约近":
+        pos -= 1
+    w = word_before(norm, pos, LEXICON.increase)
+    if w:
+        return "up", w
+    w = word_before(norm, pos, LEXICON.decrease)
+    if w:
+        return "down", w
+    return None, ""
+
+
+_METRIC_HEADS = ("率", "额", "比例", "比重", "面积", "人数", "标准", "指数", "总量", "规模")
+
+
+def _metric_head(norm: str, lo: int, start: int) -> int | None:
+    """Where a metric noun such as 建制率 or 投资额 begins, if one ends shortly before ``start``."""
+    window = norm[lo:start]
+    best = -1
+    for head in _METRIC_HEADS:
+        i = window.rfind(head)
+        if i != -1 and len(window) - (i + len(head)) <= 6:
+            best = max(best, i)
+    if best < 2:
+        return None
+    return lo + best - 2
+
+
+def _scope_follows(norm: str, end: int, hi: int) -> bool:
+    """A count followed within a few characters by 的/中 describes scope: 13个区县的…"""
+    tail = norm[end : min(hi, end + 5)]
+    return contains_any(tail, LEXICON.scope_after)
+
+
+def _strip_metric(text: str) -> str:
+    text = _LEADING_NOISE.sub("", text)
+    return text.strip(" ，,、：:")
+
+
+def extract_targets(indicator: str, goal: str = "") -> list[Target]:
+    norm = fold(indicator)
+    quantities = find_quantities(indicator)
+    bare = is_bare_figure(norm, quantities)
+    found: list[Target] = []
+    for q in quantities:
+        t = _numeric_target(indicator, norm, q, goal, bare)
+        if t is not None:
+            found.append(t)
+    found.sort(key=lambda t: t.span[0])
+    # Numeric targets first, then milestones, each group in document order.
+    milestones = _milestones(indicator, norm, quantities, goal)
+    if not found and not milestones:
+        deadline = _deadline(indicator, norm, goal)
+        if deadline is not None:
+            milestones.append(deadline)
+    return found + milestones
+
+
+_DEADLINE_RE = re.compile(
+    r"^\s*(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月\s*(?:底|末|\d{1,2}\s*日)?|年底|年末|年内)\s*(?:前|以前|之前)?\s*"
+    r"(?:完成|完工|办结|到位)?\s*[。.]?\s*$"
+)
+
+
+def _deadline(indicator: str, norm: str, goal: str) -> Target | None:
+    """A deadline row of a 时效指标 (完成时间: 2023年12月底前, 年底前完成) as a milestone."""
+    if not any(w in goal for w in LEXICON.deadline_goal_words):
+        return None
+    if not _DEADLINE_RE.match(norm):
+        return None
+    text = indicator.strip()
+    start = indicator.index(text) if text else 0
+    return Target(
+        text=text,
+        span=(start, start + len(text)),
+        metric=goal,
+        kind="milestone",
+        comparator=None,
+        value=None,
+        unit=None,
+        stage="完成",
+        stage_rank=LEXICON.stage_ranks.get("完工", 90),
+        objects=(),
+    )
+
+
+def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: bool) -> Target | None:
+    start, end = q.span
+    lo, hi = clause_bounds(norm, start, end)
+    unit = q.unit
+    value = q.value
+    labelled = bare_label_before(norm, start, LEXICON.bare_target_labels)
+    if unit is None:
+        if not (bare or labelled) or not stands_alone(norm, end):
+            return None
+        header_unit = paren_unit_before(norm, start, 0)
+        if header_unit is not None:
+            base, scale = unit_scale(header_unit)
+            unit, value = ("%" if base == "%" else base), value * scale
+    if not bare and in_brackets(norm, start):
+        return None
+    if (
+        unit not in ("%", "百分点")
+        and _scope_follows(norm, end, hi)
+        and contains_any(norm[lo:start], LEXICON.scope_words)
+        and not word_before(norm, start, _BEFORE_WORDS)
+    ):
+        return None
+    comparator, comp_word = comparator_near(norm, lo, start, end, far=labelled or bare)
+    kind: Kind = "level"
+    direction = None
+    change_word = ""
+    if not comp_word or comp_word in ("以上", "以内", "以下", "及以上", "或以上", "及以下", "之内"):
+        direction, change_word = change_before(norm, start)
+        if direction is not None and word_before(norm, start - len(change_word), LEXICON.new_things):
+            direction, change_word = None, ""
+    if direction is not None:
+        kind = "change"
+        comparator = comparator or ">="
+    prefix = norm[lo:start]
+    context = (goal + prefix) if (bare or labelled) else prefix
+    if comparator is None:
+        if value == 0 or contains_any(context, LEXICON.keep_low):
+            comparator = "<="
+        elif ("标准" in prefix or "标准" in goal) and (q.per is not None or prefix.endswith("为")):
+            comparator = "=="
+        else:
+            comparator = ">="
+    elif comp_word == "为":
+        comparator = "==" if ("标准" in prefix or "标准" in goal) else ">="
+    # The words of the target: the metric before the number, or after it when none stands before.
+    metric_before = _strip_metric(prefix)
+    after_word = word_after(norm, end, _AFTER_WORDS) or ""
+    t_end = end + len(after_word)
+    if len(metric_before) >= 2 or bare or labelled:
+        t_start = lo + (len(prefix) - len(prefix.lstrip(" 、，,：:")))
+        # keep it short: from a metric head (建制率, 投资额) when one stands close, else at most 12 characters
+        if not (bare or labelled):
+            t_start = max(t_start, start - max(12, len(comp_word) + len(change_word)))
+            head = _metric_head(norm, t_start, start)
+            if head is not None:
+                t_start = head
+        while t_start > lo and norm[t_start - 1].isascii() and norm[t_start - 1].isalnum():
+            t_start -= 1  # do not cut a Latin word (GDP, PM2.5) in two
+        metric = metric_before
+    else:
+        t_start = start - len(comp_word) - len(change_word) if comp_word or change_word else start
+        t_start = max(lo, t_start)
+        t_end = min(hi, max(t_end, end + 20))
+        metric = _strip_metric(norm[end:hi])[:20]
+    if bare and not metric:
+        metric = goal
+    text = indicator[t_start:t_end]
+    return Target(
+        text=text,
+        span=(t_start, t_end),
+        metric=(goal + metric) if (bare and metric != goal) else metric,
+        kind=kind,
+        comparator=comparator,
+        value=value,
+        unit=unit,
+        quantity=q,
+        direction="up" if direction == "up" else ("down" if direction == "down" else None),
+    )
+
+
+def milestone_objects(obj_text: str) -> tuple[str, ...]:
+    """The works a milestone names: 市政管网、景观工程 → (市政管网, 景观)."""
+    obj_text = _TIME_WORDS.sub("", obj_text)
+    parts = []
+    for raw in _OBJECT_SPLIT.split(obj_text):
+        part = raw
+        for g in LEXICON.generic_objects:
+            if part.endswith(g) and len(part) > len(g):
+                part = part[: -len(g)]
+        part = part.strip(" ，,：:")
+        if len(part) >= 2:
+            parts.append(part)
+    return tuple(parts)
+
+
+def _stage_hits(norm: str) -> list[tuple[int, int, str]]:
+    """Milestone words, with runs such as 建成开放 or 建成并投入使用 joined into one (the later stage)."""
+    hits: list[tuple[int, int, str]] = []
+    for s, e, word in find_words(norm, LEXICON.milestone_words):
+        if hits:
+            ps, pe, pword = hits[-1]
+            gap = norm[pe:s]
+            if gap in ("", "并", "和", "及", "、", "并正式", "后"):
+                later = word if LEXICON.stage_ranks.get(word, 0) >= LEXICON.stage_ranks.get(pword, 0) else pword
+                hits[-1] = (ps, e, later)
+                continue
+        hits.append((s, e, word))
+    return hits
+
+
+def _milestones(indicator: str, norm: str, quantities: list[Quantity], goal: str) -> list[Target]:
+    out: list[Target] = []
+    for s, e, word in _stage_hits(norm):
+        lo, hi = clause_bounds(norm, s, e)
+        # A stage verb that governs a number ("建成10个", "完成投资18200万元") is no milestone.
+        if any(lo <= q.span[0] < hi for q in quantities):
+            continue
+        obj_start = lo
+        while obj_start < s and norm[obj_start] in " 、，,":
+            obj_start += 1
+        obj_text = norm[obj_start:s]
+        # Skip words that start the clause ("确保", "力争") from the text kept.
+        m = re.match(r"(?:确保|力争|争取|全面|计划|预计|要求|实现|并|且)+", obj_text)
+        if m:
+            obj_start += m.end()
+            obj_text = obj_text[m.end() :]
+        objects = milestone_objects(obj_text) or milestone_objects(goal)
+        rank = LEXICON.stage_ranks.get(word)
+        if rank is None:
+            continue
+        out.append(
+            Target(
+                text=indicator[obj_start:e],
+                span=(obj_start, e),
+                metric=(obj_text or goal) + word,
+                kind="milestone",
+                comparator=None,
+                value=None,
+                unit=None,
+                stage=word,
+                stage_rank=rank,
+                objects=objects,
+            )
+        )
+    return out

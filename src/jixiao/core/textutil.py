@@ -1,0 +1,109 @@
+"""Small helpers over running Chinese text: clauses, sentences, brackets and character pairs."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from jixiao.core.lexicon import LEXICON
+
+_SENTENCE_ENDS = frozenset("。；;！!？?\n")
+_OPEN = {"(": ")", "（": "）", "【": "】", "[": "]"}
+_CLOSE = {v: k for k, v in _OPEN.items()}
+# Characters that carry no meaning in a pair: spaces, punctuation, digits.
+_SKIP_RE = re.compile(r"[\s\d.%,，。；;：:、()（）“”\"'‘’《》【】\[\]\-—·/|]+")
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around ``text[start:end]``: from the delimiter before it to the one after it."""
+    delims = LEXICON.clause_delimiters
+    lo = start
+    while lo > 0 and text[lo - 1] not in delims:
+        lo -= 1
+    hi = end
+    while hi < len(text) and text[hi] not in delims:
+        hi += 1
+    return lo, hi
+
+
+def previous_clause_start(text: str, clause_lo: int) -> int:
+    """Start of the clause before the one starting at ``clause_lo``, within the same sentence."""
+    if clause_lo == 0 or text[clause_lo - 1] in _SENTENCE_ENDS:
+        return clause_lo
+    lo = clause_lo - 1
+    delims = LEXICON.clause_delimiters
+    while lo > 0 and text[lo - 1] not in delims:
+        lo -= 1
+    return lo
+
+
+def in_brackets(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside round brackets that open before it on the same clause."""
+    depth = 0
+    for i in range(pos - 1, max(-1, pos - 40), -1):
+        ch = text[i]
+        if ch in _CLOSE:
+            depth += 1
+        elif ch in _OPEN:
+            if depth == 0:
+                return True
+            depth -= 1
+        elif ch in "。；;\n":
+            return False
+    return False
+
+
+def bigrams(text: str) -> set[str]:
+    """Character pairs of ``text`` that carry meaning (punctuation, digits and stop pairs left out)."""
+    chars = _SKIP_RE.sub("", text)
+    return {chars[i : i + 2] for i in range(len(chars) - 1)} - LEXICON.stop_bigrams
+
+
+def contains_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether any of ``words`` occurs in ``text`` (one regular-expression search)."""
+    return _alternation(words).search(text) is not None
+
+
+def last_words(text: str, words: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """Every occurrence of ``words`` in ``text``, overlapping ones included, for finding the last."""
+    pat = _lookahead(words)
+    return [(m.start(), m.start() + len(m.group(1)), m.group(1)) for m in pat.finditer(text)]
+
+
+@lru_cache(maxsize=64)
+def _lookahead(words: tuple[str, ...]) -> re.Pattern[str]:
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile("(?=(" + ("|".join(re.escape(w) for w in ordered) or "(?!)") + "))")
+
+
+def find_words(text: str, words: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """Non-overlapping occurrences of ``words`` (longest first where two start at one place)."""
+    return [(m.start(), m.end(), m.group()) for m in _alternation(words).finditer(text)]
+
+
+@lru_cache(maxsize=64)
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in ordered) or "(?!)")
+
+
+def word_before(text: str, pos: int, words: tuple[str, ...]) -> str | None:
+    """The word of ``words`` that ends exactly at ``pos`` (longest first)."""
+    for length, bag in _by_length(words):
+        if pos >= length and text[pos - length : pos] in bag:
+            return text[pos - length : pos]
+    return None
+
+
+@lru_cache(maxsize=128)
+def _by_length(words: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
+    lengths = sorted({len(w) for w in words}, reverse=True)
+    return tuple((n, frozenset(w for w in words if len(w) == n)) for n in lengths)
+
+
+def word_after(text: str, pos: int, words: tuple[str, ...]) -> str | None:
+    """The word of ``words`` that starts exactly at ``pos`` (longest first)."""
+    for length, bag in _by_length(words):
+        if text[pos : pos + length] in bag:
+            return text[pos : pos + length]
+    return None

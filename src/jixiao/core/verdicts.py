@@ -1,0 +1,299 @@
+"""Alignment and verdicts: which claim reports on which target, and whether the target was met.
+
+Numeric targets are paired with figure claims of a compatible unit and kind, scored by the metric words
+they share (character pairs of their clauses), the rate's period, and closeness of value; a row's
+targets take distinct claims, best pairs first. Milestones are judged on the order of stages reported
+for the same works. Every verdict carries a one-line reason in Chinese.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from jixiao.core.lexicon import LEXICON
+from jixiao.core.meta import parse_year_month
+from jixiao.core.results import Claim, Target, TargetResult, Verdict
+from jixiao.core.textutil import bigrams, clause_bounds, find_words, previous_clause_start
+
+_OPS = {">=": "不低于", ">": "超过", "<=": "不超过", "<": "低于", "==": "等于"}
+_MIN_SCORE = 1.0
+
+
+@dataclass(slots=True)
+class _Context:
+    near: set[str]
+    far: set[str]
+    restated: bool = False  # the clause restates the plan (计划新增就业2万人)
+    subset: bool = False  # the clause counts part of the whole (其中…)
+
+
+def units_compatible(target_unit: str | None, claim_unit: str | None) -> float:
+    """How well two units agree: 3 the same, 2 both persons, 1 one of them unknown, 0 not at all."""
+    if target_unit is None or claim_unit is None:
+        return 1.0
+    if target_unit == claim_unit:
+        return 3.0
+    persons = LEXICON.person_units
+    if target_unit in persons and claim_unit in persons:
+        return 2.0
+    if target_unit.split("/")[0] == claim_unit.split("/")[0] and "/" in target_unit + claim_unit:
+        return 1.5
+    return 0.0
+
+
+def satisfies(actual: float, comparator: str | None, value: float) -> bool:
+    eps = 1e-9 * max(1.0, abs(value))
+    match comparator:
+        case ">=" | None:
+            return actual >= value - eps
+        case ">":
+            return actual > value + eps
+        case "<=":
+            return actual <= value + eps
+        case "<":
+            return actual < value - eps
+        case "==":
+            return abs(actual - value) <= eps
+    return False
+
+
+def fmt_number(value: float | None, unit: str | None) -> str:
+    """A figure as a reviewer writes it: 18350万元, 1.2亿元, 96.4%, 2个百分点, 100个."""
+    if value is None:
+        return "—"
+    unit = unit or ""
+
+    def num(v: float) -> str:
+        return str(int(v)) if float(v).is_integer() else f"{v:.4f}".rstrip("0").rstrip(".")
+
+    if unit == "元" and abs(value) >= 100_000_000:
+        return f"{num(round(value / 100_000_000, 4))}亿元"
+    if unit == "元" and abs(value) >= 10_000:
+        return f"{num(round(value / 10_000, 4))}万元"
+    if unit == "百分点":
+        return f"{num(value)}个百分点"
+    return f"{num(value)}{unit}"
+
+
+def _target_context(t: Target, indicator_norm: str, goal: str) -> _Context:
+    lo, hi = clause_bounds(indicator_norm, t.span[0], t.span[1])
+    q = t.quantity
+    if q is not None:
+        clause = indicator_norm[lo : q.span[0]] + " " + indicator_norm[q.span[1] : hi]
+    else:
+        clause = indicator_norm[lo:hi]
+    subset = any(indicator_norm[lo:].startswith(w) for w in LEXICON.subset_words)
+    return _Context(near=bigrams(clause), far=bigrams(goal), subset=subset)
+
+
+def _claim_context(c: Claim, progress_norm: str) -> _Context:
+    lo, hi = clause_bounds(progress_norm, c.span[0], c.span[1])
+    q = c.quantity
+    near_text = (
+        progress_norm[lo : q.span[0]] + " " + progress_norm[q.span[1] : hi] if q else progress_norm[lo:hi]
+    )
+    plo = previous_clause_start(progress_norm, lo)
+    far_text = progress_norm[plo:lo]
+    before = progress_norm[lo : c.span[0]]
+    return _Context(
+        near=bigrams(near_text),
+        far=bigrams(far_text),
+        restated=any(w in before for w in LEXICON.plan_words),
+        subset=any(before.startswith(w) for w in LEXICON.subset_words),
+    )
+
+
+def pair_score(t: Target, tc: _Context, c: Claim, cc: _Context, *, bare_pair: bool) -> float:
+    """How likely claim ``c`` reports on target ``t``; 0 when it cannot."""
+    if c.value is None:
+        return 0.0
+    u = units_compatible(t.unit, c.unit)
+    if u == 0.0:
+        return 0.0
+    if t.kind == "change" and c.kind != "change":
+        return 0.0
+    if t.kind == "level" and c.kind not in ("level",):
+        return 0.0
+    words = len(tc.near & cc.near) * 1.0 + len(tc.near & (cc.far - cc.near)) * 0.5
+    words += len(tc.far & cc.near) * 0.5
+    score = words + (u - 1.0) * 0.3
+    if bare_pair:
+        score += 2.0
+    tq, cq = t.quantity, c.quantity
+    if tq and cq and tq.per and cq.per:
+        score += 1.0 if tq.per == cq.per else -1.5
+    if cc.restated:
+        return score - 3.0
+    if cc.subset and not tc.subset:
+        score -= 1.0
+    if t.value is not None and c.value is not None:
+        if math.isclose(t.value, c.value, rel_tol=1e-9):
+            score += 1.0
+        elif t.value > 0 and c.value > 0:
+            ratio = abs(math.log(c.value / t.value))
+            score += max(0.0, 0.6 - ratio * 0.4)
+    if cq and cq.approx:
+        score -= 0.2
+    if c.context.startswith("("):
+        score -= 0.5
+    return score
+
+
+def judge_numeric(t: Target, claim: Claim | None, statements: list[Claim], shares: list[Claim]) -> TargetResult:
+    assert t.value is not None
+    want = f"{_OPS.get(t.comparator or '>=', '')}{fmt_number(t.value, t.unit)}"
+    if claim is not None and claim.value is not None:
+        got = fmt_number(claim.value, claim.unit or t.unit)
+        if t.kind == "change":
+            ok = satisfies(claim.value, t.comparator, t.value)
+            word = "增加" if t.direction != "down" else "减少"
+            if t.direction is not None and _direction_of(claim) not in (None, t.direction):
+                ok = False  # the claim moved the other way
+            bound = "不少于" if t.comparator in (">=", None) else _OPS.get(t.comparator, "")
+            reason = (
+                f"进度称{claim.text}，{'达到' if ok else '未达到'}目标（{word}{bound}{fmt_number(t.value, t.unit)}）"
+            )
+        else:
+            ok = satisfies(claim.value, t.comparator, t.value)
+            said = claim.text if claim.text.replace(" ", "") == got else f"{claim.text}（{got}）"
+            reason = f"进度称{said}，{'达到' if ok else '未达到'}目标{want}"
+        return TargetResult(t, "met" if ok else "not_met", reason, actual=claim, evidence=(claim,))
+    for s in shares:
+        if s.value is not None:
+            ok = s.value >= 100.0 - 1e-9
+            reason = f"进度称{s.text}，按年度任务的{fmt_number(s.value, '%')}计，{'已' if ok else '未'}完成目标"
+            return TargetResult(t, "met" if ok else "not_met", reason, evidence=(s,))
+    for s in statements:
+        if s.negated:
+            return TargetResult(t, "not_met", f"进度称“{s.text}”，目标{want}未达到", evidence=(s,))
+    for s in statements:
+        if s.stage in LEXICON.full_coverage and t.unit == "%" and t.value >= 100:
+            return TargetResult(t, "met", f"进度称“{s.text}”，即达到{want}", evidence=(s,))
+        if s.stage in LEXICON.met_phrases:
+            return TargetResult(t, "met", f"进度称“{s.text}”，目标{want}视为达到", evidence=(s,))
+    return TargetResult(t, "unverified", f"进度中未找到与目标{want}对应的数字")
+
+
+def _direction_of(claim: Claim) -> str | None:
+    for w in LEXICON.decrease:
+        if claim.text.startswith(w):
+            return "down"
+    for w in LEXICON.increase:
+        if claim.text.startswith(w):
+            return "up"
+    return None
+
+
+def judge_deadline(t: Target, progress: str, statements: list[Claim]) -> TargetResult:
+    """A deadline row (完成时间 2023年12月底前): met when the progress says the work was done in time."""
+    for s in statements:
+        if s.negated:
+            return TargetResult(t, "not_met", f"进度称“{s.text}”，未按期完成", evidence=(s,))
+    due = parse_year_month(t.text)
+    done = parse_year_month(progress)
+    if due and done and done > due:
+        return TargetResult(t, "not_met", f"目标期限为{t.text}，进度报告的完成时间晚于期限")
+    negated = any(n in progress for n in LEXICON.negations)
+    if due and done and not negated:
+        return TargetResult(t, "met", f"进度报告的时间“{progress.strip()[:20]}”不晚于期限“{t.text}”")
+    hits = find_words(progress, LEXICON.deadline_done_words)
+    for s_, e_, word in hits:
+        if any(progress[max(0, s_ - 3) : s_].endswith(n) for n in LEXICON.negations):
+            continue
+        ev = Claim(text=progress[s_:e_], span=(s_, e_), kind="statement", context=progress, stage=word)
+        return TargetResult(t, "met", f"进度称“{word}”，期限“{t.text}”内完成", evidence=(ev,))
+    return TargetResult(t, "unverified", f"进度未说明是否在“{t.text}”前完成")
+
+
+def judge_milestone(t: Target, stages: list[Claim], statements: list[Claim]) -> TargetResult:
+    """A milestone is met when the progress reports its stage or a later one for the same works."""
+    assert t.stage_rank is not None
+    keys = t.objects or ("",)
+    # For each of the works named, the stage claims that mention it (each pair tested once).
+    about = {
+        o: [c for c in stages if c.stage_rank is not None and (not o or _mentions(c.context, o))] for o in keys
+    }
+    if not any(about.values()):
+        for s in statements:
+            if s.negated:
+                return TargetResult(t, "not_met", f"进度称“{s.text}”，目标“{t.text}”未达到", evidence=(s,))
+        return TargetResult(t, "unverified", f"进度中未找到“{t.text}”所指工程的进展阶段")
+    # Per object, the furthest stage reported; failing that, a stage reported as not reached (尚未开工).
+    per_object: dict[str, Claim] = {}
+    for o, claims in about.items():
+        reached = [c for c in claims if not c.negated]
+        if reached:
+            per_object[o] = max(reached, key=lambda c: c.stage_rank or 0)
+        elif claims:
+            per_object[o] = claims[0]
+    if not per_object:
+        return TargetResult(t, "unverified", f"进度中未找到“{t.text}”所指工程的进展阶段")
+    short = [(o, c) for o, c in per_object.items() if c.negated or (c.stage_rank or 0) < t.stage_rank]
+    evidence = tuple(per_object.values())
+    if short:
+        o, c = short[0]
+        what = f"“{o}”" if o else "该工程"
+        state = f"“{c.text}”（未达到）" if c.negated else f"“{c.text}”阶段"
+        return TargetResult(t, "not_met", f"目标要求{what}{t.stage}，进度只报告到{state}", evidence=evidence)
+    missing = [o for o in keys if o not in per_object]
+    if missing:
+        return TargetResult(t, "unverified", f"进度未提及“{missing[0]}”的进展", evidence=evidence)
+    c0 = max(per_object.values(), key=lambda c: c.stage_rank or 0)
+    return TargetResult(t, "met", f"目标要求{t.stage}，进度报告“{c0.text}”，已达到该阶段", evidence=evidence)
+
+
+def _mentions(context: str, obj: str) -> bool:
+    if obj in context:
+        return True
+    # Allow a shortened object: 景观工程 ↔ 景观施工; at least two characters in a row must match.
+    pairs = bigrams(obj)
+    return bool(pairs) and len(pairs & bigrams(context)) >= max(1, math.ceil(len(pairs) * 0.6))
+
+
+def row_verdict(results: list[TargetResult]) -> Verdict:
+    if not results:
+        return "unverified"
+    if any(r.verdict == "not_met" for r in results):
+        return "not_met"
+    if all(r.verdict == "met" for r in results):
+        return "met"
+    return "unverified"
+
+
+def assign_claims(
+    targets: list[Target],
+    claims: list[Claim],
+    indicator_norm: str,
+    progress_norm: str,
+    goal: str,
+    *,
+    bare_row: bool,
+) -> dict[int, Claim]:
+    """Pair numeric targets with figure claims, best pairs first, each claim used once."""
+    figures = [c for c in claims if c.kind in ("level", "change") and c.value is not None]
+    ccs: dict[int, _Context] = {}  # claim contexts, computed only for claims some target could take
+    scored: list[tuple[float, int, int]] = []
+    bare_pair = bare_row and len(targets) == 1 and len(figures) == 1
+    for i, t in enumerate(targets):
+        if t.kind == "milestone" or t.value is None:
+            continue
+        tc = _target_context(t, indicator_norm, goal)
+        for j, c in enumerate(figures):
+            if units_compatible(t.unit, c.unit) == 0.0:
+                continue
+            if j not in ccs:
+                ccs[j] = _claim_context(c, progress_norm)
+            s = pair_score(t, tc, c, ccs[j], bare_pair=bare_pair)
+            if s >= _MIN_SCORE:
+                scored.append((s, i, j))
+    scored.sort(key=lambda x: (-x[0], x[1], x[2]))
+    out: dict[int, Claim] = {}
+    used: set[int] = set()
+    for _s, i, j in scored:
+        if i in out or j in used:
+            continue
+        out[i] = figures[j]
+        used.add(j)
+    # Rows whose target and claim cells are the same list of figures: pair in order.
+    return out

@@ -1,0 +1,290 @@
+"""JSON API. Public, read-only endpoints serve only published data; the reporting endpoints need a login
+and return only the submissions the user may see (others are 404, never 403, so nothing leaks)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from jixiao.web.performance import permissions as perm
+from jixiao.web.performance import selectors, services
+from jixiao.web.performance.models import Cycle, Disclosure, Organization, ProgressEntry, Submission
+
+# --- serializers -----------------------------------------------------------------------------------
+
+
+class UnitSerializer(serializers.ModelSerializer[Organization]):
+    office = serializers.CharField(source="parent.name", default=None, read_only=True)
+
+    class Meta:
+        model = Organization
+        fields = ["id", "name", "office"]
+
+
+class CycleSerializer(serializers.ModelSerializer[Cycle]):
+    office = serializers.CharField(source="office.name", read_only=True)
+    periods = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Cycle
+        fields = ["id", "year", "office", "periods"]
+
+    def get_periods(self, obj: Cycle) -> list[str]:
+        return [p.code for p in obj.periods.all()]
+
+
+class DisclosureSummarySerializer(serializers.ModelSerializer[Disclosure]):
+    unit = serializers.CharField(source="unit.name", read_only=True)
+    unit_id = serializers.IntegerField(read_only=True)
+    year = serializers.IntegerField(source="period.cycle.year", read_only=True)
+    period = serializers.CharField(source="period.code", read_only=True)
+
+    class Meta:
+        model = Disclosure
+        fields = ["id", "unit", "unit_id", "year", "period", "version", "title", "published_on", "published_at",
+                  "score", "change_note"]
+
+
+class DisclosureDetailSerializer(DisclosureSummarySerializer):
+    rows = serializers.JSONField(source="snapshot.rows", read_only=True)
+    changes = serializers.JSONField(read_only=True)
+
+    class Meta(DisclosureSummarySerializer.Meta):
+        fields = [*DisclosureSummarySerializer.Meta.fields, "changes", "rows"]
+
+
+class PublicTargetSerializer(serializers.Serializer[dict[str, Any]]):
+    disclosure = serializers.IntegerField()
+    row = serializers.IntegerField()
+    goal = serializers.CharField()
+    text = serializers.CharField()
+    span = serializers.ListField(child=serializers.IntegerField())
+    kind = serializers.CharField()
+    comparator = serializers.CharField(allow_null=True)
+    value = serializers.FloatField(allow_null=True)
+    unit = serializers.CharField(allow_null=True)
+    verdict = serializers.CharField()
+    reason = serializers.CharField()
+    override_reason = serializers.CharField(allow_blank=True)
+    actual = serializers.JSONField(allow_null=True)
+    evidence = serializers.JSONField()
+
+
+class TargetVerdictSerializer(serializers.Serializer[dict[str, Any]]):
+    text = serializers.CharField()
+    verdict = serializers.CharField()
+    checker_verdict = serializers.CharField()
+    reason = serializers.CharField()
+    override_reason = serializers.CharField(allow_blank=True)
+
+
+class RowVerdictSerializer(serializers.Serializer[dict[str, Any]]):
+    row = serializers.IntegerField()
+    goal = serializers.CharField()
+    verdict = serializers.CharField()
+    targets = TargetVerdictSerializer(many=True)
+
+
+class VerdictSerializer(serializers.Serializer[dict[str, Any]]):
+    id = serializers.IntegerField()
+    target = serializers.CharField()
+    verdict = serializers.CharField()
+    checker_verdict = serializers.CharField()
+    reason = serializers.CharField()
+    override_reason = serializers.CharField(allow_blank=True)
+    evidence = serializers.JSONField()
+
+
+class EntrySerializer(serializers.ModelSerializer[ProgressEntry]):
+    goal = serializers.CharField(source="indicator.goal.name", read_only=True)
+    indicator = serializers.CharField(source="indicator.text", read_only=True)
+    verdicts = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ProgressEntry
+        fields = ["id", "goal", "indicator", "narrative", "verdict", "verdicts"]
+        read_only_fields = ["verdict"]
+
+    @extend_schema(responses=VerdictSerializer(many=True))
+    def get_verdicts(self, obj: ProgressEntry) -> list[dict[str, Any]]:
+        return [{"id": v.pk, "target": v.target.text, "verdict": v.effective, "checker_verdict": v.verdict,
+                 "reason": v.reason, "override_reason": v.override_reason, "evidence": v.evidence}
+                for v in obj.verdicts.select_related("target")]
+
+
+class EntryUpdateSerializer(serializers.Serializer[dict[str, Any]]):
+    narrative = serializers.CharField(allow_blank=True)
+    actuals = serializers.DictField(child=serializers.FloatField(allow_null=True), required=False)
+
+
+class SubmissionSerializer(serializers.ModelSerializer[Submission]):
+    unit = serializers.CharField(source="unit.name", read_only=True)
+    year = serializers.IntegerField(source="period.cycle.year", read_only=True)
+    period = serializers.CharField(source="period.code", read_only=True)
+    entries = EntrySerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Submission
+        fields = ["id", "unit", "year", "period", "status", "review_comment", "score", "entries"]
+
+
+# --- public ----------------------------------------------------------------------------------------
+
+
+class UnitViewSet(viewsets.ReadOnlyModelViewSet[Organization]):
+    """Units under appraisal (public)."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list[type] = []
+    serializer_class = UnitSerializer
+    queryset = Organization.objects.filter(kind=Organization.Kind.UNIT).select_related("parent").order_by("name")
+
+
+class CycleViewSet(viewsets.ReadOnlyModelViewSet[Cycle]):
+    """Appraisal cycles and their reporting periods (public)."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list[type] = []
+    serializer_class = CycleSerializer
+    queryset = Cycle.objects.select_related("office").prefetch_related("periods").order_by("-year")
+
+
+_DISCLOSURE_FILTERS = [
+    OpenApiParameter("unit", int, description="unit id"),
+    OpenApiParameter("year", int),
+    OpenApiParameter("period", str, description="一季度, 上半年, 前三季度, 全年 ..."),
+    OpenApiParameter("all_versions", bool, description="include superseded versions"),
+]
+
+
+def _published(request: Request) -> list[Disclosure]:
+    params = request.query_params
+    if params.get("all_versions") in ("1", "true"):
+        items = list(Disclosure.objects.select_related("unit", "period__cycle").order_by("id"))
+    else:
+        items = selectors.disclosures_current()
+    for key, get in (("unit", lambda d: str(d.unit_id)), ("year", lambda d: str(d.period.cycle.year)),
+                     ("period", lambda d: d.period.code)):
+        if params.get(key):
+            items = [d for d in items if get(d) == params[key]]
+    return items
+
+
+class DisclosureViewSet(viewsets.ReadOnlyModelViewSet[Disclosure]):
+    """Published disclosures (public). The list holds the current version of each; ``all_versions=1``
+    lists every version. A detail holds the rows, with targets, verdicts, reasons and evidence spans."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list[type] = []
+    queryset = Disclosure.objects.select_related("unit", "period__cycle")
+
+    def get_serializer_class(self) -> type[serializers.BaseSerializer[Disclosure]]:
+        return DisclosureDetailSerializer if self.action == "retrieve" else DisclosureSummarySerializer
+
+    @extend_schema(parameters=_DISCLOSURE_FILTERS)
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        page = self.paginate_queryset(_published(request))  # type: ignore[arg-type]
+        return self.get_paginated_response(DisclosureSummarySerializer(page, many=True).data)
+
+    @extend_schema(parameters=[OpenApiParameter("verdict", str, description="met, not_met or unverified")],
+                   responses=PublicTargetSerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def targets(self, request: Request, pk: str | None = None) -> Response:
+        """Every target of a published disclosure with its verdict, reason and evidence."""
+        d = self.get_object()
+        out = []
+        for i, row in enumerate(d.snapshot.get("rows", []), start=1):
+            for t in row.get("targets", []):
+                if request.query_params.get("verdict") and t["verdict"] != request.query_params["verdict"]:
+                    continue
+                out.append({"disclosure": d.pk, "row": i, "goal": row["goal"], "text": t["text"],
+                            "span": [t["start"], t["end"]], "kind": t["kind"], "comparator": t["comparator"],
+                            "value": t["value"], "unit": t["unit"], "verdict": t["verdict"], "reason": t["reason"],
+                            "override_reason": t.get("override_reason", ""), "actual": t["actual"],
+                            "evidence": t.get("evidence", [])})
+        return Response(PublicTargetSerializer(out, many=True).data)
+
+
+    @extend_schema(responses=RowVerdictSerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def verdicts(self, request: Request, pk: str | None = None) -> Response:
+        """The verdict of every row (indicator) of a published disclosure, and of each of its targets."""
+        d = self.get_object()
+        out = [{"row": i, "goal": row["goal"], "verdict": row["verdict"],
+                "targets": [{"text": t["text"], "verdict": t["verdict"], "checker_verdict": t["checker_verdict"],
+                             "reason": t["reason"], "override_reason": t.get("override_reason", "")}
+                            for t in row.get("targets", [])]}
+               for i, row in enumerate(d.snapshot.get("rows", []), start=1)]
+        return Response(RowVerdictSerializer(out, many=True).data)
+
+
+# --- authenticated ---------------------------------------------------------------------------------
+
+
+class SubmissionViewSet(viewsets.ReadOnlyModelViewSet[Submission]):
+    """Progress reports the user may see (their units'; for reviewers, their units' submitted ones)."""
+
+    permission_classes = [IsAuthenticated]
+    serializer_class = SubmissionSerializer
+
+    def get_queryset(self) -> Any:
+        return perm.submissions_visible(self.request.user).prefetch_related("entries__indicator__goal")
+
+    @extend_schema(request=None, responses=SubmissionSerializer)
+    @action(detail=True, methods=["post"])
+    def submit(self, request: Request, pk: str | None = None) -> Response:
+        """Submit a draft (unit approvers)."""
+        sub = self.get_object()
+        try:
+            services.submission_submit(submission=sub, actor=request.user)
+        except DjangoPermissionDenied as exc:
+            raise PermissionDenied(str(exc)) from None
+        return Response(SubmissionSerializer(sub).data)
+
+
+class EntryViewSet(mixins.RetrieveModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet[ProgressEntry]):
+    """One indicator's progress in a report. PUT/PATCH saves the narrative (and actual numbers, by target
+    id) and returns the recomputed verdicts."""
+
+    permission_classes = [IsAuthenticated]
+    serializer_class = EntrySerializer
+    http_method_names = ["get", "put", "patch", "head", "options"]
+
+    def get_queryset(self) -> Any:
+        visible = perm.submissions_visible(self.request.user)
+        return ProgressEntry.objects.filter(submission__in=visible).select_related("submission__unit",
+                                                                                  "indicator__goal")
+
+    @extend_schema(request=EntryUpdateSerializer, responses=EntrySerializer)
+    def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        entry = self.get_object()
+        data = EntryUpdateSerializer(data=request.data, partial=kwargs.get("partial", False))
+        data.is_valid(raise_exception=True)
+        narrative = data.validated_data.get("narrative", entry.narrative)
+        try:
+            actuals = {int(k): v for k, v in data.validated_data.get("actuals", {}).items()}
+        except ValueError:
+            raise ValidationError({"actuals": "keys must be target ids"}) from None
+        try:
+            services.entry_update(entry=entry, actor=request.user, narrative=narrative, actuals=actuals)
+        except DjangoPermissionDenied as exc:
+            raise PermissionDenied(str(exc)) from None
+        except DjangoValidationError as exc:
+            raise ValidationError(exc.messages) from None
+        entry.refresh_from_db()
+        return Response(EntrySerializer(entry).data, status=status.HTTP_200_OK)
+
+    @extend_schema(request=EntryUpdateSerializer, responses=EntrySerializer)
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        kwargs["partial"] = True
+        return self.update(request, *args, **kwargs)
+

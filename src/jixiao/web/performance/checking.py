@@ -1,0 +1,45 @@
+"""The one place the web system calls the core checker, and the rules it adds on top of it.
+
+The core reads targets from an indicator's text and claims from the progress text. The web adds two
+things a user can do: correct a target (comparator, value, unit) and enter an actual number directly.
+Where either applies, the verdict is recomputed here by comparing the numbers.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable
+
+from jixiao.core.model import Row
+from jixiao.core.results import RowResult
+
+_COMPARE: dict[str, Callable[[float, float], bool]] = {
+    ">=": operator.ge,
+    "<=": operator.le,
+    ">": operator.gt,
+    "<": operator.lt,
+    "==": lambda a, b: abs(a - b) <= 1e-9 * max(1.0, abs(b)),
+}
+
+
+def check_texts(goal: str, indicator: str, progress: str) -> RowResult:
+    """Run the core checker on one row of goal / indicator / progress text."""
+    from jixiao.core.check import check_row
+
+    return check_row(Row(goal=goal, indicator=indicator, progress=progress))
+
+
+def compare(actual: float, comparator: str, target: float) -> bool:
+    """Whether ``actual`` meets ``target`` under ``comparator`` (>= when none is given)."""
+    return _COMPARE.get(comparator or ">=", operator.ge)(actual, target)
+
+
+def combine(verdicts: list[str]) -> str:
+    """A row's verdict from its targets': met when all are met, not_met when any is missed."""
+    if not verdicts:
+        return "unverified"
+    if "not_met" in verdicts:
+        return "not_met"
+    if all(v == "met" for v in verdicts):
+        return "met"
+    return "unverified"

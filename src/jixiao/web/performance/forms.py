@@ -1,0 +1,71 @@
+"""Forms of the work pages. Every field has a label (rendered as <label for=...>)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from jixiao.web.performance.models import PERIOD_CHOICES, Target
+
+VERDICT_CHOICES = [("met", _("已完成")), ("not_met", _("未完成")), ("unverified", _("无法核实"))]
+COMPARATOR_CHOICES = [(">=", "≥"), ("<=", "≤"), ("==", "="), (">", ">"), ("<", "<")]
+
+
+class EntryForm(forms.Form):
+    narrative = forms.CharField(label=_("完成进度"), widget=forms.Textarea(attrs={"rows": 8}), required=False)
+
+    def __init__(self, *args: Any, targets: list[Target], actuals: dict[int, float], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.targets = targets
+        for t in targets:
+            if t.effective_value is None:
+                continue
+            self.fields[f"actual_{t.pk}"] = forms.FloatField(
+                label=_("实际值：%(target)s（%(unit)s）") % {"target": t.text, "unit": t.effective_unit or "—"},
+                required=False, initial=actuals.get(t.pk),
+            )
+
+    def actuals(self) -> dict[int, float | None]:
+        out: dict[int, float | None] = {}
+        for t in self.targets:
+            key = f"actual_{t.pk}"
+            if key in self.cleaned_data:
+                out[t.pk] = self.cleaned_data[key]
+        return out
+
+
+class CommentForm(forms.Form):
+    comment = forms.CharField(label=_("意见"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class OverrideForm(forms.Form):
+    verdict = forms.ChoiceField(
+        label=_("复核结论"), choices=[("", _("（撤销复核）")), *VERDICT_CHOICES], required=False
+    )
+    reason = forms.CharField(label=_("复核理由"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class TargetCorrectionForm(forms.Form):
+    comparator = forms.ChoiceField(label=_("比较"), choices=COMPARATOR_CHOICES)
+    value = forms.FloatField(label=_("目标值"), required=False)
+    unit = forms.CharField(label=_("单位"), max_length=40, required=False)
+    note = forms.CharField(label=_("更正说明"), max_length=500)
+
+
+class StartForm(forms.Form):
+    period = forms.ChoiceField(label=_("报告期"))
+
+    def __init__(self, *args: Any, periods: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["period"].choices = periods
+
+
+class PeriodsForm(forms.Form):
+    codes = forms.MultipleChoiceField(label=_("报告期"), choices=PERIOD_CHOICES, widget=forms.CheckboxSelectMultiple)
+    year = forms.IntegerField(label=_("年度"), min_value=1990, max_value=2100)
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("公示文件"))

@@ -1,0 +1,708 @@
+"""Business actions (HackSoft style: ``noun_verb``). Views, the API, admin and commands call only these.
+
+Every service that changes data writes an audit record and checks the permission it needs; views
+check permissions too, so a wrong call fails loudly instead of silently doing more than allowed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from jixiao.core.errors import ReaderError
+from jixiao.core.model import Disclosure as CoreDisclosure
+from jixiao.core.results import Claim, RowResult
+from jixiao.formats.registry import read_document
+from jixiao.web.performance import checking
+from jixiao.web.performance import permissions as perm
+from jixiao.web.performance.models import (
+    PERIOD_ORDER,
+    ActualValue,
+    AuditLog,
+    Cycle,
+    Disclosure,
+    Goal,
+    ImportRecord,
+    Indicator,
+    Membership,
+    Organization,
+    Period,
+    ProgressEntry,
+    Reminder,
+    Submission,
+    Target,
+    Verdict,
+)
+
+Status = Submission.Status
+VERDICTS = ("met", "not_met", "unverified")
+
+
+# --- audit -------------------------------------------------------------------------------------------
+
+
+def audit_record(
+    *,
+    actor: Any,
+    action: str,
+    obj: Any,
+    unit: Organization | None,
+    before: Any = None,
+    after: Any = None,
+    private: bool = False,
+) -> AuditLog:
+    return AuditLog.objects.create(
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        action=action,
+        object_type=type(obj).__name__,
+        object_id=str(obj.pk),
+        unit=unit,
+        before=before,
+        after=after,
+        private=private,
+    )
+
+
+# --- organisations and cycles -----------------------------------------------------------------------
+
+
+def organization_get_or_create(*, name: str, kind: str, parent: Organization | None = None) -> Organization:
+    org, created = Organization.objects.get_or_create(name=name, defaults={"kind": kind, "parent": parent})
+    if created:
+        audit_record(actor=None, action="organization.create", obj=org, unit=org, after={"name": name})
+    return org
+
+
+def period_get_or_create(*, office: Organization, year: int, code: str) -> Period:
+    if code not in PERIOD_ORDER:
+        raise ValidationError(_("未知的报告期：%(code)s") % {"code": code})
+    cycle, _created = Cycle.objects.get_or_create(office=office, year=year)
+    period, _created = Period.objects.get_or_create(cycle=cycle, code=code, defaults={"order": PERIOD_ORDER[code]})
+    return period
+
+
+# --- targets and verdicts ---------------------------------------------------------------------------
+
+
+def _claim_fields(claim: Claim | None) -> dict[str, Any]:
+    if claim is None:
+        return {"actual_text": "", "actual_value": None, "actual_start": None, "actual_end": None}
+    return {
+        "actual_text": claim.text[:500],
+        "actual_value": claim.value,
+        "actual_start": claim.span[0],
+        "actual_end": claim.span[1],
+    }
+
+
+def indicator_targets_extract(*, indicator: Indicator, result: RowResult | None = None) -> list[Target]:
+    """(Re)read the targets of an indicator's text. Keeps corrections of targets whose words are unchanged."""
+    if result is None:
+        result = checking.check_texts(indicator.goal.name, indicator.text, "")
+    old = {(t.text, t.span_start, t.span_end): t for t in indicator.targets.all()}
+    keep: list[Target] = []
+    for pos, tr in enumerate(result.targets):
+        t = tr.target
+        key = (t.text, t.span[0], t.span[1])
+        fields = {
+            "position": pos,
+            "metric": t.metric[:300],
+            "kind": t.kind,
+            "comparator": t.comparator or "",
+            "value": t.value,
+            "unit": (t.unit or "")[:40],
+            "stage": (t.stage or "")[:40],
+        }
+        existing = old.pop(key, None)
+        if existing is not None:
+            for k, v in fields.items():
+                setattr(existing, k, v)
+            existing.save()
+            keep.append(existing)
+        else:
+            keep.append(
+                Target.objects.create(
+                    indicator=indicator, text=t.text[:500], span_start=t.span[0], span_end=t.span[1], **fields
+                )
+            )
+    for gone in old.values():
+        gone.delete()
+    return keep
+
+
+def _web_verdict(target: Target, checker_verdict: str, checker_actual: float | None, entered: float | None
+                 ) -> tuple[str, str | None, str]:
+    """Apply entered actuals and corrected targets. Returns (verdict, reason or None to keep, source)."""
+    value = target.effective_value
+    if value is None:
+        return checker_verdict, None, "checker"
+    unit = target.effective_unit
+    if entered is not None:
+        met = checking.compare(entered, target.effective_comparator, value)
+        reason = _("直接填报的实际值 %(actual)g%(unit)s %(rel)s 目标 %(cmp)s %(target)g%(unit)s。") % {
+            "actual": entered, "unit": unit, "rel": _("达到") if met else _("未达到"),
+            "cmp": target.effective_comparator or ">=", "target": value,
+        }
+        return ("met" if met else "not_met"), reason, "entered"
+    if target.corrected and checker_actual is not None:
+        met = checking.compare(checker_actual, target.effective_comparator, value)
+        reason = _("按更正后的目标 %(cmp)s %(target)g%(unit)s，进度中的实际值 %(actual)g %(rel)s。") % {
+            "cmp": target.effective_comparator or ">=", "target": value, "unit": unit,
+            "actual": checker_actual, "rel": _("达到") if met else _("未达到"),
+        }
+        return ("met" if met else "not_met"), reason, "checker"
+    return checker_verdict, None, "checker"
+
+
+def entry_recheck(*, entry: ProgressEntry) -> ProgressEntry:
+    """Recompute and store the verdicts of one entry. Overrides by a reviewer are kept."""
+    indicator = entry.indicator
+    result = checking.check_texts(indicator.goal.name, indicator.text, entry.narrative)
+    targets = indicator_targets_extract(indicator=indicator, result=result)
+    entered = {a.target_id: a.value for a in entry.actuals.all()}
+    old = {v.target_id: v for v in entry.verdicts.all()}
+    effective: list[str] = []
+    for target, tr in zip(targets, result.targets, strict=True):
+        fields = _claim_fields(tr.actual)
+        verdict, reason, source = _web_verdict(target, tr.verdict, fields["actual_value"], entered.get(target.pk))
+        evidence = [
+            {"text": c.text, "start": c.span[0], "end": c.span[1], "kind": c.kind} for c in tr.evidence
+        ]
+        if tr.actual is not None and not any(e["start"] == tr.actual.span[0] for e in evidence):
+            evidence.insert(
+                0, {"text": tr.actual.text, "start": tr.actual.span[0], "end": tr.actual.span[1],
+                    "kind": tr.actual.kind},
+            )
+        values = {
+            "verdict": verdict, "reason": reason if reason is not None else tr.reason,
+            "evidence": evidence, "source": source, **fields,
+        }
+        v = old.pop(target.pk, None)
+        if v is None:
+            v = Verdict.objects.create(entry=entry, target=target, **values)
+        else:
+            for k, val in values.items():
+                setattr(v, k, val)
+            v.save()
+        effective.append(v.effective)
+    for stale in old.values():
+        stale.delete()
+    entry.verdict = checking.combine(effective)
+    entry.checked_text = entry.narrative
+    entry.checked_at = timezone.now()
+    entry.save(update_fields=["verdict", "checked_text", "checked_at"])
+    return entry
+
+
+def indicator_update(*, indicator: Indicator, actor: Any, text: str | None = None, weight: Any = None) -> Indicator:
+    """Change an indicator's text or weight: its targets are read again and every unpublished report on it
+    is rechecked. Published disclosures keep the snapshot they were published with."""
+    before = {"text": indicator.text, "weight": str(indicator.weight)}
+    with transaction.atomic():
+        if text is not None:
+            indicator.text = text
+        if weight is not None:
+            indicator.weight = weight
+        indicator.save()
+        indicator_targets_extract(indicator=indicator)
+        for entry in indicator.entries.exclude(submission__status=Status.PUBLISHED).select_related("submission"):
+            entry_recheck(entry=entry)
+            submission_score_update(submission=entry.submission)
+        after = {"text": indicator.text, "weight": str(indicator.weight)}
+        if after != before:
+            audit_record(actor=actor, action="indicator.update", obj=indicator, unit=indicator.goal.unit,
+                         before=before, after=after)
+    return indicator
+
+
+def submission_score_update(*, submission: Submission) -> float | None:
+    """The share of weighted targets met: Σ weight × (met / targets) over indicators with targets."""
+    total = 0.0
+    met = 0.0
+    for entry in submission.entries.select_related("indicator").prefetch_related("verdicts"):
+        verdicts = [v.effective for v in entry.verdicts.all()]
+        if not verdicts:
+            continue
+        w = float(entry.indicator.weight)
+        total += w
+        met += w * sum(1 for v in verdicts if v == "met") / len(verdicts)
+    submission.score = round(met / total, 4) if total else None
+    submission.save(update_fields=["score", "updated_at"])
+    return submission.score
+
+
+def entry_update(
+    *, entry: ProgressEntry, actor: Any, narrative: str, actuals: dict[int, float | None] | None = None
+) -> ProgressEntry:
+    """A reporter saves the progress of one indicator; the checker runs on every save."""
+    sub = entry.submission
+    if not perm.can_edit_entries(actor, sub):
+        raise PermissionDenied(_("此报告当前不能修改"))
+    before = {"narrative": entry.narrative, "actuals": {str(a.target_id): a.value for a in entry.actuals.all()}}
+    with transaction.atomic():
+        entry.narrative = narrative
+        entry.save(update_fields=["narrative"])
+        valid_targets = set(entry.indicator.targets.values_list("id", flat=True))
+        for target_id, value in (actuals or {}).items():
+            if target_id not in valid_targets:
+                raise ValidationError(_("目标 %(id)s 不属于此指标") % {"id": target_id})
+            if value is None:
+                ActualValue.objects.filter(entry=entry, target_id=target_id).delete()
+            else:
+                ActualValue.objects.update_or_create(entry=entry, target_id=target_id, defaults={"value": value})
+        entry_recheck(entry=entry)
+        submission_score_update(submission=sub)
+        after = {"narrative": entry.narrative, "actuals": {str(a.target_id): a.value for a in entry.actuals.all()}}
+        if after != before:
+            audit_record(actor=actor, action="entry.update", obj=entry, unit=sub.unit, before=before,
+                         after=after, private=True)
+    return entry
+
+
+def target_correct(
+    *, target: Target, actor: Any, submission: Submission, comparator: str, value: float | None, unit: str,
+    note: str,
+) -> Target:
+    """Correct what the core read from an indicator. Every entry on the indicator is rechecked."""
+    if target.indicator.goal.unit_id != submission.unit_id or not perm.can_correct_targets(actor, submission):
+        raise PermissionDenied(_("不能更正此目标"))
+    if comparator and comparator not in checking._COMPARE:
+        raise ValidationError(_("比较符无效"))
+    if not note.strip():
+        raise ValidationError(_("请说明更正理由"))
+    before = {"comparator": target.effective_comparator, "value": target.effective_value,
+              "unit": target.effective_unit}
+    with transaction.atomic():
+        target.corrected = True
+        target.corrected_comparator = comparator
+        target.corrected_value = value
+        target.corrected_unit = unit
+        target.correction_note = note.strip()
+        target.save()
+        for entry in target.indicator.entries.all():
+            entry_recheck(entry=entry)
+            submission_score_update(submission=entry.submission)
+        audit_record(actor=actor, action="target.correct", obj=target, unit=submission.unit, before=before,
+                     after={"comparator": comparator, "value": value, "unit": unit, "note": note.strip()})
+    return target
+
+
+def verdict_override(*, verdict: Verdict, actor: Any, new_verdict: str, reason: str) -> Verdict:
+    """A reviewer overrides the checker's verdict with a reason; both stay visible. Empty clears it."""
+    sub = verdict.entry.submission
+    if not perm.can_override(actor, sub):
+        raise PermissionDenied(_("不能复核此结论"))
+    if new_verdict and new_verdict not in VERDICTS:
+        raise ValidationError(_("结论无效"))
+    if new_verdict and not reason.strip():
+        raise ValidationError(_("请填写复核理由"))
+    before = {"override": verdict.override_verdict, "reason": verdict.override_reason}
+    with transaction.atomic():
+        verdict.override_verdict = new_verdict
+        verdict.override_reason = reason.strip() if new_verdict else ""
+        verdict.override_by = actor if new_verdict else None
+        verdict.override_at = timezone.now() if new_verdict else None
+        verdict.save()
+        entry = verdict.entry
+        entry.verdict = checking.combine([v.effective for v in entry.verdicts.all()])
+        entry.save(update_fields=["verdict"])
+        submission_score_update(submission=sub)
+        audit_record(actor=actor, action="verdict.override", obj=verdict, unit=sub.unit, before=before,
+                     after={"override": verdict.override_verdict, "reason": verdict.override_reason})
+    return verdict
+
+
+# --- workflow ---------------------------------------------------------------------------------------
+
+
+def submission_start(*, unit: Organization, period: Period, actor: Any) -> Submission:
+    """Open (or return) a unit's report for a period, with an entry for each of its indicators."""
+    if not (perm.is_superuser(actor) or unit.pk in perm.unit_ids(actor)):
+        raise PermissionDenied(_("只能为本单位填报"))
+    with transaction.atomic():
+        sub, created = Submission.objects.get_or_create(unit=unit, period=period)
+        for indicator in Indicator.objects.filter(goal__unit=unit, goal__cycle=period.cycle):
+            entry, new = ProgressEntry.objects.get_or_create(submission=sub, indicator=indicator)
+            if new:
+                entry_recheck(entry=entry)
+        if created:
+            audit_record(actor=actor, action="submission.create", obj=sub, unit=unit, after={"status": sub.status})
+    return sub
+
+
+def _transition(sub: Submission, actor: Any, action: str, status: str, **changes: Any) -> Submission:
+    before = {"status": sub.status}
+    sub.status = status
+    for k, v in changes.items():
+        setattr(sub, k, v)
+    sub.save()
+    after = {"status": status, **{k: v for k, v in changes.items() if k == "review_comment"}}
+    audit_record(actor=actor, action=action, obj=sub, unit=sub.unit, before=before, after=after)
+    return sub
+
+
+def submission_submit(*, submission: Submission, actor: Any) -> Submission:
+    if not perm.can_submit(actor, submission):
+        raise PermissionDenied(_("只有本单位审核人可以提交草稿或退回的报告"))
+    with transaction.atomic():
+        stale = [e for e in submission.entries.all() if e.checked_text != e.narrative]
+        for e in stale:
+            entry_recheck(entry=e)
+        return _transition(submission, actor, "submission.submit", Status.SUBMITTED,
+                           submitted_at=timezone.now(), submitted_by=actor)
+
+
+def submission_return(*, submission: Submission, actor: Any, comment: str) -> Submission:
+    if not perm.can_review(actor, submission):
+        raise PermissionDenied(_("不能退回此报告"))
+    if not comment.strip():
+        raise ValidationError(_("退回时请填写意见"))
+    with transaction.atomic():
+        return _transition(submission, actor, "submission.return", Status.RETURNED,
+                           review_comment=comment.strip(), reviewed_at=timezone.now(), reviewed_by=actor)
+
+
+def submission_approve(*, submission: Submission, actor: Any, comment: str = "") -> Submission:
+    if not perm.can_review(actor, submission):
+        raise PermissionDenied(_("不能审核此报告"))
+    with transaction.atomic():
+        return _transition(submission, actor, "submission.approve", Status.APPROVED,
+                           review_comment=comment.strip(), reviewed_at=timezone.now(), reviewed_by=actor)
+
+
+def submission_reopen(*, submission: Submission, actor: Any, reason: str) -> Submission:
+    """Open a published report for correction; the public keeps seeing the published version meanwhile."""
+    if not perm.can_reopen(actor, submission):
+        raise PermissionDenied(_("不能重新打开此报告"))
+    if not reason.strip():
+        raise ValidationError(_("请说明更正原因"))
+    with transaction.atomic():
+        return _transition(submission, actor, "submission.reopen", Status.RETURNED,
+                           review_comment=reason.strip(), reviewed_at=timezone.now(), reviewed_by=actor)
+
+
+def disclosure_snapshot(*, submission: Submission) -> dict[str, Any]:
+    """The published content of a submission as plain data, frozen into a Disclosure version."""
+    rows = []
+    entries = submission.entries.select_related("indicator__goal").prefetch_related("verdicts__target")
+    for entry in entries:
+        targets = []
+        for v in entry.verdicts.all():
+            t = v.target
+            targets.append({
+                "text": t.text, "start": t.span_start, "end": t.span_end, "metric": t.metric, "kind": t.kind,
+                "comparator": t.effective_comparator or None, "value": t.effective_value,
+                "unit": t.effective_unit or None, "corrected": t.corrected, "correction_note": t.correction_note,
+                "verdict": v.effective, "checker_verdict": v.verdict, "reason": v.reason,
+                "override_reason": v.override_reason,
+                "actual": ({"text": v.actual_text, "start": v.actual_start, "end": v.actual_end,
+                            "value": v.actual_value} if v.actual_text else None),
+                "evidence": v.evidence, "source": v.source,
+            })
+        rows.append({
+            "goal": entry.indicator.goal.name, "indicator": entry.indicator.text, "progress": entry.narrative,
+            "weight": float(entry.indicator.weight), "verdict": entry.verdict, "targets": targets,
+        })
+    period = submission.period
+    return {
+        "title": submission.title or f"{submission.unit.name}{period.cycle.year}年绩效考核目标完成进度公示"
+                                      f"({period.cycle.year}年{period.code})",
+        "organization": submission.unit.name, "year": period.cycle.year, "period": period.code,
+        "score": submission.score, "rows": rows,
+    }
+
+
+def _changed_excerpts(a: str, b: str, context: int = 24) -> tuple[str, str]:
+    """The part of two texts that differs, with a little context either side ("…" where cut)."""
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < min(len(a), len(b)) - start and a[len(a) - 1 - end] == b[len(b) - 1 - end]:
+        end += 1
+    lo = max(0, start - context)
+
+    def cut(t: str) -> str:
+        hi = min(len(t), len(t) - end + context)
+        return ("…" if lo > 0 else "") + t[lo:hi] + ("…" if hi < len(t) else "")
+
+    return cut(a), cut(b)
+
+
+def disclosure_diff(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
+    """What changed between two snapshots, row by row: the fields a reader cares about."""
+    changes: list[dict[str, Any]] = []
+    old_rows, new_rows = old.get("rows", []), new.get("rows", [])
+    for i in range(max(len(old_rows), len(new_rows))):
+        a = old_rows[i] if i < len(old_rows) else None
+        b = new_rows[i] if i < len(new_rows) else None
+        goal = (b or a or {}).get("goal", "")
+        if a is None or b is None:
+            changes.append({"row": i + 1, "goal": goal, "field": "row", "before": a and a["indicator"],
+                            "after": b and b["indicator"]})
+            continue
+        for fld in ("indicator", "progress", "verdict"):
+            if a[fld] != b[fld]:
+                change = {"row": i + 1, "goal": goal, "field": fld, "before": a[fld], "after": b[fld]}
+                if fld != "verdict":
+                    change["before_excerpt"], change["after_excerpt"] = _changed_excerpts(a[fld], b[fld])
+                changes.append(change)
+    if old.get("title") != new.get("title"):
+        changes.append({"row": 0, "goal": "", "field": "title", "before": old.get("title"), "after": new.get("title")})
+    return changes
+
+
+def disclosure_publish(
+    *, submission: Submission, actor: Any, note: str = "", published_on: date | None = None,
+    check_permission: bool = True,
+) -> Disclosure:
+    """Publish a new version of the unit's disclosure for the period. Earlier versions stay as they were."""
+    if check_permission and not perm.can_publish(actor, submission):
+        raise PermissionDenied(_("只有考核办可以公示已审核的报告"))
+    with transaction.atomic():
+        snapshot = disclosure_snapshot(submission=submission)
+        previous = (Disclosure.objects.select_for_update()
+                    .filter(unit=submission.unit, period=submission.period).order_by("-version").first())
+        changes = disclosure_diff(previous.snapshot, snapshot) if previous else []
+        if previous and not changes:
+            raise ValidationError(_("内容与已公示版本相同，无需重新公示"))
+        if previous and not note.strip():
+            note = _("更正")
+        disclosure = Disclosure.objects.create(
+            submission=submission, unit=submission.unit, period=submission.period,
+            version=previous.version + 1 if previous else 1, title=snapshot["title"],
+            published_at=timezone.now(), published_on=published_on or timezone.localdate(),
+            published_by=actor if getattr(actor, "is_authenticated", False) else None,
+            snapshot=snapshot, score=submission.score, change_note=note.strip(), changes=changes,
+        )
+        _transition(submission, actor, "submission.publish", Status.PUBLISHED)
+        audit_record(actor=actor, action="disclosure.publish", obj=disclosure, unit=submission.unit,
+                     before={"version": previous.version} if previous else None,
+                     after={"version": disclosure.version, "changes": len(changes), "note": note.strip()})
+    return disclosure
+
+
+# --- reminders --------------------------------------------------------------------------------------
+
+
+def units_late(*, office: Organization, period: Period) -> list[dict[str, Any]]:
+    """Units of an office that have indicators in the cycle but have not submitted for the period."""
+    rows = []
+    units = Organization.objects.filter(parent=office, goals__cycle=period.cycle).distinct().order_by("name")
+    subs = {s.unit_id: s for s in Submission.objects.filter(period=period)}
+    today = timezone.localdate()
+    for unit in units:
+        sub = subs.get(unit.pk)
+        if sub is None or sub.status in (Status.DRAFT, Status.RETURNED):
+            rows.append({
+                "unit": unit, "status": sub.get_status_display() if sub else _("未开始"),
+                "overdue": bool(period.due_date and today > period.due_date),
+                "last_reminder": unit.reminders.filter(period=period).order_by("-sent_at").first(),
+            })
+    return rows
+
+
+def reminder_send(*, unit: Organization, period: Period, actor: Any) -> Reminder:
+    if not perm.reviews_unit(actor, unit):
+        raise PermissionDenied(_("只能提醒本考核办下属单位"))
+    recipients = sorted({
+        m.user.email for m in Membership.objects.filter(organization=unit).select_related("user") if m.user.email
+    } | ({unit.email} if unit.email else set()))
+    if not recipients:
+        raise ValidationError(_("%(unit)s 没有联系邮箱") % {"unit": unit.name})
+    subject = _("请尽快填报%(period)s绩效考核目标完成进度") % {"period": str(period)}
+    body = _("%(unit)s：\n\n%(period)s的绩效考核目标完成进度尚未提交，请尽快填报并提交。\n\n%(office)s") % {
+        "unit": unit.name, "period": str(period), "office": unit.parent.name if unit.parent else "",
+    }
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+    reminder = Reminder.objects.create(unit=unit, period=period, sent_by=actor, recipients=recipients)
+    audit_record(actor=actor, action="reminder.send", obj=reminder, unit=unit, after={"recipients": recipients})
+    return reminder
+
+
+# --- import -----------------------------------------------------------------------------------------
+
+
+@dataclass
+class ImportPreview:
+    filename: str
+    sha256: str
+    document: CoreDisclosure | None = None
+    errors: list[str] = field(default_factory=list)  # the document cannot be imported
+    row_errors: list[dict[str, Any]] = field(default_factory=list)  # {"row", "line", "field", "message"}
+    already_imported: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.document is not None and not self.errors
+
+
+def disclosure_import_preview(*, data: bytes, filename: str) -> ImportPreview:
+    """Read a document and say what would be imported, without changing anything."""
+    sha = hashlib.sha256(data).hexdigest()
+    preview = ImportPreview(filename=filename, sha256=sha)
+    preview.already_imported = ImportRecord.objects.filter(
+        sha256=sha, status__in=[ImportRecord.Status.APPLIED, ImportRecord.Status.UNCHANGED]
+    ).exists()
+    if len(data) > settings.JIXIAO_MAX_UPLOAD_BYTES:
+        preview.errors.append(_("%(file)s：文件过大") % {"file": filename})
+        return preview
+    try:
+        doc = read_document(data, source=filename)
+    except ReaderError as exc:
+        preview.errors.append(str(exc))
+        return preview
+    preview.document = doc
+    if not doc.organization:
+        preview.errors.append(
+            _("%(file)s：无法从标题识别发布单位（标题：%(title)s）") % {"file": filename, "title": doc.title})
+    if not doc.year:
+        preview.errors.append(
+            _("%(file)s：无法从标题识别年度（标题：%(title)s）") % {"file": filename, "title": doc.title})
+    if doc.period and doc.period not in PERIOD_ORDER:
+        preview.errors.append(_("%(file)s：不支持的报告期 %(period)s") % {"file": filename, "period": doc.period})
+    for i, row in enumerate(doc.rows, start=1):
+        for fld, label in (("goal", "目标名称"), ("indicator", "考核指标"), ("progress", "完成进度")):
+            if not getattr(row, fld).strip():
+                preview.row_errors.append({
+                    "row": i, "line": row.line, "field": label,
+                    "message": _("%(file)s，第 %(row)s 行（第 %(line)s 行文本），%(field)s 为空") % {
+                        "file": filename, "row": i, "line": row.line, "field": label},
+                })
+    return preview
+
+
+def disclosure_import(*, data: bytes, filename: str, actor: Any, office: Organization | None = None
+                      ) -> tuple[ImportRecord | None, ImportPreview]:
+    """Import a disclosure document: idempotent by content; a changed document publishes a corrected version.
+
+    Rows with an empty indicator are skipped (and reported); the verbatim bytes are kept.
+    """
+    if actor is not None and not perm.can_import(actor):
+        raise PermissionDenied(_("只有考核办可以导入公示"))
+    preview = disclosure_import_preview(data=data, filename=filename)
+    if preview.already_imported:
+        return None, preview
+    if not preview.ok:
+        return None, preview
+    doc = preview.document
+    assert doc is not None and doc.organization and doc.year
+    with transaction.atomic():
+        if office is None:
+            office = organization_get_or_create(name=settings.JIXIAO_DEFAULT_OFFICE, kind=Organization.Kind.OFFICE)
+        unit = organization_get_or_create(name=doc.organization, kind=Organization.Kind.UNIT, parent=office)
+        period = period_get_or_create(office=unit.parent or office, year=doc.year, code=doc.period or "全年")
+        sub, _created = Submission.objects.get_or_create(unit=unit, period=period)
+        before_status = sub.status
+        sub.title = doc.title
+        sub.save()
+        record = ImportRecord.objects.create(
+            sha256=preview.sha256, filename=filename[:300], original=data, created_by=actor
+            if getattr(actor, "is_authenticated", False) else None, submission=sub,
+        )
+        bad_rows = {e["row"] for e in preview.row_errors if e["field"] == "考核指标"}
+        goal_order: dict[str, int] = {}
+        for i, row in enumerate(doc.rows, start=1):
+            if i in bad_rows:
+                continue
+            goal_order.setdefault(row.goal, len(goal_order))
+            goal, _g = Goal.objects.get_or_create(unit=unit, cycle=period.cycle, name=row.goal[:500],
+                                                  defaults={"order": goal_order[row.goal]})
+            indicator, new_ind = Indicator.objects.get_or_create(goal=goal, text=row.indicator,
+                                                                 defaults={"order": i})
+            entry, _e = ProgressEntry.objects.get_or_create(submission=sub, indicator=indicator)
+            if new_ind or entry.narrative != row.progress or entry.checked_at is None:
+                entry.narrative = row.progress
+                entry.save(update_fields=["narrative"])
+                entry_recheck(entry=entry)
+        submission_score_update(submission=sub)
+        latest = Disclosure.objects.filter(unit=unit, period=period).order_by("-version").first()
+        snapshot = disclosure_snapshot(submission=sub)
+        if latest is not None and not disclosure_diff(latest.snapshot, snapshot):
+            record.status = ImportRecord.Status.UNCHANGED
+            record.message = _("内容与已公示的第 %(v)s 版相同") % {"v": latest.version}
+            record.save()
+            sub.status = before_status if before_status != Status.PUBLISHED else Status.PUBLISHED
+            sub.save()
+            return record, preview
+        sub.status = Status.APPROVED
+        sub.save()
+        disclosure = disclosure_publish(
+            submission=sub, actor=actor, published_on=doc.published, check_permission=False,
+            note=(_("依据导入文件 %(file)s 更正") % {"file": filename}) if latest else "",
+        )
+        record.status = ImportRecord.Status.APPLIED
+        record.message = _("已公示第 %(v)s 版") % {"v": disclosure.version}
+        record.save()
+        audit_record(actor=actor, action="import.apply", obj=record, unit=unit,
+                     after={"file": filename, "sha256": preview.sha256, "rows": len(doc.rows)})
+    return record, preview
+
+
+# --- demo accounts ----------------------------------------------------------------------------------
+
+
+DEMO_PASSWORD = "jixiao-demo"
+
+
+def demo_accounts_create(*, password: str = DEMO_PASSWORD) -> list[dict[str, str]]:
+    """One account per role on the first office and its first unit (created if there are none)."""
+    from django.contrib.auth import get_user_model
+
+    user_model = get_user_model()
+    office = Organization.objects.filter(kind=Organization.Kind.OFFICE).order_by("id").first()
+    if office is None:
+        office = organization_get_or_create(name=settings.JIXIAO_DEFAULT_OFFICE, kind=Organization.Kind.OFFICE)
+    unit = Organization.objects.filter(parent=office).order_by("id").first()
+    if unit is None:
+        unit = organization_get_or_create(name="示例单位", kind=Organization.Kind.UNIT, parent=office)
+    other = organization_get_or_create(name="示例单位乙", kind=Organization.Kind.UNIT, parent=office)
+    spec = [
+        ("reporter", unit, Membership.Role.REPORTER),
+        ("approver", unit, Membership.Role.APPROVER),
+        ("reviewer", office, Membership.Role.REVIEWER),
+        ("reporter_b", other, Membership.Role.REPORTER),
+    ]
+    out = []
+    for username, org, role in spec:
+        user, created = user_model.objects.get_or_create(
+            username=username, defaults={"email": f"{username}@example.org"}
+        )
+        if created:
+            user.set_password(password)
+            user.save()
+        Membership.objects.get_or_create(user=user, organization=org, role=role)
+        out.append({"username": username, "password": password, "role": str(Membership.Role(role).label),
+                    "organization": org.name})
+    admin, created = user_model.objects.get_or_create(
+        username="admin", defaults={"email": "admin@example.org", "is_staff": True, "is_superuser": True}
+    )
+    if created:
+        admin.set_password(password)
+        admin.save()
+    out.append({"username": "admin", "password": password, "role": "superuser", "organization": "—"})
+    # Something to report on: the latest cycle of the office gets a half-year period besides the full year.
+    cycle = office.cycles.order_by("-year").first()
+    if cycle is not None:
+        for code in ("上半年", "全年"):
+            period_get_or_create(office=office, year=cycle.year, code=code)
+    return out
+
+
+def cycle_periods_configure(*, office: Organization, year: int, codes: list[str], actor: Any) -> list[Period]:
+    """The office sets which reporting periods a cycle has (quarters, half-year, full year)."""
+    if not (perm.is_superuser(actor) or office.pk in perm.office_ids(actor)):
+        raise PermissionDenied(_("只有本考核办可以设置报告期"))
+    periods = [period_get_or_create(office=office, year=year, code=code) for code in codes]
+    audit_record(actor=actor, action="cycle.periods", obj=periods[0].cycle if periods else office, unit=office,
+                 after={"year": year, "periods": codes})
+    return periods

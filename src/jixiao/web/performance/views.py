@@ -1,0 +1,335 @@
+"""Pages. Thin: read through selectors/permissions, change through services, render a template."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from jixiao.web.performance import permissions as perm
+from jixiao.web.performance import selectors, services
+from jixiao.web.performance.forms import (
+    CommentForm,
+    EntryForm,
+    ImportForm,
+    OverrideForm,
+    PeriodsForm,
+    StartForm,
+    TargetCorrectionForm,
+)
+from jixiao.web.performance.models import (
+    Disclosure,
+    ImportRecord,
+    Organization,
+    Period,
+    ProgressEntry,
+    Submission,
+    Target,
+    Verdict,
+)
+
+# --- public -----------------------------------------------------------------------------------------
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "performance/home.html", {
+        "overview": selectors.public_overview(), "rankings": selectors.period_rankings(),
+    })
+
+
+def published_versions_or_404(unit_id: int, year: int, period_slug: str) -> tuple[Organization, list[Disclosure]]:
+    """A unit's published versions of one period's disclosure, newest first; 404 when there are none."""
+    unit = get_object_or_404(Organization, pk=unit_id)
+    code = selectors.SLUG_TO_PERIOD.get(period_slug)
+    if code is None:
+        raise Http404
+    versions = selectors.disclosure_versions(unit, year, code)
+    if not versions:
+        raise Http404(_("尚未公示"))
+    return unit, versions
+
+
+def version_or_404(versions: list[Disclosure], wanted: str | None) -> Disclosure:
+    """The version named by ``?version=`` (the newest when none is named); 404 for an unknown one."""
+    if not wanted:
+        return versions[0]
+    shown = next((d for d in versions if str(d.version) == wanted), None)
+    if shown is None:
+        raise Http404
+    return shown
+
+
+def disclosure_detail(request: HttpRequest, unit_id: int, year: int, period_slug: str) -> HttpResponse:
+    unit, versions = published_versions_or_404(unit_id, year, period_slug)
+    current = versions[0]
+    shown = version_or_404(versions, request.GET.get("version"))
+    verdict = request.GET.get("verdict", "")
+    goal = request.GET.get("goal", "")
+    goals = list(dict.fromkeys(r["goal"] for r in shown.snapshot.get("rows", [])))
+    return render(request, "performance/disclosure.html", {
+        "unit": unit, "d": shown, "current": current, "versions": versions,
+        "rows": selectors.display_rows(shown.snapshot, verdict=verdict, goal=goal),
+        "counts": selectors.snapshot_counts(shown.snapshot), "goals": goals, "verdict": verdict, "goal": goal,
+        "corrections": [d for d in versions if d.version > 1 and d.version <= shown.version],
+    })
+
+
+def unit_compare(request: HttpRequest, unit_id: int) -> HttpResponse:
+    unit = get_object_or_404(Organization, pk=unit_id)
+    data = selectors.unit_comparison(unit)
+    if not data["columns"]:
+        raise Http404(_("尚未公示"))
+    return render(request, "performance/compare.html", {"unit": unit, **data})
+
+
+# --- work pages -------------------------------------------------------------------------------------
+
+
+def _staff(request: HttpRequest) -> None:
+    if not perm.is_staff_member(request.user):
+        raise PermissionDenied(_("您没有任何单位的角色"))
+
+
+def _submission(request: HttpRequest, pk: int) -> Submission:
+    sub = get_object_or_404(Submission.objects.select_related("unit", "period__cycle"), pk=pk)
+    if not perm.can_view_submission(request.user, sub):
+        raise Http404  # do not reveal that another unit's report exists
+    return sub
+
+
+@login_required
+def work_home(request: HttpRequest) -> HttpResponse:
+    _staff(request)
+    user = request.user
+    units = Organization.objects.filter(pk__in=perm.unit_ids(user)) if not perm.is_superuser(user) else \
+        Organization.objects.filter(kind=Organization.Kind.UNIT)
+    startable = []
+    for unit in units:
+        if unit.parent_id is None:
+            continue
+        for p in Period.objects.filter(cycle__office_id=unit.parent_id).select_related("cycle"):
+            startable.append((f"{unit.pk}:{p.pk}", f"{unit.name} · {p}"))
+    return render(request, "performance/work_home.html", {
+        "submissions": perm.submissions_visible(user),
+        "start_form": StartForm(periods=startable) if startable else None,
+        "offices": perm.offices_managed(user),
+        "periods_form": PeriodsForm() if perm.offices_managed(user).exists() else None,
+        "can_import": perm.can_import(user),
+    })
+
+
+@login_required
+@require_POST
+def submission_start(request: HttpRequest) -> HttpResponse:
+    _staff(request)
+    raw = request.POST.get("period", "")
+    try:
+        unit_id, period_id = (int(x) for x in raw.split(":"))
+    except ValueError:
+        raise Http404 from None
+    unit = get_object_or_404(Organization, pk=unit_id)
+    period = get_object_or_404(Period, pk=period_id, cycle__office_id=unit.parent_id)
+    sub = services.submission_start(unit=unit, period=period, actor=request.user)
+    return redirect("submission-detail", pk=sub.pk)
+
+
+@login_required
+@require_POST
+def periods_configure(request: HttpRequest, office_id: int) -> HttpResponse:
+    office = get_object_or_404(perm.offices_managed(request.user), pk=office_id)
+    form = PeriodsForm(request.POST)
+    if form.is_valid():
+        services.cycle_periods_configure(office=office, year=form.cleaned_data["year"],
+                                         codes=form.cleaned_data["codes"], actor=request.user)
+        messages.success(request, _("报告期已设置"))
+    else:
+        messages.error(request, _("请选择年度和报告期"))
+    return redirect("work-home")
+
+
+@login_required
+def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    sub = _submission(request, pk)
+    user = request.user
+    entries = list(sub.entries.select_related("indicator__goal").prefetch_related("verdicts__target", "actuals"))
+    rows = []
+    for e in entries:
+        verdicts = list(e.verdicts.all())
+        rows.append({
+            "entry": e, "verdicts": verdicts,
+            "target_spans": [{"start": v.target.span_start, "end": v.target.span_end,
+                              "cls": f"target target-{v.effective}", "title": v.reason} for v in verdicts],
+            "evidence_spans": [{"start": ev["start"], "end": ev["end"], "cls": f"evidence evidence-{v.effective}",
+                                "title": v.target.text} for v in verdicts for ev in v.evidence],
+            "stale": e.checked_text != e.narrative,
+        })
+    return render(request, "performance/submission.html", {
+        "sub": sub, "rows": rows,
+        "can_edit": perm.can_edit_entries(user, sub), "can_submit": perm.can_submit(user, sub),
+        "can_review": perm.can_review(user, sub), "can_publish": perm.can_publish(user, sub),
+        "can_reopen": perm.can_reopen(user, sub), "can_override": perm.can_override(user, sub),
+        "can_correct": perm.can_correct_targets(user, sub),
+        "comment_form": CommentForm(), "override_form": OverrideForm(),
+        "disclosures": sub.disclosures.order_by("-version"),
+    })
+
+
+@login_required
+def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = get_object_or_404(ProgressEntry.objects.select_related("submission__unit", "indicator__goal"), pk=pk)
+    sub = entry.submission
+    if not perm.can_view_submission(request.user, sub):
+        raise Http404
+    if not perm.can_edit_entries(request.user, sub):
+        raise PermissionDenied(_("此报告当前不能修改"))
+    targets = list(entry.indicator.targets.all())
+    actuals = {a.target_id: a.value for a in entry.actuals.all()}
+    form = EntryForm(request.POST or None, targets=targets, actuals=actuals, initial={"narrative": entry.narrative})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.entry_update(entry=entry, actor=request.user, narrative=form.cleaned_data["narrative"],
+                                  actuals=form.actuals())
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("已保存，核验结果已更新"))
+            return redirect(reverse("submission-detail", kwargs={"pk": sub.pk}) + f"#entry-{entry.pk}")
+    return render(request, "performance/entry_edit.html", {"entry": entry, "sub": sub, "form": form})
+
+
+_ACTIONS = {
+    "submit": lambda sub, user, comment: services.submission_submit(submission=sub, actor=user),
+    "return": lambda sub, user, comment: services.submission_return(submission=sub, actor=user, comment=comment),
+    "approve": lambda sub, user, comment: services.submission_approve(submission=sub, actor=user, comment=comment),
+    "publish": lambda sub, user, comment: services.disclosure_publish(submission=sub, actor=user, note=comment),
+    "reopen": lambda sub, user, comment: services.submission_reopen(submission=sub, actor=user, reason=comment),
+}
+
+
+@login_required
+@require_POST
+def submission_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    sub = _submission(request, pk)
+    if action not in _ACTIONS:
+        raise Http404
+    try:
+        _ACTIONS[action](sub, request.user, request.POST.get("comment", ""))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("操作已完成：%(status)s") % {"status": sub.get_status_display()})
+    return redirect("submission-detail", pk=sub.pk)
+
+
+@login_required
+@require_POST
+def verdict_override(request: HttpRequest, pk: int) -> HttpResponse:
+    verdict = get_object_or_404(Verdict.objects.select_related("entry__submission__unit"), pk=pk)
+    sub = verdict.entry.submission
+    if not perm.can_view_submission(request.user, sub):
+        raise Http404
+    form = OverrideForm(request.POST)
+    if form.is_valid():
+        try:
+            services.verdict_override(verdict=verdict, actor=request.user, new_verdict=form.cleaned_data["verdict"],
+                                      reason=form.cleaned_data["reason"])
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("复核结论已保存"))
+    return redirect(reverse("submission-detail", kwargs={"pk": sub.pk}) + f"#entry-{verdict.entry_id}")
+
+
+@login_required
+def target_correct(request: HttpRequest, sub_pk: int, pk: int) -> HttpResponse:
+    sub = _submission(request, sub_pk)
+    target = get_object_or_404(Target.objects.select_related("indicator__goal"), pk=pk,
+                               indicator__goal__unit=sub.unit)
+    if not perm.can_correct_targets(request.user, sub):
+        raise PermissionDenied(_("不能更正此目标"))
+    form = TargetCorrectionForm(request.POST or None, initial={
+        "comparator": target.effective_comparator or ">=", "value": target.effective_value,
+        "unit": target.effective_unit, "note": target.correction_note,
+    })
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.target_correct(target=target, actor=request.user, submission=sub, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("目标已更正，核验结果已更新"))
+            return redirect("submission-detail", pk=sub.pk)
+    return render(request, "performance/target_correct.html", {"form": form, "target": target, "sub": sub})
+
+
+@login_required
+def late_units(request: HttpRequest, period_id: int) -> HttpResponse:
+    period = get_object_or_404(Period.objects.select_related("cycle__office"), pk=period_id)
+    office = period.cycle.office
+    if not (perm.is_superuser(request.user) or office.pk in perm.office_ids(request.user)):
+        raise Http404
+    if request.method == "POST":
+        unit = get_object_or_404(Organization, pk=request.POST.get("unit"), parent=office)
+        try:
+            services.reminder_send(unit=unit, period=period, actor=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("已向 %(unit)s 发送提醒") % {"unit": unit.name})
+        return redirect("late-units", period_id=period.pk)
+    return render(request, "performance/late.html", {
+        "period": period, "office": office, "late": services.units_late(office=office, period=period),
+    })
+
+
+@login_required
+def import_upload(request: HttpRequest) -> HttpResponse:
+    if not perm.can_import(request.user):
+        raise PermissionDenied(_("只有考核办可以导入公示"))
+    ctx: dict[str, Any] = {"form": ImportForm()}
+    if request.method == "POST" and "confirm" in request.POST:
+        record = get_object_or_404(ImportRecord, pk=request.POST["confirm"], status=ImportRecord.Status.PREVIEW,
+                                   created_by=request.user)
+        data = bytes(record.original)
+        filename = record.filename
+        record.delete()
+        offices = list(perm.offices_managed(request.user)[:2])
+        office = offices[0] if len(offices) == 1 else None  # a reviewer imports into their own office
+        result, preview = services.disclosure_import(data=data, filename=filename, actor=request.user,
+                                                     office=office)
+        if result is None:
+            msg = _("此文件已导入过，未做任何更改") if preview.already_imported else "; ".join(preview.errors)
+            messages.warning(request, msg)
+            return redirect("import-upload")
+        messages.success(request, result.message)
+        if result.submission_id:
+            return redirect("submission-detail", pk=result.submission_id)
+        return redirect("import-upload")
+    if request.method == "POST":
+        form = ImportForm(request.POST, request.FILES)
+        ctx["form"] = form
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            data = upload.read()
+            preview = services.disclosure_import_preview(data=data, filename=upload.name)
+            ctx["preview"] = preview
+            if preview.ok and not preview.already_imported:
+                ctx["record"] = ImportRecord.objects.create(
+                    sha256=preview.sha256, filename=upload.name[:300], original=data, created_by=request.user,
+                )
+    return render(request, "performance/import.html", ctx)
+
+
+@login_required
+def audit_log(request: HttpRequest) -> HttpResponse:
+    _staff(request)
+    page = Paginator(perm.audit_visible(request.user), 50).get_page(request.GET.get("page"))
+    return render(request, "performance/audit.html", {"page": page})

@@ -1,0 +1,46 @@
+"""Production settings: everything from settings.py, hardened. Configure through the environment:
+
+DJANGO_SECRET_KEY (required), JIXIAO_ALLOWED_HOSTS (comma-separated), DATABASE_URL, JIXIAO_EMAIL_BACKEND.
+"""
+
+from __future__ import annotations
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+from jixiao.web.settings import *  # noqa: F403
+
+DEBUG = False
+try:
+    SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
+except KeyError:
+    raise ImproperlyConfigured("set DJANGO_SECRET_KEY for the production settings") from None
+ALLOWED_HOSTS = [h.strip() for h in os.environ.get("JIXIAO_ALLOWED_HOSTS", "localhost").split(",") if h.strip()]
+CSRF_TRUSTED_ORIGINS = [f"https://{h}" for h in ALLOWED_HOSTS if not h.startswith(".")]
+
+SECURE_SSL_REDIRECT = os.environ.get("JIXIAO_SSL_REDIRECT", "1") == "1"
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = 31536000
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+
+# Mail through SMTP (JIXIAO_SMTP_HOST/PORT/USER/PASSWORD, TLS on by default).
+MAILERS = {
+    "default": {
+        "BACKEND": os.environ.get("JIXIAO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"),
+        "OPTIONS": {
+            "host": os.environ.get("JIXIAO_SMTP_HOST", "localhost"),
+            "port": int(os.environ.get("JIXIAO_SMTP_PORT", "587")),
+            "username": os.environ.get("JIXIAO_SMTP_USER", ""),
+            "password": os.environ.get("JIXIAO_SMTP_PASSWORD", ""),
+            "use_tls": os.environ.get("JIXIAO_SMTP_TLS", "1") == "1",
+        },
+    },
+}

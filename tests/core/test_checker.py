@@ -1,0 +1,167 @@
+"""Claims, alignment and verdicts on rows written for these tests (not taken from any labelled document)."""
+
+from __future__ import annotations
+
+import pytest
+
+from jixiao.core.check import check_row
+from jixiao.core.claims import extract_claims
+from jixiao.core.model import Row
+
+
+def verdicts(goal: str, indicator: str, progress: str) -> list[tuple[str, float | None]]:
+    res = check_row(Row(goal, indicator, progress))
+    return [(t.verdict, t.actual.value if t.actual else None) for t in res.targets]
+
+
+def test_claim_kinds() -> None:
+    claims = extract_claims("参保人数达到85万人,比上年增加12万人,完成年度任务的104%,新馆已开工建设。")
+    kinds = [(c.kind, c.value) for c in claims]
+    assert ("level", 850000) in kinds
+    assert ("change", 120000) in kinds
+    assert ("share", 104) in kinds
+    assert any(c.kind == "stage" and c.stage == "开工建设" for c in claims)
+
+
+def test_claim_spans_index_the_progress() -> None:
+    text = "累计培训3200人次,发放补贴1.5亿元。"
+    for c in extract_claims(text):
+        assert text[c.span[0] : c.span[1]] == c.text
+
+
+def test_met_and_not_met_against_figures() -> None:
+    assert verdicts("培训", "全年培训3000人次", "全年共培训3200人次") == [("met", 3200)]
+    assert verdicts("投资", "完成投资2亿元", "完成投资1.85亿元") == [("not_met", 185_000_000)]
+    assert verdicts("失业率", "登记失业率控制在4%以内", "登记失业率为3.2%") == [("met", 3.2)]
+    assert verdicts("债务", "债务率控制在80%以下", "债务率为86%") == [("not_met", 86)]
+
+
+def test_distractor_with_the_same_unit_is_not_taken() -> None:
+    # 52 units applied, 140 projects: the target is about 50 awards, reported as 50 awards.
+    got = verdicts(
+        "表彰",
+        "评选表彰50个先进集体",
+        "全市共有52个单位申报项目140个。年底表彰了50个先进集体和30名先进个人。",
+    )
+    assert got == [("met", 50)]
+
+
+def test_each_target_takes_its_own_figure_from_one_shared_sentence() -> None:
+    progress = "城市低保标准为680元/月、农村低保标准为5200元/年;新增养老床位150张。"
+    assert verdicts("低保", "城市低保标准不低于650元/月", progress) == [("met", 680)]
+    assert verdicts("低保", "农村低保标准不低于5000元/年", progress) == [("met", 5200)]
+    assert verdicts("养老", "新增养老床位200张", progress) == [("not_met", 150)]
+
+
+def test_change_target_is_judged_against_a_change_claim() -> None:
+    got = verdicts("参保", "参保职工增加5万人", "参保职工达到60万人,比去年增加3万人。")
+    assert got == [("not_met", 30000)]
+
+
+def test_share_of_the_task() -> None:
+    assert verdicts("改造", "完成道路改造40公里", "完成年度任务的95%") == [("not_met", None)]
+    assert verdicts("改造", "完成道路改造40公里", "完成年度任务的103%") == [("met", None)]
+
+
+def test_plain_statement_and_full_coverage() -> None:
+    assert verdicts("改造", "完成危房改造300户", "已完成年度目标任务。") == [("met", None)]
+    assert verdicts("覆盖", "行政村覆盖率100%", "实现行政村全覆盖。") == [("met", None)]
+    assert verdicts("改造", "完成危房改造300户", "正在推进。") == [("unverified", None)]
+
+
+def test_milestone_earlier_stage_is_not_met() -> None:
+    res = check_row(Row("场馆", "游泳馆年内开工建设", "游泳馆已完成设计招标,施工单位准备进场。"))
+    assert res.verdict == "not_met"
+    (t,) = res.targets
+    assert t.verdict == "not_met"
+    assert "招标" in t.reason or "准备" in t.reason
+    assert t.evidence
+
+
+def test_milestone_reached_or_passed_is_met() -> None:
+    assert verdicts("场馆", "游泳馆年内开工建设", "游泳馆主体结构已封顶。") == [("met", None)]
+    assert verdicts("场馆", "游泳馆年底前竣工", "游泳馆已竣工并通过验收。") == [("met", None)]
+
+
+def test_negated_stage_is_not_met() -> None:
+    assert verdicts("场馆", "游泳馆年内开工建设", "游泳馆因选址调整尚未开工。") == [("not_met", None)]
+
+
+def test_milestone_about_other_works_is_unverified() -> None:
+    assert verdicts("场馆", "游泳馆年内开工建设", "图书馆已开工建设。") == [("unverified", None)]
+
+
+@pytest.mark.parametrize(
+    ("results", "expected"),
+    [
+        (["met", "met"], "met"),
+        (["met", "not_met"], "not_met"),
+        (["met", "unverified"], "unverified"),
+        ([], "unverified"),
+    ],
+)
+def test_row_verdict(results: list[str], expected: str) -> None:
+    from jixiao.core.verdicts import row_verdict
+
+    class R:
+        def __init__(self, v: str) -> None:
+            self.verdict = v
+
+    assert row_verdict([R(v) for v in results]) == expected  # type: ignore[arg-type]
+
+
+def test_every_verdict_has_a_chinese_reason() -> None:
+    res = check_row(Row("综合", "送戏下乡120场,完成投资800万元,剧场年底前竣工", "送戏下乡126场;剧场主体完工。"))
+    assert [t.verdict for t in res.targets] == ["met", "unverified", "not_met"]
+    for t in res.targets:
+        assert t.reason and any("\u4e00" <= ch <= "\u9fff" for ch in t.reason)
+
+
+def test_a_restated_plan_is_not_a_result() -> None:
+    got = verdicts("就业", "全年新增就业3万人", "全年计划新增就业3万人,实际新增就业2.6万人。")
+    assert got == [("not_met", 26000)]
+
+
+def test_a_part_of_the_whole_is_not_preferred() -> None:
+    got = verdicts("培训", "全年培训4000人次", "全年共培训4300人次,其中线上培训2100人次。")
+    assert got == [("met", 4300)]
+
+
+@pytest.mark.parametrize(
+    ("goal", "indicator", "progress", "expected"),
+    [
+        ("完成时间", "2024年6月底前", "2024年5月完成", "met"),
+        ("完成时间", "2024年6月底前", "2024年9月完成", "not_met"),
+        ("项目完成及时性", "年底前完成", "已按时完成", "met"),
+        ("项目完成及时性", "年底前完成", "尚未完成", "not_met"),
+        ("项目完成及时性", "年底前完成", "正在推进", "unverified"),
+    ],
+)
+def test_deadline_rows(goal: str, indicator: str, progress: str, expected: str) -> None:
+    assert [v for v, _ in verdicts(goal, indicator, progress)] == [expected]
+
+
+def test_in_year_shortfall_is_not_called_not_met() -> None:
+    row = Row("投资", "完成投资2亿元", "完成投资1.1亿元")
+    assert check_row(row).targets[0].verdict == "not_met"
+    half = check_row(row, period="上半年").targets[0]
+    assert half.verdict == "unverified"
+    assert "上半年" in half.reason
+    # a ceiling already broken mid-year is broken
+    ceiling = check_row(Row("债务", "债务率控制在80%以内", "债务率为86%"), period="上半年").targets[0]
+    assert ceiling.verdict == "not_met"
+
+
+def test_flattened_table_header_units_scale_target_and_result() -> None:
+    res = check_row(Row("财政", "一般公共预算收入(亿元) 目标任务 12", "进度 11.4 完成比例(%) 95"))
+    (t,) = res.targets
+    assert (t.target.value, t.target.unit) == (1_200_000_000, "元")
+    assert t.actual is not None and t.actual.value == pytest.approx(1_140_000_000)
+    assert t.verdict == "not_met"
+    assert t.target.text == "一般公共预算收入(亿元) 目标任务 12"
+    res = check_row(Row("就业", "城镇新增就业(万人) 目标任务 2.5", "进度 2.8 完成比例(%) 112"))
+    assert [(x.target.value, x.target.unit, x.verdict) for x in res.targets] == [(25000, "人", "met")]
+
+
+def test_deadline_met_by_a_date_in_time() -> None:
+    assert [v for v, _ in verdicts("完成时间", "2021年12月31日前", "2021年12月")] == ["met"]

@@ -1,0 +1,104 @@
+"""The text-dump reader: what such dumps contain is tolerated; what cannot be a disclosure is refused."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from jixiao.core.errors import ReaderError
+from jixiao.formats.registry import read_document
+from jixiao.formats.textdump import read_text_dump
+
+HEADER = "目标名称 |\n考核指标 |\n|\n||\n"
+
+
+def dump(*rows: tuple[str, str, str], title: str = "某市某局2020年绩效考核目标完成进度公示(2020年上半年)") -> str:
+    body = "".join(HEADER + f"{g} |\n{i} |\n{p} |\n" for g, i, p in rows)
+    return f"{title}\n-\n发布时间:2020年07月15日\n{body}"
+
+
+def test_reads_metadata_and_rows() -> None:
+    d = read_text_dump(
+        dump(("目标甲", "完成造林5000亩。", "完成造林5200亩。"), ("目标乙", "开展培训20期", "开展培训21期"))
+    )
+    assert d.title.startswith("某市某局2020年")
+    assert d.organization == "某市某局"
+    assert d.year == 2020
+    assert d.period == "上半年"
+    assert d.published == date(2020, 7, 15)
+    assert [r.goal for r in d.rows] == ["目标甲", "目标乙"]
+    assert d.rows[0].indicator == "完成造林5000亩。"
+    assert d.rows[1].progress == "开展培训21期"
+    assert d.rows[0].line == 8
+
+
+def test_keeps_original_text_verbatim() -> None:
+    text = dump(("目标", "指标  文字", "进度\u3000文字"))
+    d = read_text_dump(text)
+    assert d.original_text == text
+    assert d.rows[0].indicator == "指标  文字"
+
+
+def test_tolerates_bom_crlf_fullwidth_bars_and_spaces() -> None:
+    text = dump(("目标", "新建公园3个", "新建公园4个")).replace("\n", "\r\n")
+    text = text.replace("考核指标 |", "考核指标 ｜").replace("新建公园4个 |", "新建公园4个\u3000|")
+    d = read_document(b"\xef\xbb\xbf" + text.encode("utf-8"), source="x.txt")
+    assert d.rows[0].progress == "新建公园4个"
+    assert d.rows[0].indicator == "新建公园3个"
+
+
+def test_reads_gbk_bytes() -> None:
+    d = read_document(dump(("目标", "新建公园3个", "新建公园4个")).encode("gbk"), source="gbk.txt")
+    assert d.rows[0].goal == "目标"
+
+
+def test_header_once_and_multiline_cells() -> None:
+    text = "标题2019年\n" + HEADER + "甲 |\n第一行\n第二行 |\n进度 |\n乙 |\n指标乙 |\n进度乙 |\n"
+    d = read_text_dump(text)
+    assert len(d.rows) == 2
+    assert d.rows[0].indicator == "第一行\n第二行"
+    assert d.rows[1].goal == "乙"
+
+
+def test_missing_cells_are_blank() -> None:
+    text = "标题2019年\n" + HEADER + "甲 |\n指标甲 |\n" + HEADER + "乙 |\n指标乙 |\n进度乙 |\n"
+    d = read_text_dump(text)
+    assert d.rows[0].progress == ""
+    assert d.rows[1].progress == "进度乙"
+
+
+def test_period_defaults_to_full_year() -> None:
+    d = read_text_dump(dump(("a", "b", "c"), title="某县民政局2022年重点民生实事完成情况公示"))
+    assert d.period == "全年"
+
+
+@pytest.mark.parametrize(
+    ("data", "line", "words"),
+    [
+        ("", 1, "no table"),
+        ("只是一段话\n没有表格\n", 2, "no table"),
+        ("标题\n" + HEADER, None, "no rows"),
+        ("标题\n发布时间:不知道\n" + HEADER + "a |\nb |\nc |\n", 2, "date"),
+    ],
+)
+def test_rejects_what_cannot_be_a_disclosure(data: str, line: int | None, words: str) -> None:
+    with pytest.raises(ReaderError) as err:
+        read_text_dump(data, source="bad.txt")
+    assert words in str(err.value)
+    assert "bad.txt" in str(err.value)
+    if line is not None:
+        assert err.value.line == line
+
+
+def test_rejects_binary() -> None:
+    with pytest.raises(ReaderError) as err:
+        read_document(b"\x00\x01\x02 binary |", source="b.bin")
+    assert err.value.code == "bad_input"
+
+
+def test_a_stray_cell_becomes_a_row_with_blank_fields() -> None:
+    text = "标题\n目标名称 |\n考核指标 |\n||\na |\nb |\nc |\nd |\n||\n"
+    d = read_text_dump(text, source="t.txt")
+    assert [(r.goal, r.indicator, r.progress) for r in d.rows] == [("a", "b", "c"), ("d", "", "")]
+    assert d.rows[1].line == 8

@@ -1,0 +1,102 @@
+"""Targets from indicator text: value, unit, comparator, kind; numbers that are not targets are left out."""
+
+from __future__ import annotations
+
+import pytest
+
+from jixiao.core.targets import extract_targets
+
+
+def only(indicator: str, goal: str = ""):  # type: ignore[no-untyped-def]
+    ts = extract_targets(indicator, goal)
+    assert len(ts) == 1, [t.text for t in ts]
+    return ts[0]
+
+
+@pytest.mark.parametrize(
+    ("indicator", "value", "unit", "comparator", "kind"),
+    [
+        ("全市企业建制率95%以上", 95, "%", ">=", "level"),
+        ("全年送培训300场", 300, "场", ">=", "level"),
+        ("年度完成投资额5.2亿元", 520_000_000, "元", ">=", "level"),
+        ("发生率控制在2%以内", 2, "%", "<=", "level"),
+        ("参保人数不少于3万人", 30_000, "人", ">=", "level"),
+        ("人均补助提高到每人每年不低于1200元", 1200, "元", ">=", "level"),
+        ("参保职工增加5万人", 50_000, "人", ">=", "change"),
+        ("单位能耗下降3个百分点", 3, "百分点", ">=", "change"),
+        ("新增停车位2000个", 2000, "个", ">=", "level"),
+        ("门诊费用0元起付", 0, "元", "<=", "level"),
+        ("受理量突破1万件", 10_000, "件", ">", "level"),
+        ("失业率低于4%", 4, "%", "<", "level"),
+        ("完成一百二十户危房改造", 120, "户", ">=", "level"),
+        ("城市低保标准不低于650元/月", 650, "元", ">=", "level"),
+        ("补助标准为260元/辆", 260, "元/辆", "==", "level"),
+    ],
+)
+def test_numeric_targets(indicator: str, value: float, unit: str, comparator: str, kind: str) -> None:
+    t = only(indicator)
+    assert t.value == pytest.approx(value)
+    assert t.unit == unit
+    assert t.comparator == comparator
+    assert t.kind == kind
+    assert indicator[t.span[0] : t.span[1]] == t.text
+
+
+def test_several_targets_in_one_indicator() -> None:
+    ts = extract_targets("开展宣传活动,全年送电影200场,送图书1万册,组织志愿服务12期。")
+    assert [(t.value, t.unit) for t in ts] == [(200, "场"), (10000, "册"), (12, "期")]
+
+
+@pytest.mark.parametrize(
+    "indicator",
+    [
+        "深化体制改革,完善考核机制。",
+        "2016年9月底前出台实施方案。",
+        "承办第十一届运动会,服务G20峰会。",
+        "落实“十三五”规划和《2016年工作要点》。",
+        "一是抓培训;二是抓落实。",
+        "推进“3+1”工作模式。",
+    ],
+)
+def test_no_numeric_target(indicator: str) -> None:
+    assert [t for t in extract_targets(indicator) if t.kind != "milestone"] == []
+
+
+def test_scope_count_is_not_a_target() -> None:
+    ts = extract_targets("全市13个区县的学校食堂明厨亮灶覆盖率达到90%")
+    assert [(t.value, t.unit) for t in ts] == [(90, "%")]
+
+
+def test_keep_low_metric_in_a_bare_table_is_a_ceiling() -> None:
+    t = only("3%", goal="投诉发生率")
+    assert t.comparator == "<="
+
+
+def test_bare_figure_with_header_unit() -> None:
+    t = only("新增就业(人) 目标任务 5600")
+    assert (t.value, t.unit, t.comparator) == (5600, "人", ">=")
+
+
+def test_list_markers_are_not_targets() -> None:
+    ts = extract_targets("目标1:植树2万株 目标2:修路3公里")
+    assert [(t.value, t.unit) for t in ts] == [(20000, "株"), (3, "公里")]
+
+
+def test_milestone_names_object_and_stage() -> None:
+    ts = extract_targets("推进文化馆建设,做好装修工程施工,广场、绿化工程开始施工,完成投资3000万元。")
+    ms = [t for t in ts if t.kind == "milestone"]
+    assert len(ms) == 1
+    m = ms[0]
+    assert m.text == "广场、绿化工程开始施工"
+    assert m.objects == ("广场", "绿化")
+    assert m.comparator is None and m.value is None
+
+
+def test_stage_verb_with_a_number_is_not_a_milestone() -> None:
+    ts = extract_targets("建成10个社区服务站")
+    assert [t.kind for t in ts] == ["level"]
+
+
+def test_joined_stages_make_one_milestone() -> None:
+    ts = extract_targets("体育中心年底前建成并投入使用")
+    assert [(t.kind, t.stage) for t in ts] == [("milestone", "投入使用")]

@@ -1,0 +1,229 @@
+"""``jixiao import``: many files and folders, several processes, idempotent, all-or-nothing per file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from jixiao.core.model import Row
+from jixiao.formats.writers import write_disclosures
+from jixiao.web.opendata import bulk
+from jixiao.web.performance import services
+from jixiao.web.performance.models import Disclosure, ImportRecord, Organization
+
+from .conftest import EXAMPLE, ROWS_BETTER, ROWS_GOOD, make_doc
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def corpus(tmp_path: Path) -> Path:
+    """A folder tree with every format, a dataset file of two disclosures, a broken file and a bad row."""
+    top = tmp_path / "in"
+    (top / "sub" / "deeper").mkdir(parents=True)
+    (top / ".hidden").mkdir()
+    (top / "a.json").write_bytes(write_disclosures([make_doc("批量甲局", 2020, "全年", ROWS_GOOD)], "json"))
+    (top / "sub" / "b.xlsx").write_bytes(write_disclosures([make_doc("批量乙局", 2020, "全年", ROWS_GOOD)], "xlsx"))
+    (top / "sub" / "c.csv").write_bytes(write_disclosures([make_doc("批量丙局", 2020, "上半年", ROWS_GOOD)], "csv"))
+    both = [make_doc("批量丁局", 2020, "全年", ROWS_GOOD), make_doc("批量戊局", 2020, "全年", ROWS_BETTER)]
+    (top / "sub" / "deeper" / "dataset.json").write_bytes(write_disclosures(both, "json"))
+    (top / "sub" / "deeper" / "broken.xlsx").write_bytes(b"%PDF-1.4 not a workbook")
+    holes = make_doc("批量己局", 2020, "全年", ROWS_GOOD)
+    holes.rows.append(Row(goal="空指标", indicator="", progress="有进度没有指标"))
+    (top / "holes.json").write_bytes(write_disclosures([holes], "json"))
+    (top / ".hidden" / "x.json").write_bytes(b"{}")
+    (top / "notes.md").write_text("not a disclosure")
+    if EXAMPLE.exists():
+        (top / EXAMPLE.name).write_bytes(EXAMPLE.read_bytes())
+    return top
+
+
+def test_collect_walks_folders_skips_hidden_and_reports_missing(tmp_path):
+    top = corpus(tmp_path)
+    files, errors = bulk.collect([top, top / "a.json", tmp_path / "missing"])
+    names = [f.name for f in files]
+    assert "x.json" not in names and "notes.md" not in names
+    assert names.count("a.json") == 1
+    assert {"b.xlsx", "c.csv", "dataset.json", "broken.xlsx", "holes.json"} <= set(names)
+    assert [e["file"] for e in errors] == [str(tmp_path / "missing")]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_bulk_import_with_workers_then_again_changes_nothing(tmp_path):
+    top = corpus(tmp_path)
+    summary = bulk.run([top], jobs=2, progress=False)
+    by_name = {Path(f.path).name: f for f in summary.files}
+    assert by_name["broken.xlsx"].status == "failed"
+    assert by_name["dataset.json"].status == "imported" and by_name["dataset.json"].documents == 2
+    for name in ("a.json", "b.xlsx", "c.csv", "holes.json"):
+        assert by_name[name].status == "imported", (name, by_name[name])
+    units = set(Disclosure.objects.values_list("unit__name", flat=True))
+    assert {"批量甲局", "批量乙局", "批量丙局", "批量丁局", "批量戊局", "批量己局"} <= units
+    # a row without an indicator is reported, the rest of its file imported
+    holes = Disclosure.objects.get(unit__name="批量己局")
+    assert len(holes.snapshot["rows"]) == len(ROWS_GOOD)
+    report = list(csv.DictReader(io.StringIO(bulk.errors_csv(summary.errors).decode("utf-8-sig"))))
+    assert {Path(r["file"]).name for r in report} == {"broken.xlsx", "holes.json"}
+    hole = next(r for r in report if r["file"].endswith("holes.json"))
+    assert (hole["row"], hole["field"]) == ("3", "考核指标")
+    broken = next(r for r in report if r["file"].endswith("broken.xlsx"))
+    assert "PDF" in broken["message"]
+    counts = dict((t[0], t[1:]) for t in summary.table())
+    assert counts["failed"][0] == 1
+    assert counts["total"][0] == len(summary.files)
+    n_disclosures, n_records = Disclosure.objects.count(), ImportRecord.objects.count()
+
+    again = bulk.run([top], jobs=1, progress=False)
+    assert {f.status for f in again.files if not f.path.endswith("broken.xlsx")} == {"already"}
+    assert (Disclosure.objects.count(), ImportRecord.objects.count()) == (n_disclosures, n_records)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_changed_file_becomes_a_new_version(tmp_path):
+    f = tmp_path / "x.json"
+    f.write_bytes(write_disclosures([make_doc("版本局", 2021, "全年", ROWS_GOOD)], "json"))
+    assert bulk.run([f], progress=False).files[0].status == "imported"
+    f.write_bytes(write_disclosures([make_doc("版本局", 2021, "全年", ROWS_BETTER)], "json"))
+    assert bulk.run([f], progress=False).files[0].status == "corrected"
+    assert list(Disclosure.objects.filter(unit__name="版本局").values_list("version", flat=True)
+                .order_by("version")) == [1, 2]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_file_is_all_or_nothing(tmp_path):
+    """The second disclosure of a dataset file names no organisation: the first is not imported either."""
+    good = make_doc("整体局", 2021, "全年", ROWS_GOOD)
+    bad = make_doc("整体局", 2021, "全年", ROWS_GOOD)
+    bad.organization, bad.title = None, "无标题"
+    f = tmp_path / "pair.json"
+    f.write_bytes(write_disclosures([good, bad], "json"))
+    summary = bulk.run([f], progress=False)
+    assert summary.files[0].status == "failed"
+    assert "发布单位" in summary.files[0].message
+    assert not Organization.objects.filter(name="整体局").exists()
+    assert not ImportRecord.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_interrupted_run_leaves_no_half_imported_file_and_can_be_run_again(tmp_path, monkeypatch):
+    top = tmp_path / "many"
+    top.mkdir()
+    both = [make_doc("中断甲局", 2022, "全年", ROWS_GOOD), make_doc("中断乙局", 2022, "全年", ROWS_GOOD)]
+    (top / "1.json").write_bytes(write_disclosures([make_doc("中断丙局", 2022, "全年", ROWS_GOOD)], "json"))
+    (top / "2.json").write_bytes(write_disclosures(both, "json"))
+    real = services.disclosure_import
+    calls = {"n": 0}
+
+    def interrupt_in_the_middle(**kw):
+        calls["n"] += 1
+        if calls["n"] == 3:  # the second disclosure of 2.json, after the first was written
+            raise KeyboardInterrupt
+        return real(**kw)
+
+    monkeypatch.setattr(services, "disclosure_import", interrupt_in_the_middle)
+    with pytest.raises(KeyboardInterrupt):
+        bulk.run([top], jobs=1, progress=False)
+    assert set(Organization.objects.filter(name__startswith="中断").values_list("name", flat=True)) == {"中断丙局"}
+    monkeypatch.setattr(services, "disclosure_import", real)
+    summary = bulk.run([top], jobs=1, progress=False)
+    assert [f.status for f in summary.files] == ["already", "imported"]
+    assert Disclosure.objects.filter(unit__name__startswith="中断").count() == 3
+
+
+def test_the_workers_checks_are_the_checkers(tmp_path):
+    f = tmp_path / "one.json"
+    f.write_bytes(write_disclosures([make_doc("核对局", 2020, "全年", ROWS_GOOD)], "json"))
+    prep = bulk.prepare(str(f))
+    from jixiao.web.performance import checking
+
+    for (goal, indicator, progress), result in prep.checks.items():
+        assert result == checking.check_texts(goal, indicator, progress)
+    with bulk.reuse_checks({k: v for k, v in list(prep.checks.items())[:1]}):
+        k, v = next(iter(prep.checks.items()))
+        assert checking.check_texts(*k) is v
+    assert checking.check_texts.__name__ == "check_texts"
+
+
+def test_cli_import_prints_a_summary_writes_the_error_report_and_is_idempotent(tmp_path):
+    top = corpus(tmp_path)
+    env = {**os.environ, "JIXIAO_VAR": str(tmp_path / "var"), "DJANGO_SETTINGS_MODULE": "jixiao.web.settings"}
+    env.pop("DATABASE_URL", None)
+    errors = tmp_path / "errors.csv"
+    cmd = [sys.executable, "-m", "jixiao.cli", "import", str(top), "--jobs", "2", "--errors", str(errors)]
+    first = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
+    assert first.returncode == 1, first.stderr  # one file is broken
+    assert "imported (new)" in first.stdout and "failed" in first.stdout
+    assert "files" in first.stderr  # the progress line
+    rows = list(csv.DictReader(io.StringIO(errors.read_text("utf-8-sig"))))
+    assert any(r["file"].endswith("broken.xlsx") for r in rows)
+    second = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
+    line = next(ln for ln in second.stdout.splitlines() if ln.startswith("already imported"))
+    total = next(ln for ln in second.stdout.splitlines() if ln.startswith("total"))
+    assert int(line.split()[2]) == int(total.split()[1]) - 1  # all but the broken file
+    # the imported data, as the public site has it, from the command line
+    out = tmp_path / "all.xlsx"
+    ds = subprocess.run([sys.executable, "-m", "jixiao.cli", "dataset", "--out", str(out)], capture_output=True,
+                        text=True, env=env, cwd=tmp_path, timeout=300)
+    assert ds.returncode == 0, ds.stderr
+    from jixiao.formats.registry import read_documents
+
+    orgs = {d.organization for d in read_documents(out.read_bytes(), source="all.xlsx")}
+    assert {"批量甲局", "批量丁局", "批量戊局"} <= orgs
+    site = tmp_path / "site"
+    pub = subprocess.run([sys.executable, "-m", "jixiao.cli", "publish", "--out", str(site), "--no-pdf"],
+                         capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
+    assert pub.returncode == 0, pub.stderr
+    assert (site / "index.html").exists() and (site / "data" / "jixiao-dataset.csv").exists()
+    again = subprocess.run([sys.executable, "-m", "jixiao.cli", "publish", "--out", str(tmp_path / "in")],
+                           capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
+    assert again.returncode == 2 and "not an earlier copy" in again.stderr
+
+
+def test_ctrl_c_stops_the_cli_cleanly_and_the_next_run_finishes(tmp_path):
+    import signal
+    import sqlite3
+    import time
+
+    folder = tmp_path / "files"
+    for i in range(60):
+        (folder / f"{i:02d}.json").parent.mkdir(exist_ok=True)
+        (folder / f"{i:02d}.json").write_bytes(
+            write_disclosures([make_doc(f"信号局{i:02d}", 2023, "全年", ROWS_GOOD)], "json"))
+    var = tmp_path / "var"
+    env = {**os.environ, "JIXIAO_VAR": str(var), "DJANGO_SETTINGS_MODULE": "jixiao.web.settings"}
+    env.pop("DATABASE_URL", None)
+    cmd = [sys.executable, "-m", "jixiao.cli", "import", str(folder), "--jobs", "2"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path)
+
+    def records() -> int:
+        try:
+            with sqlite3.connect(var / "jixiao.sqlite3", timeout=1) as db:
+                return db.execute("select count(*) from performance_importrecord").fetchone()[0]
+        except sqlite3.Error:
+            return 0
+
+    deadline = time.monotonic() + 120
+    while records() < 3 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    proc.send_signal(signal.SIGINT)
+    _out, err = proc.communicate(timeout=120)
+    if proc.returncode == 0:
+        pytest.skip("the import finished before the interrupt arrived")
+    assert proc.returncode == 130, err
+    assert "interrupted" in err and "Traceback" not in err
+    done = records()
+    assert 0 < done < 60
+    again = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
+    assert again.returncode == 0, again.stderr
+    with sqlite3.connect(var / "jixiao.sqlite3") as db:
+        assert db.execute("select count(*) from performance_disclosure").fetchone()[0] == 60
+        # every unit's report has all its rows: nothing was left half imported
+        per_sub = db.execute("select count(*) from performance_progressentry group by submission_id").fetchall()
+        assert [n for (n,) in per_sub] == [len(ROWS_GOOD)] * 60
+    line = next(ln for ln in again.stdout.splitlines() if ln.startswith("already imported"))
+    assert int(line.split()[2]) == done
