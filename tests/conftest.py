@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,3 +17,37 @@ def shared_examples() -> Path:
     if not path.is_dir():
         pytest.skip("../shared/examples is not beside the checkout")
     return path
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Serve the live server's requests one at a time.
+
+    pytest-django's live server hands the test's in-memory SQLite connection to every request thread. A
+    browser fetches a page's images in parallel, and two threads on one sqlite3 connection can see each
+    other's half-read results (a chart answered 404 in CI that way). A lock around each whole request,
+    body included, keeps the server threaded (keep-alive still works) but the database single-user.
+    """
+    try:
+        from django.core.servers.basehttp import ThreadedWSGIServer
+        from django.test.testcases import LiveServerThread
+    except ImportError:  # pragma: no cover - Django is a dependency
+        return
+
+    lock = threading.Lock()
+    App = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+
+    class SerialWSGIServer(ThreadedWSGIServer):  # type: ignore[misc]
+        def set_app(self, application: App) -> None:
+            def serial(environ: dict[str, Any], start_response: Callable[..., Any]) -> list[bytes]:
+                with lock:
+                    result = application(environ, start_response)
+                    try:
+                        return [b"".join(result)]
+                    finally:
+                        close = getattr(result, "close", None)
+                        if close is not None:
+                            close()
+
+            super().set_app(serial)
+
+    LiveServerThread.server_class = SerialWSGIServer
