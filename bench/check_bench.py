@@ -2,8 +2,10 @@
 
 Builds a corpus of a few thousand rows by recombining the rows of the example disclosure
 (``../shared/examples/hangzhou-ftu-2016-full-year.txt``, read at run time) and varying every Arabic
-figure in them, then times ``check_row`` over the corpus (best of five runs) and measures peak
-memory with tracemalloc in a separate run. The result is printed and appended to bench/RESULTS.md.
+figure in them, then times ``check_row`` over the corpus twice side by side: with the compiled core
+(mypyc, ``tools/build_native.py``) and as pure Python (``JIXIAO_PURE=1``), in separate processes that
+alternate so that both see the same noise, the best of each counting. Peak memory is measured with
+tracemalloc in a separate pass. The result is printed and appended to bench/RESULTS.md.
 
     .venv/bin/python bench/check_bench.py            # or: ./dev bench
     .venv/bin/python bench/check_bench.py --rows 5000 --profile
@@ -14,15 +16,18 @@ from __future__ import annotations
 import argparse
 import cProfile
 import datetime as dt
+import json
 import os
 import platform
 import pstats
 import random
 import re
+import subprocess
 import sys
 import time
 import tracemalloc
 from pathlib import Path
+from typing import Any
 
 from jixiao.core.check import check_row
 from jixiao.core.errors import ReaderError
@@ -117,7 +122,7 @@ def peak_memory(corpus: list[Row]) -> int:
         tracemalloc.stop()
 
 
-def machine() -> str:
+def machine(load: float | None = None) -> str:
     cpu = platform.processor() or platform.machine()
     try:
         for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
@@ -126,8 +131,8 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    load = f", load {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
-    return f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}{load}"
+    when = f", load {load:.1f}" if load is not None else ""
+    return f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}{when}"
 
 
 def pin_to_one_core() -> bool:
@@ -139,48 +144,85 @@ def pin_to_one_core() -> bool:
     return False
 
 
+def worker(args: argparse.Namespace) -> int:
+    """One timed run in this process (compiled or pure, as ``JIXIAO_PURE`` says): JSON on stdout."""
+    import jixiao.core
+
+    if args.pin:
+        pin_to_one_core()
+    rows, source_name = source_rows(args.source)
+    corpus = build_corpus(rows, args.rows)
+    check_row(corpus[0])  # imports and word lists loaded before timing
+    best = time_corpus(corpus, args.repeats)
+    chars = sum(len(r.indicator) + len(r.progress) for r in corpus)
+    print(json.dumps({"best": best, "rows": len(corpus), "chars": chars, "source": source_name,
+                      "native": jixiao.core.NATIVE}))
+    return 0
+
+
+def run_mode(args: argparse.Namespace, pure: bool) -> dict[str, Any]:
+    cmd = [sys.executable, __file__, "--worker", "--rows", str(args.rows), "--repeats", str(args.repeats),
+           "--source", str(args.source)] + ([] if args.no_pin else ["--pin"])
+    env = {**os.environ, "JIXIAO_PURE": "1" if pure else "0"}
+    out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout
+    result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    return result
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     ap.add_argument("--rows", type=int, default=3000, help="rows in the corpus (default 3000)")
-    ap.add_argument("--repeats", type=int, default=5, help="timed runs; the best counts (default 5)")
+    ap.add_argument("--repeats", type=int, default=2, help="timed passes in each run (default 2)")
+    ap.add_argument("--rounds", type=int, default=4,
+                    help="runs of each mode, compiled and pure alternating; the best counts (default 4)")
     ap.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="text dump whose rows are recombined")
-    ap.add_argument("--profile", action="store_true", help="print where the time goes (cProfile)")
-    ap.add_argument("--no-pin", action="store_true", help="do not pin the process to one core")
+    ap.add_argument("--profile", action="store_true", help="print where the time goes (cProfile, this process)")
+    ap.add_argument("--no-pin", action="store_true", help="do not pin the runs to one core")
     ap.add_argument("--no-record", action="store_true", help="do not append the result to bench/RESULTS.md")
+    ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--pin", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.worker:
+        return worker(args)
 
-    pinned = False if args.no_pin else pin_to_one_core()
-    rows, source_name = source_rows(args.source)
-    corpus = build_corpus(rows, args.rows)
-    chars = sum(len(r.indicator) + len(r.progress) for r in corpus)
-    check_row(corpus[0])  # imports and word lists loaded before timing
-    best = time_corpus(corpus, args.repeats)
-    rate = len(corpus) / best
-    peak = peak_memory(corpus)
-    line = (
-        f"| {dt.date.today().isoformat()} | {len(corpus)} rows ({chars // len(corpus)} chars/row, from {source_name}) "
-        f"| {rate:,.0f} rows/s | {best * 1000:.0f} ms | {peak / 1e6:.1f} MB | Python {platform.python_version()}, "
-        f"{machine()}{', one core' if pinned else ''} |"
-    )
-    print(f"{len(corpus)} rows, {chars // len(corpus)} characters a row, from {source_name}")
-    print(f"check_row: {rate:,.0f} rows/s (best of {args.repeats}: {best:.3f} s); "
-          f"peak memory while checking {peak / 1e6:.1f} MB")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    best: dict[bool, float] = {}
+    info: dict[str, Any] = {}
+    native_seen = False
+    for _ in range(args.rounds):  # alternating, so both modes see the same noise
+        for pure in (False, True):
+            r = run_mode(args, pure)
+            best[pure] = min(best.get(pure, float("inf")), r["best"])
+            native_seen = native_seen or (r["native"] and not pure)
+            info = r
+    rows, chars, source_name = info["rows"], info["chars"], info["source"]
+    rate = {pure: rows / t for pure, t in best.items()}
+    rows_corpus = build_corpus(source_rows(args.source)[0], args.rows)
+    peak = peak_memory(rows_corpus)
+    print(f"{rows} rows, {chars // rows} characters a row, from {source_name}")
+    if native_seen:
+        print(f"check_row compiled (mypyc): {rate[False]:,.0f} rows/s (best of {args.rounds} runs: "
+              f"{best[False]:.3f} s)")
+    else:
+        print("check_row compiled: no fresh native build (python tools/build_native.py); the runs were pure Python")
+    print(f"check_row pure Python:      {rate[True]:,.0f} rows/s (best of {args.rounds} runs: {best[True]:.3f} s)")
+    if native_seen:
+        print(f"ratio compiled / pure: {rate[False] / rate[True]:.2f}")
+    print(f"peak memory while checking {peak / 1e6:.1f} MB")
     if args.profile:
         prof = cProfile.Profile()
         prof.enable()
-        for row in corpus:
+        for row in rows_corpus:
             check_row(row)
         prof.disable()
         pstats.Stats(prof).sort_stats("tottime").print_stats(20)
-    if not args.no_record:
-        if not RESULTS.exists():
-            RESULTS.write_text(
-                "# Benchmark results\n\n`bench/check_bench.py`: `check_row` over a recombined corpus, one core, "
-                "best of five runs; peak memory allocated while checking (tracemalloc, the corpus itself not "
-                "counted); load: the machine's load average when the run started.\n\n"
-                "| date | corpus | rows/s | time | peak memory | machine |\n|---|---|---|---|---|---|\n",
-                encoding="utf-8",
-            )
+    if not args.no_record and native_seen:
+        line = (
+            f"| {dt.date.today().isoformat()} | {rows} rows ({chars // rows} chars/row, from {source_name}) "
+            f"| {rate[False]:,.0f} rows/s | {rate[True]:,.0f} rows/s | {rate[False] / rate[True]:.2f} "
+            f"| {peak / 1e6:.1f} MB | Python {platform.python_version()}, {machine(load)}"
+            f"{'' if args.no_pin else ', one core'} |"
+        )
         with RESULTS.open("a", encoding="utf-8") as fh:
             fh.write(line + "\n")
         print(f"appended to {RESULTS.relative_to(HERE.parent)}")
