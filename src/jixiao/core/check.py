@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Final
 
 from jixiao.core.claims import extract_claims
 from jixiao.core.lexicon import LEXICON
@@ -29,7 +30,7 @@ def _units_wanted(targets: list[Target]) -> frozenset[str] | None:
 
 
 # Periods that end before the year does: their progress is measured against annual targets.
-IN_YEAR_PERIODS = frozenset({"一季度", "二季度", "上半年", "三季度", "前三季度"})
+IN_YEAR_PERIODS: Final = frozenset({"一季度", "二季度", "上半年", "三季度", "前三季度"})
 
 
 def _in_year(result: TargetResult, period: str) -> TargetResult:

@@ -7,6 +7,8 @@ each with its exact words and span in ``progress``.
 
 from __future__ import annotations
 
+from typing import Final
+
 from jixiao.core.lexicon import LEXICON
 from jixiao.core.quantities import find_quantities, fold
 from jixiao.core.results import Claim, Quantity
@@ -18,13 +20,13 @@ from jixiao.core.targets import (
     stands_alone,
     unit_scale,
 )
-from jixiao.core.textutil import clause_bounds, contains_any, find_words, in_brackets, word_before
+from jixiao.core.textutil import clause_bounds, contains_any, find_words, in_brackets, word_before, word_ends_within
 
-_STAGE_WORDS = tuple(sorted(LEXICON.stage_ranks, key=len, reverse=True))
-_STATEMENTS = tuple(
+_STAGE_WORDS: Final = tuple(sorted(LEXICON.stage_ranks, key=len, reverse=True))
+_STATEMENTS: Final = tuple(
     sorted({*LEXICON.met_phrases, *LEXICON.not_met_phrases, *LEXICON.full_coverage}, key=len, reverse=True)
 )
-_CHANGE_WORDS = (*LEXICON.increase, *LEXICON.decrease)
+_CHANGE_WORDS: Final = (*LEXICON.increase, *LEXICON.decrease)
 
 
 def extract_claims(
@@ -63,14 +65,8 @@ def _figure_claim(progress: str, norm: str, q: Quantity, bare: bool) -> Claim | 
             return None
     prefix = norm[lo:start]
     kind = "level"
-    share_word = None
-    for w in LEXICON.task_share:
-        i = prefix.rfind(w)
-        if i != -1 and len(prefix) - (i + len(w)) <= 8:
-            share_word = w
-            break
-    if share_word and unit == "%":
-        kind = "share"
+    if unit == "%" and word_ends_within(prefix, LEXICON.task_share, 8):
+        kind = "share"  # 完成年度任务的95%
     else:
         direction, _ = change_before(norm, start)
         new_word = direction and word_before(norm, start - 2, LEXICON.new_things)

@@ -20,21 +20,21 @@ import tomllib
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Final
 
 import cn2an
 
 from jixiao.core.results import Quantity
 
 # Character-for-character folding, so spans in the folded text are spans in the original.
-_FOLD_PAIRS = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
+_FOLD_PAIRS: Final = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
 _FOLD_PAIRS.update({
     "\u3000": " ", "個": "个", "萬": "万", "億": "亿", "兩": "两", "點": "点", "．": ".", "餘": "余",
     "幾": "几", "們": "们", "項": "项", "場": "场", "戶": "户", "張": "张", "輛": "辆", "條": "条",
     "處": "处", "間": "间", "臺": "台", "歲": "岁", "廠": "厂", "噸": "吨", "畝": "亩", "﹪": "%",
     "﹣": "-", "‐": "-", "‑": "-", "–": "-",
 })
-_NEEDS_FOLD = re.compile("[" + re.escape("".join(_FOLD_PAIRS)) + "]")
+_NEEDS_FOLD: Final = re.compile("[" + re.escape("".join(_FOLD_PAIRS)) + "]")
 
 
 def _numbers_lexicon() -> dict[str, Any]:
@@ -83,32 +83,32 @@ class _Words:
         return sorted({w for ws in self._by_first.values() for w in ws}, key=len, reverse=True)
 
 
-_NUM = _numbers_lexicon()
-_UNITS = _Words([*_NUM["money"], *_NUM["percent"], *_NUM["counts"]])
-_UNIT_CANON = {"个百分点": "百分点"}
+_NUM: Final = _numbers_lexicon()
+_UNITS: Final = _Words([*_NUM["money"], *_NUM["percent"], *_NUM["counts"]])
+_UNIT_CANON: Final = {"个百分点": "百分点"}
 _MULTIPLIERS: dict[str, int] = {str(k): int(v) for k, v in _NUM["multipliers"].items()}
-_MULTIPLIER_WORDS = _Words(_MULTIPLIERS)
-_APPROX_PREFIX = _Words(_NUM["approx_prefix"])
-_APPROX_PREFIX_NOT = _Words(_NUM["approx_prefix_not"])
-_VAGUE_BEFORE = _Words(_NUM["vague_before"])
-_TIME_DENOMINATORS = frozenset(_NUM["time_denominators"])
-_PER_WORDS = _Words([*_NUM["time_denominators"], *_NUM["counts"]])
-_NOT_UNITS_AFTER = _Words(_NUM["not_units_after"])
-_NOT_QUANTITY_BEFORE = _Words(_NUM["not_quantity_before"])
-_LABEL_BEFORE = _Words(_NUM["label_before"])
-_NAMES_AFTER = _Words(_NUM["names_after"])
-_NUMERAL_WORDS = _Words(_NUM["numeral_word_blockers"])
-_NUMERAL_UNIT_WORD_AFTER = frozenset(_NUM["numeral_unit_word_after"])
+_MULTIPLIER_WORDS: Final = _Words(_MULTIPLIERS)
+_APPROX_PREFIX: Final = _Words(_NUM["approx_prefix"])
+_APPROX_PREFIX_NOT: Final = _Words(_NUM["approx_prefix_not"])
+_VAGUE_BEFORE: Final = _Words(_NUM["vague_before"])
+_TIME_DENOMINATORS: Final = frozenset(_NUM["time_denominators"])
+_PER_WORDS: Final = _Words([*_NUM["time_denominators"], *_NUM["counts"]])
+_NOT_UNITS_AFTER: Final = _Words(_NUM["not_units_after"])
+_NOT_QUANTITY_BEFORE: Final = _Words(_NUM["not_quantity_before"])
+_LABEL_BEFORE: Final = _Words(_NUM["label_before"])
+_NAMES_AFTER: Final = _Words(_NUM["names_after"])
+_NUMERAL_WORDS: Final = _Words(_NUM["numeral_word_blockers"])
+_NUMERAL_UNIT_WORD_AFTER: Final = frozenset(_NUM["numeral_unit_word_after"])
 # First or last characters of some lists: most positions are ruled out by one set lookup.
-_NOT_UNIT_FIRST = frozenset(w[0] for w in _NUM["not_units_after"])
-_NOT_QUANTITY_LAST = frozenset(w[-1] for w in _NUM["not_quantity_before"])
-_VAGUE_LAST = frozenset(w[-1] for w in _NUM["vague_before"])
-_APPROX_LAST = frozenset(w[-1] for w in _NUM["approx_prefix"])
+_NOT_UNIT_FIRST: Final = frozenset(w[0] for w in _NUM["not_units_after"])
+_NOT_QUANTITY_LAST: Final = frozenset(w[-1] for w in _NUM["not_quantity_before"])
+_VAGUE_LAST: Final = frozenset(w[-1] for w in _NUM["vague_before"])
+_APPROX_LAST: Final = frozenset(w[-1] for w in _NUM["approx_prefix"])
 
-_CN_DIGITS = "零〇一二两三四五六七八九十"
-_CN_ALL = _CN_DIGITS + "百千万亿点"
-_UNIT_ALTERNATION = "|".join(re.escape(w) for w in _UNITS.words())
-_NUMBER_RE = re.compile(
+_CN_DIGITS: Final = "零〇一二两三四五六七八九十"
+_CN_ALL: Final = _CN_DIGITS + "百千万亿点"
+_UNIT_ALTERNATION: Final = "|".join(re.escape(w) for w in _UNITS.words())
+_NUMBER_RE: Final = re.compile(
     # The leading lookahead lets the regex engine skip to a digit or numeral character quickly.
     rf"(?=[0-9{_CN_DIGITS}百千万亿])(?:"
     # a fraction: 三分之一, 百分之九十六, 千分之五, 百分之百
@@ -122,7 +122,7 @@ _NUMBER_RE = re.compile(
     ")"
 )
 # Arabic figures that are not quantities, read whole so that no part of them is read either.
-_SKIP_RE = re.compile(
+_SKIP_RE: Final = re.compile(
     r"(?:19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}(?![0-9])"  # 2022-11-28, 2022.11.28
     r"|(?:19|20)[0-9]{2}\s*[-~—至到]\s*(?:19|20)?[0-9]{2}(?![0-9])"  # 2016-2020, 2016—18
     r"|(?:19|20)[0-9]{2}[-/][0-9]{1,2}(?![0-9.])"  # 2016-09, 2016/9
@@ -135,15 +135,15 @@ _SKIP_RE = re.compile(
     r"|1[3-9][0-9]{9}(?![0-9])"  # a mobile number
     r"|[0-9]+(?:\.[0-9]+){2,}"  # 1.2.3, a version or a dotted date
 )
-_RANGE_SEPARATORS = frozenset("-~—至到")
+_RANGE_SEPARATORS: Final = frozenset("-~—至到")
 # What may follow the first figure of a date, time, phone number or ratio (_SKIP_RE); else no need to try.
-_SKIP_TRIGGERS = frozenset("-/.:~—至到点时 ")
-_ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
-_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_NAME_JOINERS = frozenset("+·.#@_&×*")
-_QUOTE_MAX = 12  # a numeral inside quotes this short is a name (“十三五”, “两项补贴”)
-_LIST_AFTER = frozenset("、)")
-_MAX_NUMERAL = 24  # no Chinese numeral in a disclosure is longer; cn2an is slow on long strings
+_SKIP_TRIGGERS: Final = frozenset("-/.:~—至到点时 ")
+_ASCII_ALNUM: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+_ASCII_LETTERS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_NAME_JOINERS: Final = frozenset("+·.#@_&×*")
+_QUOTE_MAX: Final = 12  # a numeral inside quotes this short is a name (“十三五”, “两项补贴”)
+_LIST_AFTER: Final = frozenset("、)")
+_MAX_NUMERAL: Final = 24  # no Chinese numeral in a disclosure is longer; cn2an is slow on long strings
 
 
 @lru_cache(maxsize=256)
@@ -179,7 +179,7 @@ def read_chinese_numeral(token: str) -> float | None:
     return result if math.isfinite(result) else None
 
 
-_ARABIC_FULL = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|[0-9]*\.[0-9]+")
+_ARABIC_FULL: Final = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|[0-9]*\.[0-9]+")
 
 
 def read_number(token: str) -> float | None:
@@ -212,8 +212,8 @@ def find_quantities(text: str) -> list[Quantity]:
         pos = max(resume, m.start() + 1)
 
 
-_QUOTED_RE = re.compile(rf"“[^“”]{{0,{_QUOTE_MAX}}}”|「[^「」]{{0,{_QUOTE_MAX}}}」|‘[^‘’]{{0,{_QUOTE_MAX}}}’")
-_TITLE_RE = re.compile(r"《[^《》]*》")
+_QUOTED_RE: Final = re.compile(rf"“[^“”]{{0,{_QUOTE_MAX}}}”|「[^「」]{{0,{_QUOTE_MAX}}}」|‘[^‘’]{{0,{_QUOTE_MAX}}}’")
+_TITLE_RE: Final = re.compile(r"《[^《》]*》")
 
 
 class _Context:
@@ -234,7 +234,10 @@ class _Context:
 
     def shielded(self, p: int) -> bool:
         """Whether ``p`` lies inside a book title or short quotes."""
-        return any(a < p < b for a, b in self.shields)
+        for a, b in self.shields:  # noqa: SIM110 - a loop: any() over a generator is slower here
+            if a < p < b:
+                return True
+        return False
 
 
 # (end, multiplier, approximate, unit, unit span, rate denominator)

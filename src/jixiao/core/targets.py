@@ -8,6 +8,7 @@ and span in ``indicator``.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from jixiao.core.lexicon import LEXICON
 from jixiao.core.quantities import find_quantities, fold
@@ -22,16 +23,16 @@ from jixiao.core.textutil import (
     word_before,
 )
 
-_PAREN_UNIT_RE = re.compile(r"[(（]\s*([^()（）\s]{1,4})\s*[)）]")
-_FILLERS = ("每人每月", "每人每年", "每年", "每月", "每人", "人均", "年均", "平均", "累计", "全年", "年度", "达")
-_LEADING_NOISE = re.compile(r"^[\s、，,。；;：:和及与并且以及确保力争实现完成全年年度]+")
-_TIME_WORDS = re.compile(r"(?:\d{1,2}月底前|\d{1,2}月前|年底前|年内|年底|上半年|下半年|今年|本年度|年度内|前)")
-_OBJECT_SPLIT = re.compile(r"[、和及与]|以及")
-_AFTER_WORDS = tuple(w for w, _ in LEXICON.comparators_after)
-_BEFORE_WORDS = tuple(w for w, _ in LEXICON.comparators_before)
-_BEFORE_OPS = dict(LEXICON.comparators_before)
-_DIGIT_RE = re.compile(r"\d")
-_BARE_FIGURE_REST = re.compile(r"^[\s≥≧≤≦<>=＞＜＝≈约%％()（）\-—/]*$")
+_PAREN_UNIT_RE: Final = re.compile(r"[(（]\s*([^()（）\s]{1,4})\s*[)）]")
+_FILLERS: Final = ("每人每月", "每人每年", "每年", "每月", "每人", "人均", "年均", "平均", "累计", "全年", "年度", "达")
+_LEADING_NOISE: Final = re.compile(r"^[\s、，,。；;：:和及与并且以及确保力争实现完成全年年度]+")
+_TIME_WORDS: Final = re.compile(r"(?:\d{1,2}月底前|\d{1,2}月前|年底前|年内|年底|上半年|下半年|今年|本年度|年度内|前)")
+_OBJECT_SPLIT: Final = re.compile(r"[、和及与]|以及")
+_AFTER_WORDS: Final = tuple(w for w, _ in LEXICON.comparators_after)
+_BEFORE_WORDS: Final = tuple(w for w, _ in LEXICON.comparators_before)
+_BEFORE_OPS: Final = dict(LEXICON.comparators_before)
+_DIGIT_RE: Final = re.compile(r"\d")
+_BARE_FIGURE_REST: Final = re.compile(r"^[\s≥≧≤≦<>=＞＜＝≈约%％()（）\-—/]*$")
 
 
 def paren_unit_before(norm: str, pos: int, lo: int) -> str | None:
@@ -119,7 +120,7 @@ def change_before(norm: str, start: int) -> tuple[str | None, str]:
     return None, ""
 
 
-_METRIC_HEADS = ("率", "额", "比例", "比重", "面积", "人数", "标准", "指数", "总量", "规模")
+_METRIC_HEADS: Final = ("率", "额", "比例", "比重", "面积", "人数", "标准", "指数", "总量", "规模")
 
 
 def _metric_head(norm: str, lo: int, start: int) -> int | None:
@@ -165,7 +166,7 @@ def extract_targets(indicator: str, goal: str = "") -> list[Target]:
     return found + milestones
 
 
-_DEADLINE_RE = re.compile(
+_DEADLINE_RE: Final = re.compile(
     r"^\s*(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月\s*(?:底|末|\d{1,2}\s*日)?|年底|年末|年内)\s*(?:前|以前|之前)?\s*"
     r"(?:完成|完工|办结|到位)?\s*[。.]?\s*$"
 )

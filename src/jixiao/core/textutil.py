@@ -3,26 +3,36 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from typing import Final
 
 from jixiao.core.lexicon import LEXICON
 
-_SENTENCE_ENDS = frozenset("。；;！!？?\n")
-_OPEN = {"(": ")", "（": "）", "【": "】", "[": "]"}
-_CLOSE = {v: k for k, v in _OPEN.items()}
+_SENTENCE_ENDS: Final = frozenset("。；;！!？?\n")
+_OPEN: Final = {"(": ")", "（": "）", "【": "】", "[": "]"}
+_CLOSE: Final = {v: k for k, v in _OPEN.items()}
+_OPEN_RE: Final = re.compile("[" + re.escape("".join(_OPEN)) + "]")
 # Characters that carry no meaning in a pair: spaces, punctuation, digits.
-_SKIP_RE = re.compile(r"[\s\d.%,，。；;：:、()（）“”\"'‘’《》【】\[\]\-—·/|]+")
+_SKIP_RE: Final = re.compile(r"[\s\d.%,，。；;：:、()（）“”\"'‘’《》【】\[\]\-—·/|]+")
+
+
+_DELIMITER_RE: Final = re.compile("[" + re.escape("".join(sorted(LEXICON.clause_delimiters))) + "]")
+
+
+@lru_cache(maxsize=64)
+def _delimiters(text: str) -> list[int]:
+    """Positions of the clause delimiters in ``text`` (a text is asked about many times in a row)."""
+    return [m.start() for m in _DELIMITER_RE.finditer(text)]
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause around ``text[start:end]``: from the delimiter before it to the one after it."""
-    delims = LEXICON.clause_delimiters
-    lo = start
-    while lo > 0 and text[lo - 1] not in delims:
-        lo -= 1
-    hi = end
-    while hi < len(text) and text[hi] not in delims:
-        hi += 1
+    delims = _delimiters(text)
+    i = bisect_left(delims, start)  # delimiters before ``start``: delims[:i]
+    lo = delims[i - 1] + 1 if i else 0
+    j = bisect_left(delims, end, i)
+    hi = delims[j] if j < len(delims) else len(text)
     return lo, hi
 
 
@@ -30,17 +40,18 @@ def previous_clause_start(text: str, clause_lo: int) -> int:
     """Start of the clause before the one starting at ``clause_lo``, within the same sentence."""
     if clause_lo == 0 or text[clause_lo - 1] in _SENTENCE_ENDS:
         return clause_lo
-    lo = clause_lo - 1
-    delims = LEXICON.clause_delimiters
-    while lo > 0 and text[lo - 1] not in delims:
-        lo -= 1
-    return lo
+    delims = _delimiters(text)
+    i = bisect_right(delims, clause_lo - 2)  # the delimiter before the one that ends the previous clause
+    return delims[i - 1] + 1 if i else 0
 
 
 def in_brackets(text: str, pos: int) -> bool:
     """Whether ``pos`` lies inside round brackets that open before it on the same clause."""
+    lo = max(0, pos - 40)
+    if _OPEN_RE.search(text, lo, pos) is None:
+        return False  # no bracket opens in reach: the usual case
     depth = 0
-    for i in range(pos - 1, max(-1, pos - 40), -1):
+    for i in range(pos - 1, lo - 1, -1):
         ch = text[i]
         if ch in _CLOSE:
             depth += 1
@@ -53,10 +64,13 @@ def in_brackets(text: str, pos: int) -> bool:
     return False
 
 
-def bigrams(text: str) -> set[str]:
-    """Character pairs of ``text`` that carry meaning (punctuation, digits and stop pairs left out)."""
+@lru_cache(maxsize=1024)
+def bigrams(text: str) -> frozenset[str]:
+    """Character pairs of ``text`` that carry meaning (punctuation, digits and stop pairs left out).
+
+    Cached: a row's clauses and its goal are compared with many candidates."""
     chars = _SKIP_RE.sub("", text)
-    return {chars[i : i + 2] for i in range(len(chars) - 1)} - LEXICON.stop_bigrams
+    return frozenset({chars[i : i + 2] for i in range(len(chars) - 1)} - LEXICON.stop_bigrams)
 
 
 def contains_any(text: str, words: tuple[str, ...]) -> bool:
@@ -68,6 +82,17 @@ def last_words(text: str, words: tuple[str, ...]) -> list[tuple[int, int, str]]:
     """Every occurrence of ``words`` in ``text``, overlapping ones included, for finding the last."""
     pat = _lookahead(words)
     return [(m.start(), m.start() + len(m.group(1)), m.group(1)) for m in pat.finditer(text)]
+
+
+def word_ends_within(text: str, words: tuple[str, ...], n: int) -> bool:
+    """Whether one of ``words`` occurs in ``text`` ending no more than ``n`` characters before its end."""
+    if not words:
+        return False
+    limit = len(text) - n
+    for m in _lookahead(words).finditer(text, max(0, limit - max(map(len, words)))):
+        if m.start() + len(m.group(1)) >= limit:
+            return True
+    return False
 
 
 @lru_cache(maxsize=64)

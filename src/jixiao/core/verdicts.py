@@ -10,20 +10,21 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Final
 
 from jixiao.core.lexicon import LEXICON
 from jixiao.core.meta import parse_year_month
 from jixiao.core.results import Claim, Target, TargetResult, Verdict
-from jixiao.core.textutil import bigrams, clause_bounds, find_words, previous_clause_start
+from jixiao.core.textutil import bigrams, clause_bounds, contains_any, find_words, previous_clause_start
 
-_OPS = {">=": "不低于", ">": "超过", "<=": "不超过", "<": "低于", "==": "等于"}
-_MIN_SCORE = 1.0
+_OPS: Final = {">=": "不低于", ">": "超过", "<=": "不超过", "<": "低于", "==": "等于"}
+_MIN_SCORE: Final = 1.0
 
 
 @dataclass(slots=True)
 class _Context:
-    near: set[str]
-    far: set[str]
+    near: frozenset[str]
+    far: frozenset[str]
     restated: bool = False  # the clause restates the plan (计划新增就业2万人)
     subset: bool = False  # the clause counts part of the whole (其中…)
 
@@ -83,7 +84,7 @@ def _target_context(t: Target, indicator_norm: str, goal: str) -> _Context:
         clause = indicator_norm[lo : q.span[0]] + " " + indicator_norm[q.span[1] : hi]
     else:
         clause = indicator_norm[lo:hi]
-    subset = any(indicator_norm[lo:].startswith(w) for w in LEXICON.subset_words)
+    subset = indicator_norm.startswith(LEXICON.subset_words, lo)
     return _Context(near=bigrams(clause), far=bigrams(goal), subset=subset)
 
 
@@ -95,12 +96,11 @@ def _claim_context(c: Claim, progress_norm: str) -> _Context:
     )
     plo = previous_clause_start(progress_norm, lo)
     far_text = progress_norm[plo:lo]
-    before = progress_norm[lo : c.span[0]]
     return _Context(
         near=bigrams(near_text),
         far=bigrams(far_text),
-        restated=any(w in before for w in LEXICON.plan_words),
-        subset=any(before.startswith(w) for w in LEXICON.subset_words),
+        restated=contains_any(progress_norm[lo : c.span[0]], LEXICON.plan_words),
+        subset=progress_norm.startswith(LEXICON.subset_words, lo, c.span[0]),
     )
 
 
