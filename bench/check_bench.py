@@ -223,6 +223,13 @@ def main(argv: list[str] | None = None) -> int:
             f"| {peak / 1e6:.1f} MB | Python {platform.python_version()}, {machine(load)}"
             f"{'' if args.no_pin else ', one core'} |"
         )
+        if not RESULTS.exists():
+            RESULTS.write_text(
+                "# Benchmark results\n\n## Checker speed\n\n`bench/check_bench.py`: compiled and pure Python side by "
+                "side, one core.\n\n| date | corpus | compiled | pure Python | ratio | peak memory | machine |\n"
+                "|---|---|---|---|---|---|---|\n",
+                encoding="utf-8",
+            )
         with RESULTS.open("a", encoding="utf-8") as fh:
             fh.write(line + "\n")
         print(f"appended to {RESULTS.relative_to(HERE.parent)}")
