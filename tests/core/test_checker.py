@@ -83,6 +83,12 @@ def test_milestone_reached_or_passed_is_met() -> None:
     assert verdicts("场馆", "游泳馆年底前竣工", "游泳馆已竣工并通过验收。") == [("met", None)]
 
 
+def test_a_part_of_the_works_is_not_a_stage() -> None:
+    # 主体结构 names the main structure; only its 封顶 or 完工 is a stage of work.
+    assert verdicts("场馆", "年底前完成主体结构封顶", "目前正在进行主体结构施工。") == [("unverified", None)]
+    assert verdicts("场馆", "年底前完成主体结构封顶", "主体结构已于11月封顶。") == [("met", None)]
+
+
 def test_negated_stage_is_not_met() -> None:
     assert verdicts("场馆", "游泳馆年内开工建设", "游泳馆因选址调整尚未开工。") == [("not_met", None)]
 
