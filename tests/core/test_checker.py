@@ -89,6 +89,13 @@ def test_a_part_of_the_works_is_not_a_stage() -> None:
     assert verdicts("场馆", "年底前完成主体结构封顶", "主体结构已于11月封顶。") == [("met", None)]
 
 
+def test_a_stage_still_ahead_is_not_reached() -> None:
+    assert verdicts("工程", "年内完成项目竣工验收", "项目已于10月完工，正在准备竣工验收。") == [("not_met", None)]
+    assert verdicts("场馆", "游泳馆年内开工建设", "游泳馆已做好开工准备。") == [("not_met", None)]
+    assert verdicts("场馆", "游泳馆年内开工建设", "游泳馆已具备开工条件，即将开工。") == [("not_met", None)]
+    assert verdicts("场馆", "游泳馆年内竣工", "游泳馆已竣工，待验收。") == [("met", None)]
+
+
 def test_negated_stage_is_not_met() -> None:
     assert verdicts("场馆", "游泳馆年内开工建设", "游泳馆因选址调整尚未开工。") == [("not_met", None)]
 

@@ -92,6 +92,13 @@ def test_milestone_names_object_and_stage() -> None:
     assert m.comparator is None and m.value is None
 
 
+def test_milestone_objects_leave_out_verbs_and_generic_words() -> None:
+    (m,) = extract_targets("年内完成项目竣工验收")
+    assert m.stage == "竣工验收" and m.objects == ()
+    (m,) = extract_targets("力争完成污水管网和泵站改造工程竣工")
+    assert m.objects == ("污水管网", "泵站改造")
+
+
 def test_stage_verb_with_a_number_is_not_a_milestone() -> None:
     ts = extract_targets("建成10个社区服务站")
     assert [t.kind for t in ts] == ["level"]

@@ -20,7 +20,15 @@ from jixiao.core.targets import (
     stands_alone,
     unit_scale,
 )
-from jixiao.core.textutil import clause_bounds, contains_any, find_words, in_brackets, word_before, word_ends_within
+from jixiao.core.textutil import (
+    clause_bounds,
+    contains_any,
+    find_words,
+    in_brackets,
+    word_after,
+    word_before,
+    word_ends_within,
+)
 
 _STAGE_WORDS: Final = tuple(sorted(LEXICON.stage_ranks, key=len, reverse=True))
 _STATEMENTS: Final = tuple(
@@ -97,7 +105,13 @@ def _stage_claims(progress: str, norm: str, quantities: list[Quantity]) -> list[
     for s, e, word in find_words(norm, _STAGE_WORDS):
         rank = LEXICON.stage_ranks[word]
         lo, hi = clause_bounds(norm, s, e)
-        negated = contains_any(norm[max(lo, s - 4) : s], LEXICON.negations)
+        before = norm[max(lo, s - 4) : s]
+        # 尚未开工 is not reached; nor is a stage still ahead (准备竣工验收) or prepared for (开工准备).
+        negated = (
+            contains_any(before, LEXICON.negations)
+            or contains_any(before, LEXICON.prospective_before)
+            or word_after(norm, e, LEXICON.prospective_after) is not None
+        )
         out.append(
             Claim(
                 text=progress[s:e],

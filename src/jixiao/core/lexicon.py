@@ -45,6 +45,9 @@ class Lexicon:
     stage_ranks: dict[str, int]
     milestone_words: tuple[str, ...]
     negations: tuple[str, ...]
+    prospective_before: tuple[str, ...]
+    prospective_after: tuple[str, ...]
+    object_lead_words: tuple[str, ...]
     generic_objects: tuple[str, ...]
     met_phrases: tuple[str, ...]
     not_met_phrases: tuple[str, ...]
@@ -100,6 +103,9 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         stage_ranks=stage_ranks,
         milestone_words=_longest_first(raw["stages"]["milestone_words"]),
         negations=_longest_first(raw["stages"]["negations"]),
+        prospective_before=_longest_first(raw["stages"]["prospective_before"]),
+        prospective_after=_longest_first(raw["stages"]["prospective_after"]),
+        object_lead_words=_longest_first(raw["stages"]["object_lead_words"]),
         generic_objects=_longest_first(raw["stages"]["generic_objects"]),
         met_phrases=_longest_first(raw["verdict"]["met_phrases"]),
         not_met_phrases=_longest_first(raw["verdict"]["not_met_phrases"]),

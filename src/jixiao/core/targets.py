@@ -279,7 +279,11 @@ def milestone_objects(obj_text: str) -> tuple[str, ...]:
     obj_text = _TIME_WORDS.sub("", obj_text)
     parts = []
     for raw in _OBJECT_SPLIT.split(obj_text):
-        part = raw
+        part = raw.strip(" ，,：:")
+        while (lead := word_after(part, 0, LEXICON.object_lead_words)) is not None:
+            part = part[len(lead) :]
+        if part in LEXICON.generic_objects:
+            continue  # 项目, 工程: names no particular work
         for g in LEXICON.generic_objects:
             if part.endswith(g) and len(part) > len(g):
                 part = part[: -len(g)]
