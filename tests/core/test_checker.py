@@ -96,6 +96,18 @@ def test_a_stage_still_ahead_is_not_reached() -> None:
     assert verdicts("场馆", "游泳馆年内竣工", "游泳馆已竣工，待验收。") == [("met", None)]
 
 
+def test_reasons_write_large_sums_in_wan_and_yi() -> None:
+    (t,) = check_row(Row("招商", "实际利用外资2000万美元", "实际利用外资1850万美元。")).targets
+    assert t.verdict == "not_met"
+    assert "2000万美元" in t.reason and "1850万美元" in t.reason
+
+
+def test_a_change_word_governs_a_list_of_figures() -> None:
+    got = verdicts("民生", "城乡居民人均可支配收入分别增长8%和9%",
+                   "城镇居民人均可支配收入增长8.3%，农村居民人均可支配收入增长8.6%。")
+    assert got == [("met", 8.3), ("not_met", 8.6)]
+
+
 def test_negated_stage_is_not_met() -> None:
     assert verdicts("场馆", "游泳馆年内开工建设", "游泳馆因选址调整尚未开工。") == [("not_met", None)]
 

@@ -8,6 +8,7 @@ and span in ``indicator``.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Final
 
 from jixiao.core.lexicon import LEXICON
@@ -157,6 +158,7 @@ def extract_targets(indicator: str, goal: str = "") -> list[Target]:
         if t is not None:
             found.append(t)
     found.sort(key=lambda t: t.span[0])
+    found = _share_change(norm, found)
     # Numeric targets first, then milestones, each group in document order.
     milestones = _milestones(indicator, norm, quantities, goal)
     if not found and not milestones:
@@ -164,6 +166,28 @@ def extract_targets(indicator: str, goal: str = "") -> list[Target]:
         if deadline is not None:
             milestones.append(deadline)
     return found + milestones
+
+
+_LIST_JOINERS: Final = frozenset({"和", "与", "及", "、", "或"})
+
+
+def _share_change(norm: str, found: list[Target]) -> list[Target]:
+    """A change word before a list of figures governs each of them: 分别增长8%和9% is two changes."""
+    out: list[Target] = []
+    for t in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and t.kind == "level"
+            and prev.kind == "change"
+            and prev.quantity is not None
+            and t.quantity is not None
+            and prev.unit == t.unit
+            and norm[prev.quantity.span[1] : t.quantity.span[0]].strip() in _LIST_JOINERS
+        ):
+            t = replace(t, kind="change", direction=prev.direction, metric=prev.metric)
+        out.append(t)
+    return out
 
 
 _DEADLINE_RE: Final = re.compile(

@@ -68,10 +68,10 @@ def fmt_number(value: float | None, unit: str | None) -> str:
     def num(v: float) -> str:
         return str(int(v)) if float(v).is_integer() else f"{v:.4f}".rstrip("0").rstrip(".")
 
-    if unit == "元" and abs(value) >= 100_000_000:
-        return f"{num(round(value / 100_000_000, 4))}亿元"
-    if unit == "元" and abs(value) >= 10_000:
-        return f"{num(round(value / 10_000, 4))}万元"
+    if unit.endswith("元") and abs(value) >= 100_000_000:  # 元, 美元, 港元
+        return f"{num(round(value / 100_000_000, 4))}亿{unit}"
+    if unit.endswith("元") and abs(value) >= 10_000:
+        return f"{num(round(value / 10_000, 4))}万{unit}"
     if unit == "百分点":
         return f"{num(value)}个百分点"
     return f"{num(value)}{unit}"
