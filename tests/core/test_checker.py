@@ -108,6 +108,14 @@ def test_a_change_word_governs_a_list_of_figures() -> None:
     assert got == [("met", 8.3), ("not_met", 8.6)]
 
 
+def test_a_zero_target_is_judged_by_a_count_of_the_same_thing() -> None:
+    assert verdicts("安全", "实现安全生产零事故", "全年实现安全生产零事故。") == [("met", 0)]
+    assert verdicts("安全", "实现安全生产零事故", "全年未发生安全生产事故。") == [("met", 0)]
+    assert verdicts("安全", "安全事故零发生", "全年发生一般安全事故1起。") == [("not_met", 1)]
+    # a figure near the word that counts something else is no evidence
+    assert verdicts("安全", "实现安全生产零事故", "开展事故隐患排查120次。") == [("unverified", None)]
+
+
 def test_negated_stage_is_not_met() -> None:
     assert verdicts("场馆", "游泳馆年内开工建设", "游泳馆因选址调整尚未开工。") == [("not_met", None)]
 

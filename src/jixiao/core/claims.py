@@ -7,6 +7,7 @@ each with its exact words and span in ``progress``.
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from jixiao.core.lexicon import LEXICON
@@ -19,6 +20,7 @@ from jixiao.core.targets import (
     paren_unit_before,
     stands_alone,
     unit_scale,
+    zero_mentions,
 )
 from jixiao.core.textutil import (
     clause_bounds,
@@ -52,6 +54,7 @@ def extract_claims(
         c = _figure_claim(progress, norm, q, bare)
         if c is not None:
             claims.append(c)
+    claims.extend(_zero_claims(progress, norm))
     if stages:
         claims.extend(_stage_claims(progress, norm, quantities))
     claims.extend(_statement_claims(progress, norm))
@@ -130,6 +133,25 @@ def _stage_claims(progress: str, norm: str, quantities: list[Quantity]) -> list[
             out.append(Claim(text=progress[s : q.span[1]], span=(s, q.span[1]), kind="stage",
                              context=norm[lo:hi], stage="完成%", stage_rank=LEXICON.stage_ranks.get("完成%", 70),
                              value=q.value, unit="%"))
+    return out
+
+
+_ZERO_PHRASE_RE: Final = re.compile(
+    "(?:" + "|".join(re.escape(w) for w in LEXICON.zero_phrases) + ")[^，,。；;！!？?]{0,12}?(?:"
+    + "|".join(re.escape(w) for w in LEXICON.zero_nouns) + ")"
+)
+
+
+def _zero_claims(progress: str, norm: str) -> list[Claim]:
+    """None of a thing: 零事故, 安全事故零发生, 全年未发生安全生产事故 (a figure of 0)."""
+    spans = [(s, e) for s, e, _ in zero_mentions(norm)]
+    for m in _ZERO_PHRASE_RE.finditer(norm):
+        if not any(a < m.end() and m.start() < b for a, b in spans):
+            spans.append(m.span())
+    out = []
+    for s, e in sorted(spans):
+        lo, hi = clause_bounds(norm, s, e)
+        out.append(Claim(text=progress[s:e], span=(s, e), kind="level", value=0.0, unit=None, context=norm[lo:hi]))
     return out
 
 

@@ -57,6 +57,8 @@ class Lexicon:
     scope_words: tuple[str, ...]
     scope_after: tuple[str, ...]
     clause_delimiters: frozenset[str]
+    zero_nouns: tuple[str, ...]
+    zero_phrases: tuple[str, ...]
     bare_claim_labels: tuple[str, ...]
     stop_bigrams: frozenset[str]
     plan_words: tuple[str, ...]
@@ -115,6 +117,8 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         scope_words=_longest_first(raw["targets"]["scope_words"]),
         scope_after=_longest_first(raw["targets"]["scope_after"]),
         clause_delimiters=frozenset(raw["targets"]["clause_delimiters"]),
+        zero_nouns=_longest_first(raw["targets"]["zero_nouns"]),
+        zero_phrases=_longest_first(raw["claims"]["zero_phrases"]),
         bare_claim_labels=_longest_first(raw["claims"]["bare_labels"]),
         stop_bigrams=frozenset(raw["align"]["stop_bigrams"]),
         plan_words=_longest_first(raw["restate"]["plan_words"]),

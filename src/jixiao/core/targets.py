@@ -157,6 +157,7 @@ def extract_targets(indicator: str, goal: str = "") -> list[Target]:
         t = _numeric_target(indicator, norm, q, goal, bare)
         if t is not None:
             found.append(t)
+    found.extend(_zero_targets(indicator, norm, found))
     found.sort(key=lambda t: t.span[0])
     found = _share_change(norm, found)
     # Numeric targets first, then milestones, each group in document order.
@@ -166,6 +167,38 @@ def extract_targets(indicator: str, goal: str = "") -> list[Target]:
         if deadline is not None:
             milestones.append(deadline)
     return found + milestones
+
+
+_ZERO_NOUNS: Final = "|".join(re.escape(w) for w in LEXICON.zero_nouns)
+_ZERO_RE: Final = re.compile(rf"零(?P<a>{_ZERO_NOUNS})|(?P<b>{_ZERO_NOUNS})零发生")
+_NUMERAL_CHARS: Final = frozenset("0123456789零〇一二两三四五六七八九十百千万亿点.")
+
+
+def zero_mentions(norm: str) -> list[tuple[int, int, str]]:
+    """零事故, 零伤亡, 安全事故零发生: (start, end, the thing there is to be none of)."""
+    out = []
+    for m in _ZERO_RE.finditer(norm):
+        if m.start() > 0 and norm[m.start() - 1] in _NUMERAL_CHARS:
+            continue  # 一百零五: a numeral
+        out.append((m.start(), m.end(), m.group("a") or m.group("b")))
+    return out
+
+
+def _zero_targets(indicator: str, norm: str, found: list[Target]) -> list[Target]:
+    """零事故 is a target of at most 0 of them (LABELLING: a zero that names a threshold)."""
+    out = []
+    for s, e, _noun in zero_mentions(norm):
+        if any(t.span[0] < e and s < t.span[1] for t in found):
+            continue
+        lo, _hi = clause_bounds(norm, s, e)
+        start = max(lo, s - 8)
+        while start < s and norm[start] in " 、，,：:":
+            start += 1
+        while (lead := word_after(norm[:s], start, LEXICON.object_lead_words)) is not None:
+            start += len(lead)
+        out.append(Target(text=indicator[start:e], span=(start, e), metric=norm[start:e], kind="level",
+                          comparator="<=", value=0.0, unit=None))
+    return out
 
 
 _LIST_JOINERS: Final = frozenset({"和", "与", "及", "、", "或"})

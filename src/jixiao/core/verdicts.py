@@ -15,6 +15,7 @@ from typing import Final
 from jixiao.core.lexicon import LEXICON
 from jixiao.core.meta import parse_year_month
 from jixiao.core.results import Claim, Target, TargetResult, Verdict
+from jixiao.core.targets import zero_mentions
 from jixiao.core.textutil import bigrams, clause_bounds, contains_any, find_words, previous_clause_start
 
 _OPS: Final = {">=": "不低于", ">": "超过", "<=": "不超过", "<": "低于", "==": "等于"}
@@ -251,6 +252,15 @@ def _mentions(context: str, obj: str) -> bool:
     return bool(pairs) and len(pairs & bigrams(context)) >= max(1, math.ceil(len(pairs) * 0.6))
 
 
+def _counts(c: Claim, progress_norm: str, nouns: list[str]) -> bool:
+    """Whether claim ``c`` counts one of ``nouns``: 零事故 is judged by 事故1起 or 未发生事故, not by any figure
+    near the word (事故隐患排查120次)."""
+    if c.quantity is None:
+        return any(n in c.text for n in nouns)
+    s = c.quantity.span[0]
+    return any(progress_norm.find(n, max(0, s - 3 - len(n)), s) != -1 for n in nouns)
+
+
 def row_verdict(results: list[TargetResult]) -> Verdict:
     if not results:
         return "unverified"
@@ -279,8 +289,11 @@ def assign_claims(
         if t.kind == "milestone" or t.value is None:
             continue
         tc = _target_context(t, indicator_norm, goal)
+        zero_of = [n for _, _, n in zero_mentions(t.metric)] if t.quantity is None else []
         for j, c in enumerate(figures):
             if units_compatible(t.unit, c.unit) == 0.0:
+                continue
+            if zero_of and not _counts(c, progress_norm, zero_of):
                 continue
             if j not in ccs:
                 ccs[j] = _claim_context(c, progress_norm)
