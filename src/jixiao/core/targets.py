@@ -176,7 +176,9 @@ _NUMERAL_CHARS: Final = frozenset("0123456789零〇一二两三四五六七八�
 
 def zero_mentions(norm: str) -> list[tuple[int, int, str]]:
     """零事故, 零伤亡, 安全事故零发生: (start, end, the thing there is to be none of)."""
-    out = []
+    out: list[tuple[int, int, str]] = []
+    if "零" not in norm:
+        return out  # the usual case, found without the regular expression
     for m in _ZERO_RE.finditer(norm):
         if m.start() > 0 and norm[m.start() - 1] in _NUMERAL_CHARS:
             continue  # 一百零五: a numeral
