@@ -108,6 +108,12 @@ def test_a_change_word_governs_a_list_of_figures() -> None:
     assert got == [("met", 8.3), ("not_met", 8.6)]
 
 
+def test_a_time_limit_is_a_ceiling() -> None:
+    got = verdicts("审批", "审批时间压缩至5个工作日以内", "审批时间由原来的10个工作日压缩至4个工作日。")
+    assert got == [("met", 4)]
+    assert verdicts("审批", "办理时间缩短至3个工作日", "办理时间缩短至5个工作日。") == [("not_met", 5)]
+
+
 def test_a_zero_target_is_judged_by_a_count_of_the_same_thing() -> None:
     assert verdicts("安全", "实现安全生产零事故", "全年实现安全生产零事故。") == [("met", 0)]
     assert verdicts("安全", "实现安全生产零事故", "全年未发生安全生产事故。") == [("met", 0)]
