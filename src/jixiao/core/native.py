@@ -6,7 +6,7 @@ tag. When the core package is imported, ``activate`` puts ``_native/`` first on 
 path if the stamp matches the source as it is now; after any edit it does not, and the pure-Python
 modules are imported, so a stale build can never be what runs. ``JIXIAO_PURE=1`` forces pure Python.
 
-The compiled modules are the same source: mypyc turns the typed code into a C extension, about 1.7
+The compiled modules are the same source: mypyc turns the typed code into a C extension, about 1.4
 times as fast. Nothing else changes, and the test suite runs on both (``./dev test``).
 """
 
