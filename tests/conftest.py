@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -17,6 +18,13 @@ def shared_examples() -> Path:
     if not path.is_dir():
         pytest.skip("../shared/examples is not beside the checkout")
     return path
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Under CI the labelled examples must be there: a missing ../shared fails the run instead of skipping."""
+    if os.environ.get("CI") and not (SHARED / "examples").is_dir():
+        raise pytest.UsageError(f"CI: the labelled examples are missing ({SHARED / 'examples'}); "
+                                "tests that need them would only skip")
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -85,6 +85,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
     stdin = args.file == "-"
     disclosure = read_document(sys.stdin.buffer.read(), source="<stdin>") if stdin else read_path(args.file)
     report = check_disclosure(disclosure)
+    for warning in disclosure.warnings:
+        print(f"jixiao: warning: {disclosure.source_name or args.file}: {warning}", file=sys.stderr)
     if args.format == "json":
         json.dump(report_to_dict(report), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -123,7 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("start", help="set up the database with the example and start the web site")
     s.add_argument("rest", nargs=argparse.REMAINDER)
     s.set_defaults(func=_cmd_start)
-    for module in ("jixiao.formats.cli_export", "jixiao.web.cli"):
+    for module in ("jixiao.formats.cli_export", "jixiao.evaluation", "jixiao.web.cli"):
         try:
             mod = __import__(module, fromlist=["register"])
         except ImportError:

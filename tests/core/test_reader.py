@@ -79,7 +79,6 @@ def test_period_defaults_to_full_year() -> None:
         ("", 1, "no table"),
         ("只是一段话\n没有表格\n", 2, "no table"),
         ("标题\n" + HEADER, None, "no rows"),
-        ("标题\n发布时间:不知道\n" + HEADER + "a |\nb |\nc |\n", 2, "date"),
     ],
 )
 def test_rejects_what_cannot_be_a_disclosure(data: str, line: int | None, words: str) -> None:
@@ -89,6 +88,23 @@ def test_rejects_what_cannot_be_a_disclosure(data: str, line: int | None, words:
     assert "bad.txt" in str(err.value)
     if line is not None:
         assert err.value.line == line
+
+
+@pytest.mark.parametrize(
+    ("header", "message"),
+    [("发布时间:不知道", "cannot read the date in '发布时间:不知道'"), ("发布时间:", "发布时间 is empty"),
+     ("发布日期：", "发布日期 is empty")],
+)
+def test_a_date_line_that_cannot_be_read_is_a_warning(header: str, message: str) -> None:
+    d = read_text_dump("某局2019年目标公示\n-\n" + header + "\n" + HEADER + "a |\nb |\nc |\n", source="gap.txt")
+    assert d.published is None and len(d.rows) == 1
+    assert [(w.field, w.message, w.line) for w in d.warnings] == [("published", message, 3)]
+
+
+def test_a_title_without_unit_or_year_is_read_with_warnings() -> None:
+    d = read_text_dump("绩效目标完成情况\n" + HEADER + "a |\nb |\nc |\n", source="gap.txt")
+    assert (d.organization, d.year, d.published) == (None, None, None)
+    assert sorted(w.field for w in d.warnings) == ["organization", "published", "year"]
 
 
 def test_rejects_binary() -> None:

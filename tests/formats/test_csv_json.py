@@ -80,8 +80,10 @@ def test_csv_export_layout_with_several_disclosures() -> None:
     assert (second.organization, second.year, second.period, second.published) == (None, None, None, None)
     with pytest.raises(ReaderError, match="2 disclosures"):
         read_csv(text)
-    with pytest.raises(ReaderError, match="year"):
-        read_csv_all(text.replace(",2020,", ",明年,", 1))
+    # an unreadable year is a gap, reported, never a reason to reject the document
+    odd, _ = read_csv_all(text.replace(",2020,", ",明年,"))
+    assert odd.year is None and [w.field for w in odd.warnings] == ["year"]
+    assert "明年" in odd.warnings[0].message and odd.warnings[0].line == 2
 
 
 # --- JSON ---------------------------------------------------------------------------------------
@@ -118,10 +120,19 @@ def test_json_dataset_and_list() -> None:
 
 @pytest.mark.parametrize(
     ("change", "field"),
+    [({"year": "二〇二〇"}, "year"), ({"year": True}, "year"), ({"published": "2020/13/45"}, "published"),
+     ({"published": 20200101}, "published")],
+)
+def test_json_bad_metadata_is_a_warning_not_an_error(change: dict[str, object], field: str) -> None:
+    d = read_json(json.dumps({**disclosure_json(), **change}), source="gap.json")
+    assert getattr(d, field) is None
+    assert [w.field for w in d.warnings] == [field]
+    assert field in d.warnings[0].message
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
     [
-        ({"year": "二〇二〇"}, "year"),
-        ({"year": True}, "year"),
-        ({"published": "2020/13/45"}, "published"),
         ({"title": 5}, "title"),
         ({"rows": {"goal": "x"}}, "rows"),
         ({"rows": [{"goal": "x"}]}, "rows[0].indicator"),

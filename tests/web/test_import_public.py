@@ -196,3 +196,19 @@ def test_indicator_change_rechecks_unpublished_reports_only(world):
     world.entry_a.refresh_from_db()
     assert [v.verdict for v in world.entry_a.verdicts.all()] == ["not_met"]
     assert AuditLog.objects.filter(action="indicator.update").exists()
+
+
+@pytest.mark.django_db
+def test_a_document_with_gaps_is_imported_with_the_gaps_reported():
+    """No date, no unit, no year in the title: read and filed, every gap said; nothing rejected."""
+    text = ("绩效目标完成情况公示\n-\n发布时间:\n目标名称 |\n考核指标 |\n|\n||\n"
+            "培训 |\n全年培训500人 |\n培训520人 |\n")
+    record, preview = _import(text.encode("utf-8"), "gaps.txt")
+    assert record is not None and record.status == ImportRecord.Status.APPLIED
+    assert preview.errors == []
+    joined = "\n".join(preview.warnings)
+    assert "发布时间 is empty" in joined and services.UNNAMED_UNIT in joined and "年度" in joined
+    d = Disclosure.objects.get()
+    assert d.published_on is None
+    assert d.submission.unit.name == services.UNNAMED_UNIT
+    assert bytes(record.original) == text.encode("utf-8")

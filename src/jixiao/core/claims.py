@@ -16,6 +16,7 @@ from jixiao.core.results import Claim, Quantity
 from jixiao.core.targets import (
     bare_label_before,
     change_before,
+    is_bare_cell,
     is_bare_figure,
     paren_unit_before,
     stands_alone,
@@ -46,13 +47,16 @@ def extract_claims(
     percentages, which may be shares); ``stages=False`` skips stages of work. Both only save time."""
     norm = fold(progress)
     quantities = find_quantities(progress)
-    bare = is_bare_figure(norm, quantities)
+    cell = is_bare_cell(norm, quantities)
+    bare = cell or is_bare_figure(norm, quantities)
     claims: list[Claim] = []
-    for q in quantities:
+    for k, q in enumerate(quantities):
         if units is not None and q.unit is not None and q.unit != "%" and q.unit.split("/")[0] not in units:
             continue
         c = _figure_claim(progress, norm, q, bare)
         if c is not None:
+            if cell and k > 0 and q.unit == "%" and quantities[k - 1].unit != "%":
+                c.kind = "share"  # 900 100%: the figure, then its share of the task
             claims.append(c)
     claims.extend(_zero_claims(progress, norm))
     if stages:

@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from jixiao.core.lexicon import LEXICON
+from jixiao.core.model import Disclosure, ReadWarning
 
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 _DATE_RE = re.compile(
@@ -60,3 +61,18 @@ def parse_year_month(text: str) -> tuple[int, int] | None:
     """The first year and month in ``text`` (2023年12月底前 → (2023, 12)), or None."""
     m = _YEAR_MONTH_RE.search(text)
     return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def note_gaps(disclosure: Disclosure) -> Disclosure:
+    """Add a warning for each metadata field the document leaves empty (once per field); returns it."""
+    have = {w.field for w in disclosure.warnings}
+    gaps = (
+        ("title", not disclosure.title.strip(), "the document has no title"),
+        ("organization", not disclosure.organization, "no issuing unit found in the title"),
+        ("year", disclosure.year is None, "no year found in the title"),
+        ("published", disclosure.published is None, "no publication date (发布时间) given"),
+    )
+    for name, missing, message in gaps:
+        if missing and name not in have:
+            disclosure.warnings.append(ReadWarning(name, message))
+    return disclosure

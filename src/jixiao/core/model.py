@@ -22,6 +22,22 @@ class Row:
     line: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class ReadWarning:
+    """A gap or oddity in a document that was read all the same: an empty 发布时间, a title without a unit.
+
+    ``field`` is the metadata field concerned (published, year, organization, period, title); ``line``
+    the 1-based line (or sheet row) where the reader saw it, when known."""
+
+    field: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"line {self.line}: " if self.line is not None else ""
+        return f"{where}{self.message}"
+
+
 @dataclass(slots=True)
 class Disclosure:
     title: str
@@ -33,3 +49,5 @@ class Disclosure:
     source_name: str | None = None
     # The verbatim original document text (decoded), kept whatever the parser made of it.
     original_text: str | None = field(default=None, repr=False)
+    # What the reader could not read but read past (never a reason to reject the document).
+    warnings: list[ReadWarning] = field(default_factory=list)

@@ -69,4 +69,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "period": d.period,
         "published": d.published.isoformat() if d.published else None,
         "indicators": [row_result_to_dict(r) for r in report.rows],
+        "warnings": [
+            {"field": w.field, "message": w.message, "line": w.line} for w in d.warnings
+        ],
     }

@@ -67,6 +67,21 @@ def is_bare_figure(norm: str, quantities: list[Quantity]) -> bool:
     return bool(_BARE_FIGURE_REST.match(rest)) or len(rest.strip()) <= 1
 
 
+_CELL_GAP: Final = re.compile(r"^[\s≥≧≤≦<>=＞＜＝≈约%％()（）\-—/,，;；、]*$")
+
+
+def is_bare_cell(norm: str, quantities: list[Quantity]) -> bool:
+    """True when the cell is a few figures and nothing else (``900 100%``, ``2569 128%``, ``18所 100%``)."""
+    if not 1 < len(quantities) <= 4:
+        return False
+    pos = 0
+    for q in quantities:
+        if not _CELL_GAP.match(norm[pos : q.span[0]]):
+            return False
+        pos = q.span[1]
+    return bool(_CELL_GAP.match(norm[pos:]))
+
+
 def stands_alone(norm: str, end: int) -> bool:
     """A bare number must end its cell or be followed by a space or a clause delimiter (not 目标1:造林)."""
     nxt = norm[end : end + 1]

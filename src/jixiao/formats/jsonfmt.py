@@ -17,7 +17,8 @@ from datetime import date
 from typing import Any
 
 from jixiao.core.errors import InputTooLargeError, ReaderError, UnsupportedFormatError
-from jixiao.core.model import Disclosure, Row
+from jixiao.core.meta import note_gaps, parse_date
+from jixiao.core.model import Disclosure, ReadWarning, Row
 from jixiao.formats.decode import decode_bytes
 from jixiao.formats.limits import DEFAULT_LIMITS, Limits, check_rows, check_size
 from jixiao.formats.tables import single
@@ -87,18 +88,26 @@ def _disclosure(obj: Any, ctx: _Ctx, where: str) -> Disclosure:
     items = obj.get(key)
     if not isinstance(items, list):
         raise ctx.error("missing or not a list", f"{where}{key}")
-    title = _str(obj, "title", ctx, where, required=True)
+    title = _str(obj, "title", ctx, where)
+    warnings: list[ReadWarning] = []
     year = obj.get("year")
     if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 0 < year < 10000):
-        raise ctx.error(f"expected a year (a whole number) or null, got {year!r}"[:200], f"{where}year")
-    published_text = _opt_str(obj, "published", ctx, where)
+        warnings.append(ReadWarning(
+            "year", f"{where}year: expected a year (a whole number) or null, got {year!r}"[:200]))
+        year = None
+    published_value = obj.get("published")
     published: date | None = None
-    if published_text:
+    if isinstance(published_value, str) and published_value.strip():
         try:
-            published = date.fromisoformat(published_text)
+            published = date.fromisoformat(published_value.strip())
         except ValueError:
-            raise ctx.error(f"expected a date as YYYY-MM-DD, got {published_text!r}"[:200],
-                            f"{where}published") from None
+            published = parse_date(published_value)
+            if published is None:
+                warnings.append(ReadWarning(
+                    "published", f"{where}published: expected a date as YYYY-MM-DD, got {published_value!r}"[:200]))
+    elif published_value is not None and not isinstance(published_value, str):
+        warnings.append(ReadWarning(
+            "published", f"{where}published: expected a date or null, got {published_value!r}"[:200]))
     rows: list[Row] = []
     for i, item in enumerate(items):
         at = f"{where}{key}[{i}]."
@@ -117,7 +126,7 @@ def _disclosure(obj: Any, ctx: _Ctx, where: str) -> Disclosure:
                 line=line,
             )
         )
-    return Disclosure(
+    return note_gaps(Disclosure(
         title=title,
         rows=rows,
         organization=_opt_str(obj, "organization", ctx, where),
@@ -125,7 +134,8 @@ def _disclosure(obj: Any, ctx: _Ctx, where: str) -> Disclosure:
         period=_opt_str(obj, "period", ctx, where),
         published=published,
         source_name=ctx.source,
-    )
+        warnings=warnings,
+    ))
 
 
 def read_json_all(

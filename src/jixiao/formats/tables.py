@@ -19,8 +19,8 @@ from datetime import date
 
 from jixiao.core.errors import ReaderError
 from jixiao.core.lexicon import LEXICON
-from jixiao.core.meta import organization_of, parse_date, period_of, year_of
-from jixiao.core.model import Disclosure, Row
+from jixiao.core.meta import note_gaps, organization_of, parse_date, period_of, year_of
+from jixiao.core.model import Disclosure, ReadWarning, Row
 
 EDGE = " \t\u3000\u00a0\ufeff\r\n"
 
@@ -278,7 +278,8 @@ def _read_preamble(rows: Iterable[GridRow]) -> _Meta:
     return m
 
 
-def _year(text: str | None, *, source: str, line: int | None) -> int | None:
+def _year(text: str | None, *, warnings: list[ReadWarning], line: int | None) -> int | None:
+    """The year a metadata cell states; an unreadable one is a warning and None, never an error."""
     if text is None or not text.strip(EDGE):
         return None
     t = text.strip(EDGE)
@@ -286,17 +287,17 @@ def _year(text: str | None, *, source: str, line: int | None) -> int | None:
         return int(t)
     y = year_of(t)
     if y is None:
-        raise ReaderError(f"cannot read a year in {t!r}", source=source, line=line, field="year")
+        warnings.append(ReadWarning("year", f"cannot read a year in {t!r}", line))
     return y
 
 
-def _published(text: str | None, *, source: str, line: int | None) -> date | None:
+def _published(text: str | None, *, warnings: list[ReadWarning], line: int | None) -> date | None:
+    """The publication date a metadata cell states; an unreadable one is a warning and None."""
     if text is None or not text.strip(EDGE):
         return None
     d = parse_date(text)
     if d is None:
-        raise ReaderError(f"cannot read a date in {text.strip(EDGE)!r}", source=source, line=line,
-                          field="published")
+        warnings.append(ReadWarning("published", f"cannot read a date in {text.strip(EDGE)!r}", line))
     return d
 
 
@@ -323,20 +324,23 @@ def _own_disclosures(records: list[Record], *, source: str, original_text: str |
                 continue  # another target of the same row
             last_key = k
             rows.append(Row(rec.goal, rec.indicator, rec.progress, rec.line))
-        published = _published(first.meta.get("published"), source=source, line=first.line)
+        warnings: list[ReadWarning] = []
+        published = _published(first.meta.get("published"), warnings=warnings, line=first.line)
         period = first.meta.get("period") or None
-        out.append(
+        year = _year(first.meta.get("year"), warnings=warnings, line=first.line)
+        out.append(note_gaps(
             Disclosure(
                 title=first.meta.get("title", ""),
                 rows=rows,
                 organization=first.meta.get("organization") or None,
-                year=_year(first.meta.get("year"), source=source, line=first.line),
+                year=year,
                 period=period,
                 published=published,
                 source_name=source,
                 original_text=original_text,
+                warnings=warnings,
             )
-        )
+        ))
     return out
 
 
@@ -372,11 +376,12 @@ def assemble(
         ):
             continue  # the same cells merged over several sheet rows
         rows.append(Row(rec.goal, rec.indicator, rec.progress, rec.line))
-    published = _published(m.published or published_hint, source=source, line=None)
-    year = _year(m.year, source=source, line=None) if m.year else year_of(title)
+    warnings: list[ReadWarning] = []
+    published = _published(m.published or published_hint, warnings=warnings, line=None)
+    year = _year(m.year, warnings=warnings, line=None) if m.year else year_of(title)
     period = (period_of(m.period) or m.period) if m.period else (period_of(title) or "全年")
     return [
-        Disclosure(
+        note_gaps(Disclosure(
             title=title,
             rows=rows,
             organization=m.organization or organization_of(title),
@@ -385,7 +390,8 @@ def assemble(
             published=published,
             source_name=source,
             original_text=original_text,
-        )
+            warnings=warnings,
+        ))
     ]
 
 

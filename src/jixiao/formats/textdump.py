@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from jixiao.core.errors import ReaderError
 from jixiao.core.lexicon import LEXICON
-from jixiao.core.meta import organization_of, parse_date, period_of, year_of
-from jixiao.core.model import Disclosure, Row
+from jixiao.core.meta import note_gaps, organization_of, parse_date, period_of, year_of
+from jixiao.core.model import Disclosure, ReadWarning, Row
 from jixiao.formats.decode import decode_bytes
 
 _BARS = ("|", "｜")
@@ -87,6 +87,7 @@ def read_text_dump(data: bytes | str, *, source: str = "<input>") -> Disclosure:
     preamble = [(i + 1, ln.strip(_EDGE)) for i, ln in enumerate(lines[:body_start]) if ln.strip(_EDGE)]
     title = ""
     published = None
+    warnings: list[ReadWarning] = []
     for lineno, ln in preamble:
         if ln in ("-", "—", "--"):
             continue
@@ -94,7 +95,9 @@ def read_text_dump(data: bytes | str, *, source: str = "<input>") -> Disclosure:
         if label_date and published is None:
             published = parse_date(ln)
             if published is None:
-                raise ReaderError(f"cannot read the date in {ln!r}", source=source, line=lineno)
+                rest = ln.split(":", 1)[-1].split("：", 1)[-1].strip(_EDGE)
+                message = f"cannot read the date in {ln!r}" if rest else f"{ln.rstrip(':：')} is empty"
+                warnings.append(ReadWarning("published", message, lineno))
             continue
         if not title:
             title = ln
@@ -146,7 +149,7 @@ def read_text_dump(data: bytes | str, *, source: str = "<input>") -> Disclosure:
         raise ReaderError("the table has no rows of goal, indicator and progress", source=source, line=where)
     if not saw_header and not title:
         raise ReaderError("neither a title nor a 目标名称/考核指标 header: not a disclosure", source=source, line=1)
-    return Disclosure(
+    return note_gaps(Disclosure(
         title=title,
         rows=rows,
         organization=organization_of(title),
@@ -155,4 +158,5 @@ def read_text_dump(data: bytes | str, *, source: str = "<input>") -> Disclosure:
         published=published,
         source_name=source,
         original_text=text,
-    )
+        warnings=warnings,
+    ))

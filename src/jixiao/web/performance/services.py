@@ -463,9 +463,12 @@ def disclosure_diff(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, 
 
 def disclosure_publish(
     *, submission: Submission, actor: Any, note: str = "", published_on: date | None = None,
-    check_permission: bool = True,
+    check_permission: bool = True, date_as_given: bool = False,
 ) -> Disclosure:
-    """Publish a new version of the unit's disclosure for the period. Earlier versions stay as they were."""
+    """Publish a new version of the unit's disclosure for the period. Earlier versions stay as they were.
+
+    ``published_on`` is the date the disclosure states, today when not given; with ``date_as_given`` (an
+    imported document) a missing date stays missing rather than becoming the day of import."""
     if check_permission and not perm.can_publish(actor, submission):
         raise PermissionDenied(_("只有考核办可以公示已审核的报告"))
     with transaction.atomic():
@@ -480,7 +483,8 @@ def disclosure_publish(
         disclosure = Disclosure.objects.create(
             submission=submission, unit=submission.unit, period=submission.period,
             version=previous.version + 1 if previous else 1, title=snapshot["title"],
-            published_at=timezone.now(), published_on=published_on or timezone.localdate(),
+            published_at=timezone.now(),
+            published_on=published_on if date_as_given else (published_on or timezone.localdate()),
             published_by=actor if getattr(actor, "is_authenticated", False) else None,
             snapshot=snapshot, score=submission.score, change_note=note.strip(), changes=changes,
         )
@@ -532,6 +536,10 @@ def reminder_send(*, unit: Organization, period: Period, actor: Any) -> Reminder
 # --- import -----------------------------------------------------------------------------------------
 
 
+# The unit a document is filed under when its title names none (read, with the gap reported; never rejected).
+UNNAMED_UNIT = "未注明单位"
+
+
 @dataclass
 class ImportPreview:
     filename: str
@@ -539,6 +547,7 @@ class ImportPreview:
     document: CoreDisclosure | None = None
     errors: list[str] = field(default_factory=list)  # the document cannot be imported
     row_errors: list[dict[str, Any]] = field(default_factory=list)  # {"row", "line", "field", "message"}
+    warnings: list[str] = field(default_factory=list)  # gaps read past: the document is imported all the same
     already_imported: bool = False
 
     @property
@@ -562,12 +571,21 @@ def disclosure_import_preview(*, data: bytes, filename: str) -> ImportPreview:
         preview.errors.append(str(exc))
         return preview
     preview.document = doc
+    for warning in doc.warnings:
+        if warning.field in ("organization", "year"):
+            continue  # said below, with what the import does instead
+        preview.warnings.append(_("%(file)s：%(warning)s") % {"file": filename, "warning": str(warning)})
     if not doc.organization:
-        preview.errors.append(
-            _("%(file)s：无法从标题识别发布单位（标题：%(title)s）") % {"file": filename, "title": doc.title})
+        doc.organization = UNNAMED_UNIT
+        preview.warnings.append(
+            _("%(file)s：标题未注明发布单位（标题：%(title)s），归入“%(unit)s”，请核对")
+            % {"file": filename, "title": doc.title, "unit": UNNAMED_UNIT})
     if not doc.year:
-        preview.errors.append(
-            _("%(file)s：无法从标题识别年度（标题：%(title)s）") % {"file": filename, "title": doc.title})
+        doc.year = doc.published.year if doc.published else timezone.localdate().year
+        message = (_("%(file)s：标题未注明年度（标题：%(title)s），按发布时间归入 %(year)s 年，请核对")
+                   if doc.published else
+                   _("%(file)s：标题未注明年度（标题：%(title)s），也无发布时间，暂归入导入当年 %(year)s 年，请核对"))
+        preview.warnings.append(message % {"file": filename, "title": doc.title, "year": doc.year})
     if doc.period and doc.period not in PERIOD_ORDER:
         preview.errors.append(_("%(file)s：不支持的报告期 %(period)s") % {"file": filename, "period": doc.period})
     for i, row in enumerate(doc.rows, start=1):
@@ -637,7 +655,7 @@ def disclosure_import(*, data: bytes, filename: str, actor: Any, office: Organiz
         sub.status = Status.APPROVED
         sub.save()
         disclosure = disclosure_publish(
-            submission=sub, actor=actor, published_on=doc.published, check_permission=False,
+            submission=sub, actor=actor, published_on=doc.published, check_permission=False, date_as_given=True,
             note=(_("依据导入文件 %(file)s 更正") % {"file": filename}) if latest else "",
         )
         record.status = ImportRecord.Status.APPLIED

@@ -32,6 +32,8 @@ class Command(BaseCommand):
                 self.stderr.write(f"error: {err}")
             for row_err in preview.row_errors:
                 self.stderr.write(f"row error: {row_err['message']}")
+            for warning in preview.warnings:
+                self.stderr.write(f"warning: {warning}")
             if preview.errors:
                 failed += 1
                 continue
