@@ -204,3 +204,46 @@ def test_flattened_table_header_units_scale_target_and_result() -> None:
 
 def test_deadline_met_by_a_date_in_time() -> None:
     assert [v for v, _ in verdicts("完成时间", "2021年12月31日前", "2021年12月")] == ["met"]
+
+
+# --- admissions and traditional characters (issue 8, items 2 and 4) ----------------------------------
+
+
+def test_an_admission_naming_the_work_is_a_shortfall_even_when_the_target_is_restated() -> None:
+    res = check_row(Row("拓展快速公交", "拓展快速公交(BRT)运营路线36公里以上",
+                        "目前已完成年度目标任务58项,但拓展快速公交(BRT)运营路线36公里以上因客观原因无法完成。"))
+    (t,) = res.targets
+    assert t.verdict == "not_met"
+    assert "无法完成" in t.reason and t.evidence[0].kind == "admission"
+
+
+def test_an_admission_about_other_work_changes_nothing() -> None:
+    res = check_row(Row("培训", "全年培训农民工500人", "全年培训农民工520人。部分乡镇道路硬化进度滞后。"))
+    assert [t.verdict for t in res.targets] == ["met"]
+
+
+def test_a_figure_elsewhere_outweighs_an_admission_of_delay() -> None:
+    res = check_row(Row("新增就业", "城镇新增就业5000人",
+                        "城镇新增就业5200人。年初城镇新增就业工作一度滞后。"))
+    assert [t.verdict for t in res.targets] == ["met"]
+
+
+def test_a_turned_round_admission_is_none() -> None:
+    res = check_row(Row("培训", "培训500人以上", "培训560人，无一未完成。"))
+    assert [t.verdict for t in res.targets] == ["met"]
+
+
+def test_in_year_delay_is_pace_but_an_admission_of_failure_is_final() -> None:
+    behind = check_row(Row("改造", "改造老旧小区30个", "已改造12个，进度滞后。"), period="上半年")
+    assert [t.verdict for t in behind.targets] == ["unverified"]
+    lost = check_row(Row("改造", "改造老旧小区30个", "已改造12个，老旧小区改造因资金原因年内无法完成。"), period="上半年")
+    assert [t.verdict for t in lost.targets] == ["not_met"]
+
+
+def test_traditional_characters_read_like_simplified_with_spans_in_the_original() -> None:
+    indicator = "新增優質中小學招生學位2.36萬個"
+    res = check_row(Row("教育", indicator, "目前,我市實際增加優質中小學學位3.5萬個,超額完成目標。"))
+    (t,) = res.targets
+    assert (t.target.value, t.target.unit, t.verdict) == (23600, "个", "met")
+    assert indicator[t.target.span[0]:t.target.span[1]] == t.target.text
+    assert t.actual is not None and t.actual.value == 35000

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Final
 
-from jixiao.core.claims import extract_claims
+from jixiao.core.claims import extract_claims, is_final_admission
 from jixiao.core.lexicon import LEXICON
 from jixiao.core.model import Disclosure, Row
 from jixiao.core.quantities import fold
 from jixiao.core.results import Claim, Report, RowResult, Target, TargetResult
 from jixiao.core.targets import extract_targets
+from jixiao.core.textutil import bigrams
 from jixiao.core.verdicts import assign_claims, judge_deadline, judge_milestone, judge_numeric, row_verdict
 
 
@@ -34,14 +35,53 @@ IN_YEAR_PERIODS: Final = frozenset({"一季度", "二季度", "上半年", "三�
 
 
 def _in_year(result: TargetResult, period: str) -> TargetResult:
-    """An in-year shortfall against an annual target is progress, not failure: it cannot be judged yet."""
+    """An in-year shortfall against an annual target is progress, not failure: it cannot be judged yet.
+
+    An admission that it will not be reached at all (无法完成) is a shortfall whenever it is made."""
     if result.verdict != "not_met" or result.target.comparator not in (">=", ">", None):
+        return result
+    if any(is_final_admission(c) for c in result.evidence):
         return result
     return replace(
         result,
         verdict="unverified",
         reason=f"{result.reason}（{period}进度，年度目标尚未到期，不作未达成判断）",
     )
+
+
+_DIGITS_AND_SIGNS = str.maketrans("", "", "0123456789.%≥≧≤≦<>=＞＜＝+-")
+
+
+def names_work(target: Target, context: str, goal: str) -> bool:
+    """Whether ``context`` (an admission's sentence, folded) names the target's work: two character pairs of
+    the target's words in common, or most of them when it has few; the goal stands in for bare figures."""
+    own = bigrams(fold(target.text).translate(_DIGITS_AND_SIGNS))
+    if target.objects:
+        own = own | frozenset().union(*(bigrams(fold(o)) for o in target.objects))
+    if len(own) < 2:
+        own = own | bigrams(fold(goal))
+    if not own:
+        return False
+    shared = len(own & bigrams(context))
+    return shared >= 2 or shared >= len(own) * 0.6
+
+
+def _admitted(result: TargetResult, admissions: list[Claim], goal: str) -> TargetResult:
+    """A target the narrative admits was not reached is not met, whatever a share or a statement says,
+    unless a figure outside the admitting sentence shows it reached."""
+    naming = [a for a in admissions if names_work(result.target, a.context, goal)]
+    if not naming:
+        return result
+    a = naming[0]
+    if result.verdict == "not_met":  # already short: the admission joins the evidence (it is final in-year)
+        return replace(result, evidence=(*result.evidence, a))
+    actual = result.actual
+    if result.verdict == "met" and actual is not None and actual.kind in ("level", "change") and not (
+        a.span[1] - len(a.context) <= actual.span[0] < a.span[1]
+    ):
+        return result  # a figure elsewhere shows the target reached; it outweighs the words
+    return replace(result, verdict="not_met", reason=f"进度称“{a.text}”，目标“{result.target.text}”未达到",
+                   evidence=(a, *result.evidence))
 
 
 def check_row(row: Row, *, period: str | None = None) -> RowResult:
@@ -77,6 +117,9 @@ def check_row(row: Row, *, period: str | None = None) -> RowResult:
             scale = (t.value / q.value) if (q is not None and q.unit is None and q.value and t.value) else 1.0
             claim = replace(claim, value=claim.value * scale, unit=t.unit)
         results.append(judge_numeric(t, claim, statements, shares if len(numeric) == 1 else []))
+    admissions = [c for c in claims if c.kind == "admission"]
+    if admissions:
+        results = [_admitted(r, admissions, row.goal) for r in results]
     if period in IN_YEAR_PERIODS:
         results = [_in_year(r, period) for r in results]
     return RowResult(row=row, verdict=row_verdict(results), targets=tuple(results))

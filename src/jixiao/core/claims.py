@@ -28,6 +28,7 @@ from jixiao.core.textutil import (
     contains_any,
     find_words,
     in_brackets,
+    previous_clause_start,
     word_after,
     word_before,
     word_ends_within,
@@ -38,6 +39,8 @@ _STATEMENTS: Final = tuple(
     sorted({*LEXICON.met_phrases, *LEXICON.not_met_phrases, *LEXICON.full_coverage}, key=len, reverse=True)
 )
 _CHANGE_WORDS: Final = (*LEXICON.increase, *LEXICON.decrease)
+_ADMISSIONS: Final = tuple(sorted({*LEXICON.admissions_final, *LEXICON.admissions_delay}, key=len, reverse=True))
+_FINAL_ADMISSIONS: Final = frozenset(LEXICON.admissions_final)
 
 
 def extract_claims(
@@ -62,6 +65,7 @@ def extract_claims(
     if stages:
         claims.extend(_stage_claims(progress, norm, quantities))
     claims.extend(_statement_claims(progress, norm))
+    claims.extend(admission_claims(progress, norm))
     claims.sort(key=lambda c: c.span[0])
     return claims
 
@@ -166,4 +170,33 @@ def _statement_claims(progress: str, norm: str) -> list[Claim]:
         negated = word in LEXICON.not_met_phrases
         out.append(Claim(text=progress[s:e], span=(s, e), kind="statement", context=norm[lo:hi],
                          stage=word, negated=negated))
+    return out
+
+
+def is_final_admission(c: Claim) -> bool:
+    """An admission that the target will not be reached at all (无法完成), not only that it is behind."""
+    return c.kind == "admission" and c.stage in _FINAL_ADMISSIONS
+
+
+def admission_claims(progress: str, norm: str) -> list[Claim]:
+    """Sentences that say a target was not reached: 因客观原因无法完成, 进度滞后, 未达到预期目标.
+
+    ``context`` is the admission's clause and the clause before it in the same sentence (where the work
+    is usually named: 南水北调带状公园建设…，因客观原因无法完成); ``text`` and ``span`` are the admission's
+    own clause, so a reviewer sees the sentence that admits it."""
+    out: list[Claim] = []
+    last_end = -1
+    for s, e, word in find_words(norm, _ADMISSIONS):
+        if s < last_end:
+            continue  # one claim per clause
+        if word_before(norm, s, LEXICON.admission_blockers) is not None:
+            continue
+        lo, hi = clause_bounds(norm, s, e)
+        plo = previous_clause_start(norm, lo)
+        text_lo = lo
+        while text_lo < s and norm[text_lo] in " 、，,":
+            text_lo += 1
+        out.append(Claim(text=progress[text_lo:hi], span=(text_lo, hi), kind="admission",
+                         context=norm[plo:hi], stage=word, negated=True))
+        last_end = hi
     return out

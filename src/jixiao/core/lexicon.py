@@ -52,6 +52,9 @@ class Lexicon:
     met_phrases: tuple[str, ...]
     not_met_phrases: tuple[str, ...]
     full_coverage: tuple[str, ...]
+    admissions_final: tuple[str, ...]
+    admissions_delay: tuple[str, ...]
+    admission_blockers: tuple[str, ...]
     task_share: tuple[str, ...]
     bare_target_labels: tuple[str, ...]
     scope_words: tuple[str, ...]
@@ -112,6 +115,9 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         met_phrases=_longest_first(raw["verdict"]["met_phrases"]),
         not_met_phrases=_longest_first(raw["verdict"]["not_met_phrases"]),
         full_coverage=_longest_first(raw["verdict"]["full_coverage"]),
+        admissions_final=_longest_first(raw["verdict"]["admissions_final"]),
+        admissions_delay=_longest_first(raw["verdict"]["admissions_delay"]),
+        admission_blockers=_longest_first(raw["verdict"]["admission_blockers"]),
         task_share=_longest_first(raw["verdict"]["task_share"]),
         bare_target_labels=_longest_first(raw["targets"]["bare_labels"]),
         scope_words=_longest_first(raw["targets"]["scope_words"]),

@@ -23,11 +23,28 @@ from importlib import resources
 from typing import Any, Final
 
 import cn2an
+import opencc
 
 from jixiao.core.results import Quantity
 
-# Character-for-character folding, so spans in the folded text are spans in the original.
-_FOLD_PAIRS: Final = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
+
+def _traditional_pairs() -> dict[str, str]:
+    """Each traditional character OpenCC (t2s) converts to one simplified character: 國 → 国, 實 → 实.
+
+    The characters are converted one at a time (one per line, so no phrase rule joins two), which keeps
+    folding one character for one character; phrase-level choices do not matter for matching words."""
+    blocks = (range(0x3400, 0x4DC0), range(0x4E00, 0xA000), range(0xF900, 0xFB00))
+    chars = [chr(c) for block in blocks for c in block]
+    converted = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
+    if len(converted) != len(chars):  # never seen; fold nothing rather than misalign
+        return {}
+    return {a: b for a, b in zip(chars, converted, strict=True) if a != b and len(b) == 1}
+
+
+# Character-for-character folding, so spans in the folded text are spans in the original: full-width
+# forms to half-width, traditional characters to simplified (OpenCC), and a few odd dashes and marks.
+_FOLD_PAIRS: Final = _traditional_pairs()
+_FOLD_PAIRS.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)})
 _FOLD_PAIRS.update({
     "\u3000": " ", "個": "个", "萬": "万", "億": "亿", "兩": "两", "點": "点", "．": ".", "餘": "余",
     "幾": "几", "們": "们", "項": "项", "場": "场", "戶": "户", "張": "张", "輛": "辆", "條": "条",

@@ -53,7 +53,7 @@ class Claim:  # not frozen: created by the thousand, and frozen instances are sl
 
     text: str
     span: Span
-    kind: Literal["level", "change", "share", "stage", "statement"]
+    kind: Literal["level", "change", "share", "stage", "statement", "admission"]
     value: float | None = None
     unit: str | None = None
     quantity: Quantity | None = None
