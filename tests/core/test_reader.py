@@ -118,3 +118,24 @@ def test_a_stray_cell_becomes_a_row_with_blank_fields() -> None:
     d = read_text_dump(text, source="t.txt")
     assert [(r.goal, r.indicator, r.progress) for r in d.rows] == [("a", "b", "c"), ("d", "", "")]
     assert d.rows[1].line == 8
+
+
+@pytest.mark.parametrize(
+    ("title", "period"),
+    [
+        ("2018年1-11月重点项目进展情况", "截至11月"),
+        ("新城区1至10月就业政策落实及目标任务完成情况", "截至10月"),
+        ("我市前八月重点项目建设高歌猛进", "截至8月"),
+        ("2022年度市县民生实事未完成项目进度表(截至10月31日)", "截至10月"),
+        ("关于恩平市2024年十件民生实事推进情况的通报(截至11月底)", "截至11月"),
+        ("萧县9月份民生工程进展情况", "截至9月"),
+        ("2019年1-12月重点工作完成情况", "全年"),
+        ("2021年上半年重点工作完成情况(截至6月30日)", "上半年"),
+        ("杭州市总工会2016年绩效考核目标完成进度公示(2016年全年)", "全年"),
+        ("某局2020年工作要点", None),
+    ],
+)
+def test_period_of_cut_offs_and_month_ranges(title: str, period: str | None) -> None:
+    from jixiao.core.meta import period_of
+
+    assert period_of(title) == period

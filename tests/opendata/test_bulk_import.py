@@ -95,16 +95,30 @@ def test_a_changed_file_becomes_a_new_version(tmp_path):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_file_is_all_or_nothing(tmp_path):
-    """The second disclosure of a dataset file names a period jixiao has no place for: the first is not
-    imported either. (A missing organisation is no longer such a failure: it is filed, with a warning.)"""
+def test_a_file_is_all_or_nothing(tmp_path, monkeypatch):
+    """The second disclosure of a dataset file cannot be imported: the first is not imported either.
+
+    Nothing a document says makes its import fail any more (gaps are warnings), so the failure is made:
+    the import service answers the second disclosure with an error, as it would for a refused upload."""
+    real = services.disclosure_import
+    calls = []
+
+    def second_fails(**kwargs):
+        calls.append(kwargs["filename"])
+        if len(calls) == 2:
+            preview = services.ImportPreview(filename=kwargs["filename"], sha256="0" * 64)
+            preview.errors.append("导入失败（测试）")
+            return None, preview
+        return real(**kwargs)
+
+    monkeypatch.setattr(services, "disclosure_import", second_fails)
     good = make_doc("整体局", 2021, "全年", ROWS_GOOD)
-    bad = make_doc("整体局", 2021, "第五季度", ROWS_GOOD)
+    other = make_doc("整体局", 2021, "上半年", ROWS_GOOD)
     f = tmp_path / "pair.json"
-    f.write_bytes(write_disclosures([good, bad], "json"))
+    f.write_bytes(write_disclosures([good, other], "json"))
     summary = bulk.run([f], progress=False)
     assert summary.files[0].status == "failed"
-    assert "报告期" in summary.files[0].message
+    assert "导入失败" in summary.files[0].message
     assert not Organization.objects.filter(name="整体局").exists()
     assert not ImportRecord.objects.exists()
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Final
 
 from jixiao.core.claims import extract_claims, is_final_admission
 from jixiao.core.lexicon import LEXICON
+from jixiao.core.meta import is_in_year
 from jixiao.core.model import Disclosure, Row
 from jixiao.core.quantities import fold
 from jixiao.core.results import Claim, Report, RowResult, Target, TargetResult
@@ -30,8 +30,6 @@ def _units_wanted(targets: list[Target]) -> frozenset[str] | None:
     return frozenset(wanted)
 
 
-# Periods that end before the year does: their progress is measured against annual targets.
-IN_YEAR_PERIODS: Final = frozenset({"一季度", "二季度", "上半年", "三季度", "前三季度"})
 
 
 def _in_year(result: TargetResult, period: str) -> TargetResult:
@@ -120,7 +118,7 @@ def check_row(row: Row, *, period: str | None = None) -> RowResult:
     admissions = [c for c in claims if c.kind == "admission"]
     if admissions:
         results = [_admitted(r, admissions, row.goal) for r in results]
-    if period in IN_YEAR_PERIODS:
+    if period is not None and is_in_year(period):
         results = [_in_year(r, period) for r in results]
     return RowResult(row=row, verdict=row_verdict(results), targets=tuple(results))
 

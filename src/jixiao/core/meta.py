@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Final
 
 from jixiao.core.lexicon import LEXICON
 from jixiao.core.model import Disclosure, ReadWarning
@@ -30,12 +31,55 @@ def year_of(title: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+_CN_MONTHS: Final = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+                      "十一": 11, "十二": 12}
+_MONTH: Final = r"(\d{1,2}|十[一二]?|[一二三四五六七八九])"
+# 1-10月, 1至10月份, 1—9月: the months from January; 前八月, 前8个月; 截至10月31日, 截止11月底; 9月份进展.
+_MONTH_RANGE_RE: Final = re.compile(r"(?<!\d)1\s*(?:-|—|–|~|～|至|到)\s*" + _MONTH + r"\s*月")
+_FIRST_MONTHS_RE: Final = re.compile(r"前\s*" + _MONTH + r"\s*(?:个)?\s*月")
+_CUTOFF_RE: Final = re.compile(r"(?:截至|截止到|截止至|截止)\s*(?:(?:19|20)\d{2}\s*年)?\s*" + _MONTH + r"\s*月")
+_MONTH_REPORT_RE: Final = re.compile(
+    r"(?<![\d年])" + _MONTH + r"\s*月份?\s*(?:的)?(?:民生|重点|工作|项目)?[^，,。]{0,8}?"
+    r"(?:进展|进度|推进情况|完成情况)")
+
+
+def _month(text: str) -> int | None:
+    m = int(text) if text.isdigit() else _CN_MONTHS.get(text)
+    return m if m is not None and 1 <= m <= 12 else None
+
+
+def _cutoff_month(title: str) -> int | None:
+    """The month a title's figures run to: 1-10月, 前八月, 截至10月31日, 9月份进展情况 → 10, 8, 10, 9."""
+    for rx in (_MONTH_RANGE_RE, _FIRST_MONTHS_RE, _CUTOFF_RE, _MONTH_REPORT_RE):
+        m = rx.search(title)
+        if m:
+            return _month(m.group(1))
+    return None
+
+
 def period_of(title: str) -> str | None:
-    """The reporting period the title names, normalised (一季度, 上半年, 前三季度, 全年 ...)."""
+    """The reporting period the title names, normalised (一季度, 上半年, 前三季度, 截至10月, 全年 ...).
+
+    A cut-off before December (1-10月, 截至10月底, 前八月) is ``截至MM月``; one in December is the year."""
+    named = None
     for spelling, period in LEXICON.period_spellings:
         if spelling in title:
-            return period
-    return None
+            named = period
+            break
+    if named not in (None, "全年"):
+        return named  # a quarter or a half named outright wins over a cut-off date beside it
+    month = _cutoff_month(title)
+    if month is not None:
+        return "全年" if month == 12 else f"截至{month}月"
+    return named
+
+
+def is_in_year(period: str | None) -> bool:
+    """Whether a period ends before the year does (its progress is measured against annual targets)."""
+    return period is not None and period != "全年" and (period in IN_YEAR_NAMED or period.startswith("截至"))
+
+
+IN_YEAR_NAMED: Final = frozenset({"一季度", "二季度", "上半年", "三季度", "前三季度"})
 
 
 def organization_of(title: str) -> str | None:

@@ -7,6 +7,7 @@ check permissions too, so a wrong call fails loudly instead of silently doing mo
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -536,6 +537,22 @@ def reminder_send(*, unit: Organization, period: Period, actor: Any) -> Reminder
 # --- import -----------------------------------------------------------------------------------------
 
 
+def period_code_for(stated: str) -> str:
+    """The reporting period of this system a document's own period is filed under: a cut-off (截至10月)
+    under the last period it covers in full (前三季度; before March, 一季度); anything else under 全年."""
+    m = re.fullmatch(r"截至(\d{1,2})月", stated)
+    if not m:
+        return "全年"
+    month = int(m.group(1))
+    if month >= 12:
+        return "全年"
+    if month >= 9:
+        return "前三季度"
+    if month >= 6:
+        return "上半年"
+    return "一季度"
+
+
 # The unit a document is filed under when its title names none (read, with the gap reported; never rejected).
 UNNAMED_UNIT = "未注明单位"
 
@@ -587,7 +604,10 @@ def disclosure_import_preview(*, data: bytes, filename: str) -> ImportPreview:
                    _("%(file)s：标题未注明年度（标题：%(title)s），也无发布时间，暂归入导入当年 %(year)s 年，请核对"))
         preview.warnings.append(message % {"file": filename, "title": doc.title, "year": doc.year})
     if doc.period and doc.period not in PERIOD_ORDER:
-        preview.errors.append(_("%(file)s：不支持的报告期 %(period)s") % {"file": filename, "period": doc.period})
+        stated = doc.period
+        doc.period = period_code_for(stated)
+        preview.warnings.append(_("%(file)s：报告期“%(stated)s”归入“%(period)s”") % {
+            "file": filename, "stated": stated, "period": doc.period})
     for i, row in enumerate(doc.rows, start=1):
         for fld, label in (("goal", "目标名称"), ("indicator", "考核指标"), ("progress", "完成进度")):
             if not getattr(row, fld).strip():
