@@ -236,7 +236,8 @@ def test_a_turned_round_admission_is_none() -> None:
 def test_in_year_delay_is_pace_but_an_admission_of_failure_is_final() -> None:
     behind = check_row(Row("改造", "改造老旧小区30个", "已改造12个，进度滞后。"), period="上半年")
     assert [t.verdict for t in behind.targets] == ["unverified"]
-    lost = check_row(Row("改造", "改造老旧小区30个", "已改造12个，老旧小区改造因资金原因年内无法完成。"), period="上半年")
+    lost = check_row(Row("改造", "改造老旧小区30个", "已改造12个，老旧小区改造因资金原因年内无法完成。"),
+                     period="上半年")
     assert [t.verdict for t in lost.targets] == ["not_met"]
 
 
