@@ -248,3 +248,78 @@ def test_traditional_characters_read_like_simplified_with_spans_in_the_original(
     assert (t.target.value, t.target.unit, t.verdict) == (23600, "个", "met")
     assert indicator[t.target.span[0]:t.target.span[1]] == t.target.text
     assert t.actual is not None and t.actual.value == 35000
+
+
+# --- ranges, 左右, bounds, estimates (LABELLING.md, Ranges) ----------------------------------------
+
+
+def _one(goal: str, indicator: str, progress: str, period: str | None = None) -> list[tuple[str, str | None, float]]:
+    res = check_row(Row(goal, indicator, progress), period=period)
+    return [(t.verdict, t.target.comparator, t.target.value or 0.0) for t in res.targets]
+
+
+def test_a_range_is_two_targets_with_the_same_text() -> None:
+    res = check_row(Row("经济", "地区生产总值增长6%-6.5%", "全市生产总值增长6.2%。"))
+    assert [(t.target.comparator, t.target.value, t.verdict) for t in res.targets] == [
+        (">=", 6.0, "met"), ("<=", 6.5, "met")]
+    assert {t.target.text for t in res.targets} == {"地区生产总值增长6%-6.5%"}
+    assert _one("经济", "地区生产总值增长6%-6.5%", "全市生产总值增长6.8%。") == [
+        ("met", ">=", 6.0), ("not_met", "<=", 6.5)]
+
+
+def test_about_is_met_at_95_percent_and_a_ceiling_up_to_105() -> None:
+    assert _one("经济", "地区生产总值增长7%左右", "地区生产总值增长6.65%。") == [("met", ">=", 7.0)]
+    assert _one("经济", "地区生产总值增长7%左右", "全年地区生产总值预计增长4.5%。") == [("not_met", ">=", 7.0)]
+    assert _one("就业", "城镇调查失业率5.5%左右", "城镇调查失业率5.7%。") == [("met", "<=", 5.5)]
+    assert _one("就业", "城镇调查失业率5.5%左右", "城镇调查失业率5.9%。") == [("not_met", "<=", 5.5)]
+    assert _one("物价", "居民消费价格涨幅3%左右", "居民消费价格上涨2.0%。")[0][:2] == ("met", "<=")
+
+
+def test_a_claim_that_is_a_bound() -> None:
+    assert _one("巡查", "巡查6次", "全年巡查超过6次。") == [("met", ">=", 6.0)]
+    assert _one("巡查", "巡查超过6次", "全年巡查超过6次。") == [("met", ">", 6.0)]
+    assert _one("产值", "产值达到2万亿元", "产值近2万亿元。") == [("not_met", ">=", 2e12)]
+    assert _one("产值", "产值达到1.5万亿元", "产值近2万亿元。") == [("met", ">=", 1.5e12)]
+
+
+# --- milestones people write ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("indicator", "text", "stage"),
+    [
+        ("开工建设萧江塘河控制闸", "开工建设萧江塘河控制闸", "开工建设"),
+        ("完成县应急广播指挥中心建设", "完成县应急广播指挥中心建设", "完成"),
+        ("开工建设海塘安澜(南片海塘4.65公里)", "开工建设海塘安澜", "开工建设"),
+        ("农村供水保障提升工程", "农村供水保障提升工程", "完工"),
+        ("“老旧小区改造项目”", "老旧小区改造项目", "完工"),
+        ("婚姻登记跨区通办", "婚姻登记跨区通办", "实现"),
+    ],
+)
+def test_milestones_with_the_works_after_the_stage_or_only_named(indicator: str, text: str, stage: str) -> None:
+    from jixiao.core.targets import extract_targets
+
+    (t,) = extract_targets(indicator)
+    assert (t.kind, t.text, t.stage) == ("milestone", text, stage)
+    assert indicator[t.span[0]:t.span[1]] == t.text
+
+
+@pytest.mark.parametrize("indicator", ["完成年度目标任务", "完成市下达目标任务", "深化工资集体协商工作", "完善监督机制",
+                                       "推进县职业中专扩容提升。"])
+def test_requirements_by_reference_or_vague_ones_are_no_target(indicator: str) -> None:
+    from jixiao.core.targets import extract_targets
+
+    assert extract_targets(indicator) == []
+
+
+def test_a_named_work_is_judged_on_its_stages_and_in_year_only_progress() -> None:
+    assert [t.verdict for t in check_row(Row("供水", "农村供水保障提升工程", "正在施工中(75%)。")).targets] == [
+        "not_met"]
+    assert [t.verdict for t in check_row(Row("供水", "农村供水保障提升工程", "正在施工中(75%)。"),
+                                         period="截至9月").targets] == ["unverified"]
+    assert [t.verdict for t in check_row(Row("供水", "农村供水保障提升工程", "已全面完工并投入使用。")).targets] == ["met"]
+    # a stage said of the future, or a node of the plan, is not the works done
+    assert [t.verdict for t in check_row(Row("供水", "农村供水保障提升工程",
+                                             "正在施工中,预计10月底前全部完成。")).targets] == ["not_met"]
+    assert [t.verdict for t in check_row(Row("改造", "老旧小区改造项目", "已完成施工招标,提前完成7月份节点任务。"),
+                                         period="上半年").targets] == ["unverified"]

@@ -104,7 +104,7 @@ def check_row(row: Row, *, period: str | None = None) -> RowResult:
             if t.stage == "完成" and not t.objects:
                 results.append(judge_deadline(t, row.progress, statements))
             else:
-                results.append(judge_milestone(t, stages, statements))
+                results.append(judge_milestone(t, stages, statements, shares if len(targets) == 1 else []))
             continue
         claim: Claim | None = assigned.get(i)
         if claim is not None and t.unit is None and claim.unit is not None:

@@ -8,7 +8,7 @@ each with its exact words and span in ``progress``.
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import Final, Literal
 
 from jixiao.core.lexicon import LEXICON
 from jixiao.core.quantities import find_quantities, fold
@@ -108,19 +108,43 @@ def _figure_claim(progress: str, norm: str, q: Quantity, bare: bool) -> Claim | 
         unit=unit,
         quantity=q,
         context=context,
+        bound=_bound(norm, q),
     )
+
+
+def _bound(norm: str, q: Quantity) -> Literal["above", "below"] | None:
+    """超过6次, 逾2000人: a figure above the number; 近2万亿元, 不足300人: below it."""
+    head = fold(q.text)
+    for w in LEXICON.claim_below:
+        if head.startswith(w):
+            return "below"
+    for w in LEXICON.claim_above:
+        if head.startswith(w):
+            return "above"
+    if word_before(norm, q.span[0], LEXICON.claim_below) is not None:
+        return "below"
+    if word_before(norm, q.span[0], LEXICON.claim_above) is not None:
+        return "above"
+    return None
 
 
 def _stage_claims(progress: str, norm: str, quantities: list[Quantity]) -> list[Claim]:
     out: list[Claim] = []
-    for s, e, word in find_words(norm, _STAGE_WORDS):
+    hits = find_words(norm, _STAGE_WORDS)
+    for k, (s, e, word) in enumerate(hits):
         rank = LEXICON.stage_ranks[word]
         lo, hi = clause_bounds(norm, s, e)
+        if word in LEXICON.reference_stage_words and (
+            contains_any(norm[e:hi], LEXICON.plain_done_not_works) or any(s2 < hi for s2, _e, _w in hits[k + 1 :])
+        ):
+            # 提前完成7、8月份节点任务: a node of the plan, not the works; 完成施工招标: the stage that follows
+            continue
         before = norm[max(lo, s - 4) : s]
         # 尚未开工 is not reached; nor is a stage still ahead (准备竣工验收) or prepared for (开工准备).
         negated = (
             contains_any(before, LEXICON.negations)
             or contains_any(before, LEXICON.prospective_before)
+            or contains_any(norm[lo:s], LEXICON.prospective_clause)
             or word_after(norm, e, LEXICON.prospective_after) is not None
         )
         out.append(

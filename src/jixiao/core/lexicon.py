@@ -42,13 +42,26 @@ class Lexicon:
     decrease: tuple[str, ...]
     new_things: tuple[str, ...]
     baseline: tuple[str, ...]
+    claim_above: tuple[str, ...]
+    claim_below: tuple[str, ...]
+    about_words: tuple[str, ...]
+    about_tolerance: float
+    range_joiners: tuple[str, ...]
     stage_ranks: dict[str, int]
     milestone_words: tuple[str, ...]
     negations: tuple[str, ...]
     prospective_before: tuple[str, ...]
     prospective_after: tuple[str, ...]
+    prospective_clause: tuple[str, ...]
+    plain_done_not_works: tuple[str, ...]
     object_lead_words: tuple[str, ...]
     generic_objects: tuple[str, ...]
+    reference_stage_words: frozenset[str]
+    named_work_max_chars: int
+    works_words: tuple[str, ...]
+    state_words: tuple[str, ...]
+    vague_verbs: tuple[str, ...]
+    vague_endings: tuple[str, ...]
     met_phrases: tuple[str, ...]
     not_met_phrases: tuple[str, ...]
     full_coverage: tuple[str, ...]
@@ -105,13 +118,26 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         decrease=_longest_first(raw["change"]["decrease"]),
         new_things=_longest_first(raw["change"]["new_things"]),
         baseline=_longest_first(raw["change"]["baseline"]),
+        claim_above=_longest_first(raw["change"]["claim_above"]),
+        claim_below=_longest_first(raw["change"]["claim_below"]),
+        about_words=_longest_first(raw["comparators"]["about_words"]),
+        about_tolerance=float(raw["comparators"]["about_tolerance"]),
+        range_joiners=_longest_first(raw["comparators"]["range_joiners"]),
         stage_ranks=stage_ranks,
         milestone_words=_longest_first(raw["stages"]["milestone_words"]),
         negations=_longest_first(raw["stages"]["negations"]),
         prospective_before=_longest_first(raw["stages"]["prospective_before"]),
         prospective_after=_longest_first(raw["stages"]["prospective_after"]),
+        prospective_clause=_longest_first(raw["stages"]["prospective_clause"]),
+        plain_done_not_works=_longest_first(raw["stages"]["plain_done_not_works"]),
         object_lead_words=_longest_first(raw["stages"]["object_lead_words"]),
         generic_objects=_longest_first(raw["stages"]["generic_objects"]),
+        reference_stage_words=frozenset(raw["stages"]["reference_stage_words"]),
+        named_work_max_chars=int(raw["stages"]["named_work_max_chars"]),
+        works_words=_longest_first(raw["stages"]["works_words"]),
+        state_words=_longest_first(raw["stages"]["state_words"]),
+        vague_verbs=_longest_first(raw["stages"]["vague_verbs"]),
+        vague_endings=_longest_first(raw["stages"]["vague_endings"]),
         met_phrases=_longest_first(raw["verdict"]["met_phrases"]),
         not_met_phrases=_longest_first(raw["verdict"]["not_met_phrases"]),
         full_coverage=_longest_first(raw["verdict"]["full_coverage"]),

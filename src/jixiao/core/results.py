@@ -45,6 +45,7 @@ class Target:
     stage_rank: int | None = None
     objects: tuple[str, ...] = ()  # milestones: the works named (市政管网, 景观工程)
     direction: Literal["up", "down"] | None = None  # change targets
+    about: bool = False  # 增长7%左右: met at 95% of the value (a ceiling: up to 105%)
 
 
 @dataclass(slots=True)
@@ -61,6 +62,7 @@ class Claim:  # not frozen: created by the thousand, and frozen instances are sl
     stage: str | None = None
     stage_rank: int | None = None
     negated: bool = False
+    bound: Literal["above", "below"] | None = None  # 超过6次: above 6; 近2万亿元: below it
 
 
 @dataclass(frozen=True, slots=True)

@@ -175,12 +175,13 @@ def extract_targets(indicator: str, goal: str = "") -> list[Target]:
     found.extend(_zero_targets(indicator, norm, found))
     found.sort(key=lambda t: t.span[0])
     found = _share_change(norm, found)
+    found = _ranges(indicator, norm, found)
     # Numeric targets first, then milestones, each group in document order.
     milestones = _milestones(indicator, norm, quantities, goal)
     if not found and not milestones:
-        deadline = _deadline(indicator, norm, goal)
-        if deadline is not None:
-            milestones.append(deadline)
+        extra = _deadline(indicator, norm, goal) or named_work(indicator, norm, goal)
+        if extra is not None:
+            milestones.append(extra)
     return found + milestones
 
 
@@ -240,6 +241,27 @@ def _share_change(norm: str, found: list[Target]) -> list[Target]:
     return out
 
 
+def _ranges(indicator: str, norm: str, found: list[Target]) -> list[Target]:
+    """A range of two figures (增长6%-6.5%, 控制在3%至5%) is two targets with the same text: at least the
+    low end and at most the high end (LABELLING.md, Ranges)."""
+    out = list(found)
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        qa, qb = a.quantity, b.quantity
+        if qa is None or qb is None or (a.kind != b.kind and b.kind != "level"):
+            continue
+        if norm[qa.span[1] : qb.span[0]].strip() not in LEXICON.range_joiners:
+            continue
+        if a.unit != b.unit or a.value is None or b.value is None or a.value >= b.value:
+            continue
+        start, end = min(a.span[0], b.span[0]), max(a.span[1], b.span[1])
+        text = indicator[start:end]
+        out[k] = replace(a, comparator=">=", text=text, span=(start, end))
+        out[k + 1] = replace(b, comparator="<=", text=text, span=(start, end), kind=a.kind, direction=a.direction,
+                             metric=a.metric)
+    return out
+
+
 _DEADLINE_RE: Final = re.compile(
     r"^\s*(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月\s*(?:底|末|\d{1,2}\s*日)?|年底|年末|年内)\s*(?:前|以前|之前)?\s*"
     r"(?:完成|完工|办结|到位)?\s*[。.]?\s*$"
@@ -294,7 +316,7 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
     kind: Kind = "level"
     direction = None
     change_word = ""
-    if not comp_word or comp_word in ("以上", "以内", "以下", "及以上", "或以上", "及以下", "之内"):
+    if not comp_word or comp_word in ("以上", "以内", "以下", "及以上", "或以上", "及以下", "之内", "左右", "上下"):
         direction, change_word = change_before(norm, start)
         if direction is not None and word_before(norm, start - len(change_word), LEXICON.new_things):
             direction, change_word = None, ""
@@ -312,6 +334,9 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
             comparator = ">="
     elif comp_word == "为":
         comparator = "==" if ("标准" in prefix or "标准" in goal) else ">="
+    about = _is_about(q, comp_word)
+    if about and comp_word in ("", *LEXICON.about_words) and contains_any(context + norm[end:hi], LEXICON.keep_low):
+        comparator = "<="  # 城镇调查失业率5.5%左右, 居民消费价格涨幅3%左右: a ceiling
     # The words of the target: the metric before the number, or after it when none stands before.
     metric_before = _strip_metric(prefix)
     after_word = word_after(norm, end, _AFTER_WORDS) or ""
@@ -345,7 +370,15 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
         unit=unit,
         quantity=q,
         direction="up" if direction == "up" else ("down" if direction == "down" else None),
+        about=about,
     )
+
+
+def _is_about(q: Quantity, comp_word: str) -> bool:
+    """Whether a target's number is approximate: 7%左右, 约500人, 5.5%上下."""
+    if comp_word in LEXICON.about_words:
+        return True
+    return any(q.text.endswith(w) or q.text.startswith(w) for w in LEXICON.about_words)
 
 
 def milestone_objects(obj_text: str) -> tuple[str, ...]:
@@ -362,7 +395,7 @@ def milestone_objects(obj_text: str) -> tuple[str, ...]:
             if part.endswith(g) and len(part) > len(g):
                 part = part[: -len(g)]
         part = part.strip(" ，,：:")
-        if len(part) >= 2:
+        if len(part) >= 2 and part not in LEXICON.generic_objects:  # 年度目标任务 → 年度: none either
             parts.append(part)
     return tuple(parts)
 
@@ -384,28 +417,42 @@ def _stage_hits(norm: str) -> list[tuple[int, int, str]]:
 
 def _milestones(indicator: str, norm: str, quantities: list[Quantity], goal: str) -> list[Target]:
     out: list[Target] = []
-    for s, e, word in _stage_hits(norm):
+    hits = _stage_hits(norm)
+    for k, (s, e, word) in enumerate(hits):
         lo, hi = clause_bounds(norm, s, e)
-        # A stage verb that governs a number ("建成10个", "完成投资18200万元") is no milestone.
-        if any(lo <= q.span[0] < hi for q in quantities):
+        if word in LEXICON.reference_stage_words and any(s2 < hi for s2, _e2, _w2 in hits[k + 1 :]):
+            continue  # 年底前完成主体结构封顶: 完成 is the verb of the stage that follows
+        # A stage verb that governs a number ("建成10个", "完成投资18200万元") is no milestone; a number in
+        # brackets only describes the works (开工建设海塘安澜(南片海塘4.65公里)).
+        if any(lo <= q.span[0] < hi and not in_brackets(norm, q.span[0]) for q in quantities):
             continue
         obj_start = lo
         while obj_start < s and norm[obj_start] in " 、，,":
             obj_start += 1
         obj_text = norm[obj_start:s]
         # Skip words that start the clause ("确保", "力争") from the text kept.
-        m = re.match(r"(?:确保|力争|争取|全面|计划|预计|要求|实现|并|且)+", obj_text)
-        if m:
-            obj_start += m.end()
-            obj_text = obj_text[m.end() :]
-        objects = milestone_objects(obj_text) or milestone_objects(goal)
+        while (lead := word_after(obj_text, 0, LEXICON.object_lead_words)) is not None:
+            obj_start += len(lead)
+            obj_text = obj_text[len(lead) :]
+        objects = milestone_objects(obj_text)
+        t_end = e
+        if not objects:
+            # The works named after the stage word: 开工建设萧江塘河控制闸, 完成县应急广播指挥中心.
+            objects = milestone_objects(_BRACKETED_RE.sub("", norm[e:hi]).rstrip(" 。.；;"))
+            if objects:
+                tail = norm[e:hi].rstrip(" 。.；;")
+                tail = re.sub(r"\s*[(（][^()（）]*\d[^()（）]*[)）]\s*$", "", tail)  # a scope in brackets
+                t_end = e + len(tail)
+        if word in LEXICON.reference_stage_words and not objects:
+            continue  # 完成年度目标任务: a requirement by reference only, no target
+        objects = objects or milestone_objects(goal)
         rank = LEXICON.stage_ranks.get(word)
         if rank is None:
             continue
         out.append(
             Target(
-                text=indicator[obj_start:e],
-                span=(obj_start, e),
+                text=indicator[obj_start:t_end],
+                span=(obj_start, t_end),
                 metric=(obj_text or goal) + word,
                 kind="milestone",
                 comparator=None,
@@ -417,3 +464,41 @@ def _milestones(indicator: str, norm: str, quantities: list[Quantity], goal: str
             )
         )
     return out
+
+
+_BRACKETED_RE: Final = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def named_work(indicator: str, norm: str, goal: str) -> Target | None:
+    """An indicator that only names a work to carry out (农村供水保障提升工程, “老旧小区改造项目”) is a
+    milestone: the work done. One that names a state to reach (义务教育学生营养餐实现全覆盖) likewise.
+    Vague ones (深化…工作, 完善…机制) name no target."""
+    core = norm.strip(" 。.；;，,“”\"'‘’「」")
+    if not core or len(core) > LEXICON.named_work_max_chars or _DIGIT_RE.search(core):
+        return None
+    if any(d in core for d in "，,；;。"):
+        return None
+    if word_after(core, 0, LEXICON.vague_verbs) is not None:
+        return None
+    if any(core.endswith(w) for w in LEXICON.vague_endings):
+        return None
+    state = next((w for w in LEXICON.state_words if w in core), None)
+    works = next((w for w in LEXICON.works_words if w in core), None)
+    if state is None and works is None:
+        return None
+    start = norm.index(core)
+    end = start + len(core)
+    # The indicator is the one work (or state) of the row: its progress speaks of it as a whole.
+    objects: tuple[str, ...] = ()
+    return Target(
+        text=indicator[start:end],
+        span=(start, end),
+        metric=core,
+        kind="milestone",
+        comparator=None,
+        value=None,
+        unit=None,
+        stage="实现" if state is not None else "完工",
+        stage_rank=LEXICON.stage_ranks.get("完成", 90),
+        objects=objects,
+    )

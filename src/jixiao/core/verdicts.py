@@ -44,7 +44,24 @@ def units_compatible(target_unit: str | None, claim_unit: str | None) -> float:
     return 0.0
 
 
-def satisfies(actual: float, comparator: str | None, value: float) -> bool:
+_BOUND_STEP: Final = 1e-6  # a claim above or below its number: just past it, far more than rounding
+
+
+def satisfies(
+    actual: float, comparator: str | None, value: float, *, about: bool = False, bound: str | None = None
+) -> bool:
+    """Whether ``actual`` meets ``comparator value``. An approximate target (7%左右) is met at 95% of it, a
+    ceiling one up to 105%; a claim that is a bound (超过6次, 近2万亿元) is taken as just past its number."""
+    if bound == "above":
+        actual += _BOUND_STEP * max(1.0, abs(actual))
+    elif bound == "below":
+        actual -= _BOUND_STEP * max(1.0, abs(actual))
+    if about and value > 0:
+        tol = LEXICON.about_tolerance
+        if comparator in (">=", ">", None):
+            value *= 1.0 - tol
+        elif comparator in ("<=", "<"):
+            value *= 1.0 + tol
     eps = 1e-9 * max(1.0, abs(value))
     match comparator:
         case ">=" | None:
@@ -143,11 +160,11 @@ def pair_score(t: Target, tc: _Context, c: Claim, cc: _Context, *, bare_pair: bo
 
 def judge_numeric(t: Target, claim: Claim | None, statements: list[Claim], shares: list[Claim]) -> TargetResult:
     assert t.value is not None
-    want = f"{_OPS.get(t.comparator or '>=', '')}{fmt_number(t.value, t.unit)}"
+    want = f"{_OPS.get(t.comparator or '>=', '')}{fmt_number(t.value, t.unit)}{'左右' if t.about else ''}"
     if claim is not None and claim.value is not None:
         got = fmt_number(claim.value, claim.unit or t.unit)
         if t.kind == "change":
-            ok = satisfies(claim.value, t.comparator, t.value)
+            ok = satisfies(claim.value, t.comparator, t.value, about=t.about, bound=claim.bound)
             word = "增加" if t.direction != "down" else "减少"
             if t.direction is not None and _direction_of(claim) not in (None, t.direction):
                 ok = False  # the claim moved the other way
@@ -156,7 +173,7 @@ def judge_numeric(t: Target, claim: Claim | None, statements: list[Claim], share
                 f"进度称{claim.text}，{'达到' if ok else '未达到'}目标（{word}{bound}{fmt_number(t.value, t.unit)}）"
             )
         else:
-            ok = satisfies(claim.value, t.comparator, t.value)
+            ok = satisfies(claim.value, t.comparator, t.value, about=t.about, bound=claim.bound)
             said = claim.text if claim.text.replace(" ", "") == got else f"{claim.text}（{got}）"
             reason = f"进度称{said}，{'达到' if ok else '未达到'}目标{want}"
         return TargetResult(t, "met" if ok else "not_met", reason, actual=claim, evidence=(claim,))
@@ -207,9 +224,13 @@ def judge_deadline(t: Target, progress: str, statements: list[Claim]) -> TargetR
     return TargetResult(t, "unverified", f"进度未说明是否在“{t.text}”前完成")
 
 
-def judge_milestone(t: Target, stages: list[Claim], statements: list[Claim]) -> TargetResult:
-    """A milestone is met when the progress reports its stage or a later one for the same works."""
+def judge_milestone(
+    t: Target, stages: list[Claim], statements: list[Claim], shares: list[Claim] | None = None
+) -> TargetResult:
+    """A milestone is met when the progress reports its stage or a later one for the same works; failing any
+    stage, on a share of the task the row reports (95%, 完成率200%) or a plain statement (完成全年任务)."""
     assert t.stage_rank is not None
+    shares = shares or []
     keys = t.objects or ("",)
     # For each of the works named, the stage claims that mention it (each pair tested once).
     about = {
@@ -219,6 +240,15 @@ def judge_milestone(t: Target, stages: list[Claim], statements: list[Claim]) -> 
         for s in statements:
             if s.negated:
                 return TargetResult(t, "not_met", f"进度称“{s.text}”，目标“{t.text}”未达到", evidence=(s,))
+        for s in shares:
+            if s.value is not None:
+                ok = s.value >= 100.0 - 1e-9
+                return TargetResult(t, "met" if ok else "not_met",
+                                    f"进度称{s.text}，按任务的{fmt_number(s.value, '%')}计，“{t.text}”{'已' if ok else '未'}完成",
+                                    evidence=(s,))
+        for s in statements:
+            if s.stage in LEXICON.met_phrases or (s.stage in LEXICON.full_coverage and t.stage == "实现"):
+                return TargetResult(t, "met", f"进度称“{s.text}”，目标“{t.text}”视为达到", evidence=(s,))
         return TargetResult(t, "unverified", f"进度中未找到“{t.text}”所指工程的进展阶段")
     # Per object, the furthest stage reported; failing that, a stage reported as not reached (尚未开工).
     per_object: dict[str, Claim] = {}
@@ -302,11 +332,13 @@ def assign_claims(
                 scored.append((s, i, j))
     scored.sort(key=lambda x: (-x[0], x[1], x[2]))
     out: dict[int, Claim] = {}
-    used: set[int] = set()
+    used: dict[int, int] = {}  # claim → the target that took it
     for _s, i, j in scored:
-        if i in out or j in used:
+        if i in out:
             continue
+        if j in used and targets[used[j]].span != targets[i].span:
+            continue  # each claim reports on one target; the two ends of a range share it
         out[i] = figures[j]
-        used.add(j)
+        used.setdefault(j, i)
     # Rows whose target and claim cells are the same list of figures: pair in order.
     return out
