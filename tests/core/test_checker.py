@@ -317,7 +317,8 @@ def test_a_named_work_is_judged_on_its_stages_and_in_year_only_progress() -> Non
         "not_met"]
     assert [t.verdict for t in check_row(Row("供水", "农村供水保障提升工程", "正在施工中(75%)。"),
                                          period="截至9月").targets] == ["unverified"]
-    assert [t.verdict for t in check_row(Row("供水", "农村供水保障提升工程", "已全面完工并投入使用。")).targets] == ["met"]
+    done = check_row(Row("供水", "农村供水保障提升工程", "已全面完工并投入使用。"))
+    assert [t.verdict for t in done.targets] == ["met"]
     # a stage said of the future, or a node of the plan, is not the works done
     assert [t.verdict for t in check_row(Row("供水", "农村供水保障提升工程",
                                              "正在施工中,预计10月底前全部完成。")).targets] == ["not_met"]

@@ -243,9 +243,9 @@ def judge_milestone(
         for s in shares:
             if s.value is not None:
                 ok = s.value >= 100.0 - 1e-9
-                return TargetResult(t, "met" if ok else "not_met",
-                                    f"进度称{s.text}，按任务的{fmt_number(s.value, '%')}计，“{t.text}”{'已' if ok else '未'}完成",
-                                    evidence=(s,))
+                share = fmt_number(s.value, "%")
+                reason = f"进度称{s.text}，按任务的{share}计，“{t.text}”{'已' if ok else '未'}完成"
+                return TargetResult(t, "met" if ok else "not_met", reason, evidence=(s,))
         for s in statements:
             if s.stage in LEXICON.met_phrases or (s.stage in LEXICON.full_coverage and t.stage == "实现"):
                 return TargetResult(t, "met", f"进度称“{s.text}”，目标“{t.text}”视为达到", evidence=(s,))
