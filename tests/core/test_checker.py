@@ -186,9 +186,16 @@ def test_in_year_shortfall_is_not_called_not_met() -> None:
     half = check_row(row, period="上半年").targets[0]
     assert half.verdict == "unverified"
     assert "上半年" in half.reason
-    # a ceiling already broken mid-year is broken
+    # a rate above its ceiling mid-year is not final (LABELLING.md, Periods) ...
     ceiling = check_row(Row("债务", "债务率控制在80%以内", "债务率为86%"), period="上半年").targets[0]
-    assert ceiling.verdict == "not_met"
+    assert ceiling.verdict == "unverified"
+    # ... nor is one below it, nor a growth figure that already reaches its target ...
+    assert check_row(Row("债务", "债务率控制在80%以内", "债务率为76%"), period="上半年").targets[0].verdict == "unverified"
+    assert check_row(Row("收入", "财政收入增长5%", "财政收入增长8%"), period="前三季度").targets[0].verdict == "unverified"
+    # ... but an amount already over its ceiling only grows, and a count already reached is reached
+    spent = check_row(Row("经费", "经费支出控制在100万元以内", "已支出120万元"), period="上半年").targets[0]
+    assert spent.verdict == "not_met"
+    assert check_row(Row("培训", "培训500人", "已培训520人"), period="上半年").targets[0].verdict == "met"
 
 
 def test_flattened_table_header_units_scale_target_and_result() -> None:

@@ -33,7 +33,7 @@ def world(db):
     other_office = Organization.objects.create(name="另一考核办", kind=Organization.Kind.OFFICE)
     unit_a = Organization.objects.create(name="甲单位", parent=office, email="unit-a@example.org")
     unit_b = Organization.objects.create(name="乙单位", parent=office)
-    period = services.period_get_or_create(office=office, year=2024, code="上半年")
+    period = services.period_get_or_create(office=office, year=2024, code="全年")
     goal_a = Goal.objects.create(unit=unit_a, cycle=period.cycle, name="职工培训")
     Indicator.objects.create(goal=goal_a, text=INDICATOR_A, weight=2)
     goal_b = Goal.objects.create(unit=unit_b, cycle=period.cycle, name="职工书屋")

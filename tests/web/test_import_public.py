@@ -225,3 +225,38 @@ def test_a_cut_off_period_is_filed_under_the_last_period_it_covers():
     assert d.period.code == "前三季度"
     stated = ("截至2月", "截至6月", "截至8月", "截至12月", "第五季度")
     assert [services.period_code_for(c) for c in stated] == ["一季度", "上半年", "上半年", "全年", "全年"]
+
+
+def _labelled_documents():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    folders = [root.parent / "shared" / "examples", root.parent / "shared" / "examples" / "more",
+               root / "corpus" / "dev", root / "corpus" / "holdout"]
+    return sorted(p.with_name(p.name.replace(".gold.json", ".txt")) for d in folders if d.is_dir()
+                  for p in d.glob("*.gold.json"))
+
+
+@pytest.mark.django_db
+def test_the_web_import_gives_the_verdicts_the_cli_gives():
+    """Every labelled document imported through the web gives, row by row, the checker's own verdicts."""
+    from collections import Counter
+
+    from jixiao.core.check import check_disclosure
+    from jixiao.core.report import report_to_dict
+    from jixiao.formats.registry import read_path
+
+    docs = _labelled_documents()
+    if not docs:
+        pytest.skip("no labelled documents beside the checkout")
+    for path in docs:
+        cli = report_to_dict(check_disclosure(read_path(path)))
+        record, preview = _import(path.read_bytes(), path.name)
+        assert record is not None, (path.name, preview.errors)
+        snapshot = Disclosure.objects.filter(submission=record.submission).order_by("-version").first().snapshot
+        counts = Counter((r["goal"], r["indicator"]) for r in cli["indicators"])
+        web = {(r["goal"], r["indicator"]): [t["verdict"] for t in r["targets"]] for r in snapshot["rows"]}
+        for row in cli["indicators"]:
+            key = (row["goal"], row["indicator"])
+            if counts[key] == 1 and row["indicator"].strip():
+                assert web[key] == [t["verdict"] for t in row["targets"]], (path.name, row["goal"])

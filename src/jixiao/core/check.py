@@ -32,19 +32,34 @@ def _units_wanted(targets: list[Target]) -> frozenset[str] | None:
 
 
 
-def _in_year(result: TargetResult, period: str) -> TargetResult:
-    """An in-year shortfall against an annual target is progress, not failure: it cannot be judged yet.
+def _is_rate(t: Target) -> bool:
+    return t.kind == "change" or t.unit in ("%", "百分点", "‰") or (t.unit is not None and "/" in t.unit)
 
-    An admission that it will not be reached at all (无法完成) is a shortfall whenever it is made."""
-    if result.verdict != "not_met" or result.target.comparator not in (">=", ">", None):
+
+def _not_final(t: Target) -> bool:
+    """A rate, a growth figure or a ceiling measured during the year is not yet the year's figure."""
+    return _is_rate(t) or t.comparator in ("<=", "<")
+
+
+def _in_year(result: TargetResult, period: str) -> TargetResult:
+    """During the year (LABELLING.md, Periods): a figure below an annual target is progress, not a shortfall,
+    and a rate, a growth figure or a ceiling so far is not final either way. A cumulative count, amount or
+    stage that already reaches the target is met; an admission that it will not be reached (无法完成) is a
+    shortfall whenever it is made; so is a statement that settles it (提前完成年度任务)."""
+    t = result.target
+    if result.verdict == "unverified":
         return result
     if any(is_final_admission(c) for c in result.evidence):
         return result
-    return replace(
-        result,
-        verdict="unverified",
-        reason=f"{result.reason}（{period}进度，年度目标尚未到期，不作未达成判断）",
-    )
+    if result.verdict == "met":
+        if not _not_final(t) or any(c.kind == "statement" for c in result.evidence):
+            return result
+        note = "年度数值尚未最终确定，不作达成判断"
+    elif t.comparator in ("<=", "<") and not _is_rate(t):
+        return result  # a count or an amount already over its ceiling only grows: the shortfall is final
+    else:
+        note = "年度目标尚未到期，不作未达成判断"
+    return replace(result, verdict="unverified", reason=f"{result.reason}（{period}进度，{note}）")
 
 
 _DIGITS_AND_SIGNS = str.maketrans("", "", "0123456789.%≥≧≤≦<>=＞＜＝+-")

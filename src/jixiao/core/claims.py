@@ -194,7 +194,17 @@ def _statement_claims(progress: str, norm: str) -> list[Claim]:
         negated = word in LEXICON.not_met_phrases
         out.append(Claim(text=progress[s:e], span=(s, e), kind="statement", context=norm[lo:hi],
                          stage=word, negated=negated))
+    cell = norm.strip(" \t\n。.!！;；,，")
+    if not out and cell in LEXICON.done_cells:
+        s = norm.index(cell)
+        out.append(Claim(text=progress[s : s + len(cell)], span=(s, s + len(cell)), kind="statement",
+                         context=cell, stage=cell))
     return out
+
+
+def states_done(c: Claim) -> bool:
+    """A statement that the row's work was done: 完成年度目标任务, 超额完成, or a cell that is only 已完成."""
+    return c.kind == "statement" and not c.negated and (c.stage in LEXICON.met_phrases or c.stage in LEXICON.done_cells)
 
 
 def is_final_admission(c: Claim) -> bool:

@@ -82,6 +82,25 @@ def is_in_year(period: str | None) -> bool:
 IN_YEAR_NAMED: Final = frozenset({"一季度", "二季度", "上半年", "三季度", "前三季度"})
 
 
+def standard_period(stated: str | None) -> str:
+    """The standard reporting period a document's own period is filed under: a named one as it is; a
+    cut-off (截至10月) under the last period it covers in full (前三季度; before June, 一季度); anything else,
+    or none, under 全年."""
+    if stated in IN_YEAR_NAMED or stated == "全年":
+        return stated
+    m = re.fullmatch(r"截至(\d{1,2})月", stated or "")
+    if not m:
+        return "全年"
+    month = int(m.group(1))
+    if month >= 12:
+        return "全年"
+    if month >= 9:
+        return "前三季度"
+    if month >= 6:
+        return "上半年"
+    return "一季度"
+
+
 def organization_of(title: str) -> str | None:
     """The issuing body, when the title starts with it (杭州市总工会2016年… → 杭州市总工会)."""
     m = _YEAR_RE.search(title)

@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass
 from typing import Final
 
+from jixiao.core.claims import states_done
 from jixiao.core.lexicon import LEXICON
 from jixiao.core.meta import parse_year_month
 from jixiao.core.results import Claim, Target, TargetResult, Verdict
@@ -188,7 +189,7 @@ def judge_numeric(t: Target, claim: Claim | None, statements: list[Claim], share
     for s in statements:
         if s.stage in LEXICON.full_coverage and t.unit == "%" and t.value >= 100:
             return TargetResult(t, "met", f"进度称“{s.text}”，即达到{want}", evidence=(s,))
-        if s.stage in LEXICON.met_phrases:
+        if states_done(s):
             return TargetResult(t, "met", f"进度称“{s.text}”，目标{want}视为达到", evidence=(s,))
     return TargetResult(t, "unverified", f"进度中未找到与目标{want}对应的数字")
 
@@ -247,7 +248,7 @@ def judge_milestone(
                 reason = f"进度称{s.text}，按任务的{share}计，“{t.text}”{'已' if ok else '未'}完成"
                 return TargetResult(t, "met" if ok else "not_met", reason, evidence=(s,))
         for s in statements:
-            if s.stage in LEXICON.met_phrases or (s.stage in LEXICON.full_coverage and t.stage == "实现"):
+            if states_done(s) or (s.stage in LEXICON.full_coverage and t.stage == "实现"):
                 return TargetResult(t, "met", f"进度称“{s.text}”，目标“{t.text}”视为达到", evidence=(s,))
         return TargetResult(t, "unverified", f"进度中未找到“{t.text}”所指工程的进展阶段")
     # Per object, the furthest stage reported; failing that, a stage reported as not reached (尚未开工).

@@ -27,6 +27,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, TextIO
 
+from jixiao.core.meta import standard_period
 from jixiao.core.results import RowResult
 
 # Files a folder walk picks up; named files are always tried, whatever their name.
@@ -42,7 +43,7 @@ STATUS_LABELS = {
 }
 ERROR_COLUMNS = ("file", "document", "row", "line", "field", "message")
 
-CheckKey = tuple[str, str, str]
+CheckKey = tuple[str, str, str, str]  # goal, indicator, progress, period
 
 
 @dataclass
@@ -146,8 +147,11 @@ def prepare(path: str) -> Prepared:
         out.rows += len(d.rows)
         for r in d.rows:
             if r.indicator.strip():
-                # as the web checks it (checking.check_texts): the row without its line number
-                out.checks[(r.goal, r.indicator, r.progress)] = check_row(Row(r.goal, r.indicator, r.progress))
+                # as the web checks it (checking.check_texts): the row without its line number, for the
+                # period the import files it under
+                code = standard_period(d.period)
+                out.checks[(r.goal, r.indicator, r.progress, code)] = check_row(
+                    Row(r.goal, r.indicator, r.progress), period=code)
     return out
 
 
@@ -158,9 +162,9 @@ def reuse_checks(checks: dict[CheckKey, RowResult]) -> Iterator[None]:
 
     original = checking.check_texts
 
-    def cached(goal: str, indicator: str, progress: str) -> RowResult:
-        hit = checks.get((goal, indicator, progress))
-        return hit if hit is not None else original(goal, indicator, progress)
+    def cached(goal: str, indicator: str, progress: str, period: str | None = None) -> RowResult:
+        hit = checks.get((goal, indicator, progress, period or "全年"))
+        return hit if hit is not None else original(goal, indicator, progress, period)
 
     checking.check_texts = cached  # type: ignore[assignment]
     try:

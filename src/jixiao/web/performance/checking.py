@@ -22,11 +22,12 @@ _COMPARE: dict[str, Callable[[float, float], bool]] = {
 }
 
 
-def check_texts(goal: str, indicator: str, progress: str) -> RowResult:
-    """Run the core checker on one row of goal / indicator / progress text."""
+def check_texts(goal: str, indicator: str, progress: str, period: str | None = None) -> RowResult:
+    """Run the core checker on one row of goal / indicator / progress text, for a report of ``period``
+    (一季度, 上半年 …: during the year a figure below an annual target is progress, not a shortfall)."""
     from jixiao.core.check import check_row
 
-    return check_row(Row(goal=goal, indicator=indicator, progress=progress))
+    return check_row(Row(goal=goal, indicator=indicator, progress=progress), period=period)
 
 
 def compare(actual: float, comparator: str, target: float) -> bool:

@@ -7,7 +7,6 @@ check permissions too, so a wrong call fails loudly instead of silently doing mo
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -20,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jixiao.core.errors import ReaderError
+from jixiao.core.meta import standard_period
 from jixiao.core.model import Disclosure as CoreDisclosure
 from jixiao.core.results import Claim, RowResult
 from jixiao.formats.registry import read_document
@@ -167,7 +167,8 @@ def _web_verdict(target: Target, checker_verdict: str, checker_actual: float | N
 def entry_recheck(*, entry: ProgressEntry) -> ProgressEntry:
     """Recompute and store the verdicts of one entry. Overrides by a reviewer are kept."""
     indicator = entry.indicator
-    result = checking.check_texts(indicator.goal.name, indicator.text, entry.narrative)
+    result = checking.check_texts(indicator.goal.name, indicator.text, entry.narrative,
+                                  period=entry.submission.period.code)
     targets = indicator_targets_extract(indicator=indicator, result=result)
     entered = {a.target_id: a.value for a in entry.actuals.all()}
     old = {v.target_id: v for v in entry.verdicts.all()}
@@ -538,19 +539,8 @@ def reminder_send(*, unit: Organization, period: Period, actor: Any) -> Reminder
 
 
 def period_code_for(stated: str) -> str:
-    """The reporting period of this system a document's own period is filed under: a cut-off (截至10月)
-    under the last period it covers in full (前三季度; before March, 一季度); anything else under 全年."""
-    m = re.fullmatch(r"截至(\d{1,2})月", stated)
-    if not m:
-        return "全年"
-    month = int(m.group(1))
-    if month >= 12:
-        return "全年"
-    if month >= 9:
-        return "前三季度"
-    if month >= 6:
-        return "上半年"
-    return "一季度"
+    """The reporting period of this system a document's own period is filed under (core.meta.standard_period)."""
+    return standard_period(stated)
 
 
 # The unit a document is filed under when its title names none (read, with the gap reported; never rejected).
