@@ -333,3 +333,33 @@ def test_a_named_work_is_judged_on_its_stages_and_in_year_only_progress() -> Non
                                              "正在施工中,预计10月底前全部完成。")).targets] == ["not_met"]
     assert [t.verdict for t in check_row(Row("改造", "老旧小区改造项目", "已完成施工招标,提前完成7月份节点任务。"),
                                          period="上半年").targets] == ["unverified"]
+
+
+# --- requirements due after the report's year; portfolio context ---------------------------------
+
+
+def test_a_requirement_due_after_the_year_is_not_missed_yet() -> None:
+    row = Row("饮水", "解决人畜饮水最困难地区500万人饮水安全(2013—2017年)。", "累计解决了498.1万人的饮水安全问题。")
+    assert [t.verdict for t in check_row(row, year=2015).targets] == ["unverified"]
+    assert [t.verdict for t in check_row(row, year=2017).targets] == ["not_met"]
+    within = Row("技术", "在3年内采用3项新技术", "已采用2项新技术。")
+    assert [t.verdict for t in check_row(within, year=2017).targets] == ["unverified"]
+    reached = Row("技术", "在3年内采用3项新技术", "已采用3项新技术。")
+    assert [t.verdict for t in check_row(reached, year=2017).targets] == ["met"]
+
+
+def test_figures_of_a_portfolio_beside_its_annual_plan_are_context() -> None:
+    from jixiao.core.targets import extract_targets
+
+    text = "2021年,我县重点工程项目共30项,其中:建设项目27项,前期项目3项。总投资519.86亿元,当年计划投资63.27亿元。"
+    assert [(t.value, t.unit) for t in extract_targets(text)] == [(6_327_000_000, "元")]
+    assert [t.value for t in extract_targets("我区列入市级重点项目73项,年计划投资178.1亿元")] == [17_810_000_000]
+    # a plan figure is kept, and without an annual plan figure project counts are the work
+    assert len(extract_targets("全年计划新开工项目41项,计划总投资277亿元")) == 2
+    assert [t.value for t in extract_targets("新开工亿元以上产业项目100个")] == [100]
+
+
+def test_metric_names_as_people_write_them_pair_by_name_not_by_value() -> None:
+    res = check_row(Row("经济", "地区生产总值增长7%,固定资产投资增长10%", "固投增长7.2%,GDP增长10.5%。"))
+    got = [(t.target.text, t.actual.value if t.actual else None, t.verdict) for t in res.targets]
+    assert got == [("地区生产总值增长7%", 10.5, "met"), ("固定资产投资增长10%", 7.2, "not_met")]

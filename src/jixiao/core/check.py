@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from jixiao.core.claims import extract_claims, is_final_admission
 from jixiao.core.lexicon import LEXICON
-from jixiao.core.meta import is_in_year
+from jixiao.core.meta import deadline_after, is_in_year
 from jixiao.core.model import Disclosure, Row
 from jixiao.core.quantities import fold
 from jixiao.core.results import Claim, Report, RowResult, Target, TargetResult
@@ -30,6 +30,13 @@ def _units_wanted(targets: list[Target]) -> frozenset[str] | None:
     return frozenset(wanted)
 
 
+
+
+def _not_due(result: TargetResult) -> TargetResult:
+    """A shortfall against a requirement due after the report's year is progress, unless it is admitted."""
+    if result.verdict != "not_met" or any(c.kind == "admission" for c in result.evidence):
+        return result
+    return replace(result, verdict="unverified", reason=f"{result.reason}（期限在报告年度之后，尚未到期）")
 
 
 def _is_rate(t: Target) -> bool:
@@ -97,11 +104,12 @@ def _admitted(result: TargetResult, admissions: list[Claim], goal: str) -> Targe
                    evidence=(a, *result.evidence))
 
 
-def check_row(row: Row, *, period: str | None = None) -> RowResult:
+def check_row(row: Row, *, period: str | None = None, year: int | None = None) -> RowResult:
     """Judge every target of one row against the claims of its progress text.
 
     ``period`` is the disclosure's period; during the year (一季度, 上半年, 前三季度 …) a figure below an
-    annual target to reach is reported but not called a shortfall."""
+    annual target to reach is reported but not called a shortfall. ``year`` is the year the targets are
+    for: a requirement due after it (三年内, (2013—2017年)) is not missed yet either."""
     targets = extract_targets(row.indicator, row.goal)
     has_milestone = any(t.kind == "milestone" for t in targets)
     claims = extract_claims(row.progress, units=_units_wanted(targets), stages=has_milestone)
@@ -135,8 +143,11 @@ def check_row(row: Row, *, period: str | None = None) -> RowResult:
         results = [_admitted(r, admissions, row.goal) for r in results]
     if period is not None and is_in_year(period):
         results = [_in_year(r, period) for r in results]
+    if any(r.verdict == "not_met" for r in results) and deadline_after(fold(row.indicator), year):
+        results = [_not_due(r) for r in results]
     return RowResult(row=row, verdict=row_verdict(results), targets=tuple(results))
 
 
 def check_disclosure(disclosure: Disclosure) -> Report:
-    return Report(disclosure=disclosure, rows=[check_row(r, period=disclosure.period) for r in disclosure.rows])
+    return Report(disclosure=disclosure, rows=[
+        check_row(r, period=disclosure.period, year=disclosure.year) for r in disclosure.rows])

@@ -27,6 +27,7 @@ class Lexicon:
     percent_units: tuple[str, ...]
     count_units: tuple[str, ...]
     person_units: frozenset[str]
+    unit_spellings: dict[str, str]  # another spelling of a unit → its canonical one (千米 → 公里, ㎡ → 平方米)
     multipliers: dict[str, int]
     approx_prefix: tuple[str, ...]
     approx_suffix: tuple[str, ...]
@@ -73,11 +74,15 @@ class Lexicon:
     bare_target_labels: tuple[str, ...]
     scope_words: tuple[str, ...]
     scope_after: tuple[str, ...]
+    scope_before: tuple[str, ...]
+    annual_plan_words: tuple[str, ...]
+    portfolio_words: tuple[str, ...]
     clause_delimiters: frozenset[str]
     zero_nouns: tuple[str, ...]
     zero_phrases: tuple[str, ...]
     bare_claim_labels: tuple[str, ...]
     stop_bigrams: frozenset[str]
+    synonyms: tuple[tuple[str, str], ...]  # (spelling, canonical name), longest spelling first
     plan_words: tuple[str, ...]
     subset_words: tuple[str, ...]
     deadline_goal_words: tuple[str, ...]
@@ -104,6 +109,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         percent_units=_longest_first(num["percent"]),
         count_units=_longest_first(num["counts"]),
         person_units=frozenset(num["person"]),
+        unit_spellings={str(a): str(b) for a, b in num["unit_spellings"]},
         multipliers={str(k): int(v) for k, v in num["multipliers"].items()},
         approx_prefix=_longest_first(num["approx_prefix"]),
         approx_suffix=_longest_first(num["approx_suffix"]),
@@ -150,11 +156,16 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         bare_target_labels=_longest_first(raw["targets"]["bare_labels"]),
         scope_words=_longest_first(raw["targets"]["scope_words"]),
         scope_after=_longest_first(raw["targets"]["scope_after"]),
+        scope_before=_longest_first(raw["targets"]["scope_before"]),
+        annual_plan_words=_longest_first(raw["targets"]["annual_plan_words"]),
+        portfolio_words=_longest_first(raw["targets"]["portfolio_words"]),
         clause_delimiters=frozenset(raw["targets"]["clause_delimiters"]),
         zero_nouns=_longest_first(raw["targets"]["zero_nouns"]),
         zero_phrases=_longest_first(raw["claims"]["zero_phrases"]),
         bare_claim_labels=_longest_first(raw["claims"]["bare_labels"]),
         stop_bigrams=frozenset(raw["align"]["stop_bigrams"]),
+        synonyms=tuple(sorted(((str(w), str(names[0])) for names in raw["align"]["synonyms"] for w in names),
+                              key=lambda p: len(p[0]), reverse=True)),
         plan_words=_longest_first(raw["restate"]["plan_words"]),
         subset_words=_longest_first(raw["restate"]["subset_words"]),
         deadline_goal_words=_longest_first(raw["deadline"]["goal_words"]),

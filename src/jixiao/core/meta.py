@@ -139,3 +139,24 @@ def note_gaps(disclosure: Disclosure) -> Disclosure:
         if missing and name not in have:
             disclosure.warnings.append(ReadWarning(name, message))
     return disclosure
+
+
+_YEAR_SPAN_RE: Final = re.compile(r"((?:19|20)\d{2})\s*(?:年度?)?\s*(?:-|—|–|~|～|至|到)\s*((?:19|20)?\d{2})\s*年")
+_BY_YEAR_RE: Final = re.compile(
+    r"(?:到|至|于|在)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年\s*(?:底|末)?\s*(?:前|以前|之前)")
+_WITHIN_YEARS_RE: Final = re.compile(r"([两二三四五六七八九十]|[2-9]|\d{2})\s*年(?:内|之内|时间|期间)")
+
+
+def deadline_after(text: str, year: int | None) -> bool:
+    """Whether a requirement's deadline falls after the year it is reported for (LABELLING.md: 三年内采用三项,
+    (2013—2017年), 到2025年): a figure below it is progress, not a shortfall."""
+    if _WITHIN_YEARS_RE.search(text):
+        return True
+    if year is None:
+        return False
+    for m in _YEAR_SPAN_RE.finditer(text):
+        end = m.group(2)
+        end_year = int(end) if len(end) == 4 else int(m.group(1)[:2] + end)
+        if end_year > year:
+            return True
+    return any(int(m.group(1) or m.group(2)) > year for m in _BY_YEAR_RE.finditer(text))

@@ -174,6 +174,7 @@ def extract_targets(indicator: str, goal: str = "") -> list[Target]:
             found.append(t)
     found.extend(_zero_targets(indicator, norm, found))
     found.sort(key=lambda t: t.span[0])
+    found = _portfolio_context(norm, found)
     found = _share_change(norm, found)
     found = _ranges(indicator, norm, found)
     # Numeric targets first, then milestones, each group in document order.
@@ -239,6 +240,26 @@ def _share_change(norm: str, found: list[Target]) -> list[Target]:
             t = replace(t, kind="change", direction=prev.direction, metric=prev.metric)
         out.append(t)
     return out
+
+
+def _clause_before(norm: str, t: Target) -> str:
+    q = t.quantity
+    if q is None:
+        return ""
+    lo, _hi = clause_bounds(norm, q.span[0], q.span[1])
+    return norm[lo : q.span[0]]
+
+
+def _portfolio_context(norm: str, found: list[Target]) -> list[Target]:
+    """Figures that describe a portfolio rather than set work: after 共有, 列入, 概算投资 (``scope_before``),
+    and, where the indicator sets an annual plan figure, its other figures of projects (plan context)."""
+    kept = [t for t in found if not contains_any(_clause_before(norm, t), LEXICON.scope_before)
+            or contains_any(_clause_before(norm, t), LEXICON.annual_plan_words)]  # 计划总投资277亿元 is a plan
+    planned = [t for t in kept if contains_any(_clause_before(norm, t), LEXICON.annual_plan_words)]
+    if not planned:
+        return kept
+    return [t for t in kept if t in planned or not (
+        contains_any(_clause_before(norm, t) + norm[t.span[1] : t.span[1] + 4], LEXICON.portfolio_words))]
 
 
 def _ranges(indicator: str, norm: str, found: list[Target]) -> list[Target]:

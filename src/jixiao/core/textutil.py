@@ -64,12 +64,25 @@ def in_brackets(text: str, pos: int) -> bool:
     return False
 
 
+_SYNONYM_RE: Final = re.compile("|".join(re.escape(w) for w, _ in LEXICON.synonyms)) if LEXICON.synonyms else None
+_CANONICAL: Final = dict(LEXICON.synonyms)
+
+
+def _canonical(m: re.Match[str]) -> str:
+    return _CANONICAL[m.group()]
+
+
+def canonical_names(text: str) -> str:
+    """Every name of a metric written as its first name in the lexicon ([align] synonyms): GDP → 地区生产总值."""
+    return _SYNONYM_RE.sub(_canonical, text) if _SYNONYM_RE is not None else text
+
+
 @lru_cache(maxsize=1024)
 def bigrams(text: str) -> frozenset[str]:
     """Character pairs of ``text`` that carry meaning (punctuation, digits and stop pairs left out).
 
     Cached: a row's clauses and its goal are compared with many candidates."""
-    chars = _SKIP_RE.sub("", text)
+    chars = _SKIP_RE.sub("", canonical_names(text))
     return frozenset({chars[i : i + 2] for i in range(len(chars) - 1)} - LEXICON.stop_bigrams)
 
 

@@ -43,7 +43,7 @@ STATUS_LABELS = {
 }
 ERROR_COLUMNS = ("file", "document", "row", "line", "field", "message")
 
-CheckKey = tuple[str, str, str, str]  # goal, indicator, progress, period
+CheckKey = tuple[str, str, str, str, int | None]  # goal, indicator, progress, period, year
 
 
 @dataclass
@@ -150,8 +150,8 @@ def prepare(path: str) -> Prepared:
                 # as the web checks it (checking.check_texts): the row without its line number, for the
                 # period the import files it under
                 code = standard_period(d.period)
-                out.checks[(r.goal, r.indicator, r.progress, code)] = check_row(
-                    Row(r.goal, r.indicator, r.progress), period=code)
+                out.checks[(r.goal, r.indicator, r.progress, code, d.year)] = check_row(
+                    Row(r.goal, r.indicator, r.progress), period=code, year=d.year)
     return out
 
 
@@ -162,9 +162,10 @@ def reuse_checks(checks: dict[CheckKey, RowResult]) -> Iterator[None]:
 
     original = checking.check_texts
 
-    def cached(goal: str, indicator: str, progress: str, period: str | None = None) -> RowResult:
-        hit = checks.get((goal, indicator, progress, period or "全年"))
-        return hit if hit is not None else original(goal, indicator, progress, period)
+    def cached(goal: str, indicator: str, progress: str, period: str | None = None,
+               year: int | None = None) -> RowResult:
+        hit = checks.get((goal, indicator, progress, period or "全年", year))
+        return hit if hit is not None else original(goal, indicator, progress, period, year)
 
     checking.check_texts = cached  # type: ignore[assignment]
     try:

@@ -22,12 +22,14 @@ _COMPARE: dict[str, Callable[[float, float], bool]] = {
 }
 
 
-def check_texts(goal: str, indicator: str, progress: str, period: str | None = None) -> RowResult:
-    """Run the core checker on one row of goal / indicator / progress text, for a report of ``period``
-    (一季度, 上半年 …: during the year a figure below an annual target is progress, not a shortfall)."""
+def check_texts(
+    goal: str, indicator: str, progress: str, period: str | None = None, year: int | None = None
+) -> RowResult:
+    """Run the core checker on one row of goal / indicator / progress text, for a report of ``period`` of
+    ``year`` (during the year, or before a requirement is due, a figure below it is not a shortfall)."""
     from jixiao.core.check import check_row
 
-    return check_row(Row(goal=goal, indicator=indicator, progress=progress), period=period)
+    return check_row(Row(goal=goal, indicator=indicator, progress=progress), period=period, year=year)
 
 
 def compare(actual: float, comparator: str, target: float) -> bool:

@@ -167,8 +167,9 @@ def _web_verdict(target: Target, checker_verdict: str, checker_actual: float | N
 def entry_recheck(*, entry: ProgressEntry) -> ProgressEntry:
     """Recompute and store the verdicts of one entry. Overrides by a reviewer are kept."""
     indicator = entry.indicator
+    period = entry.submission.period
     result = checking.check_texts(indicator.goal.name, indicator.text, entry.narrative,
-                                  period=entry.submission.period.code)
+                                  period=period.code, year=period.cycle.year)
     targets = indicator_targets_extract(indicator=indicator, result=result)
     entered = {a.target_id: a.value for a in entry.actuals.all()}
     old = {v.target_id: v for v in entry.verdicts.all()}
@@ -216,7 +217,8 @@ def indicator_update(*, indicator: Indicator, actor: Any, text: str | None = Non
             indicator.weight = weight
         indicator.save()
         indicator_targets_extract(indicator=indicator)
-        for entry in indicator.entries.exclude(submission__status=Status.PUBLISHED).select_related("submission"):
+        entries = indicator.entries.exclude(submission__status=Status.PUBLISHED)
+        for entry in entries.select_related("submission__period__cycle"):
             entry_recheck(entry=entry)
             submission_score_update(submission=entry.submission)
         after = {"text": indicator.text, "weight": str(indicator.weight)}
