@@ -356,7 +356,9 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
     elif comp_word == "为":
         comparator = "==" if ("标准" in prefix or "标准" in goal) else ">="
     about = _is_about(q, comp_word)
-    if about and comp_word in ("", *LEXICON.about_words) and contains_any(context + norm[end:hi], LEXICON.keep_low):
+    if about and (not comp_word or comp_word in LEXICON.about_words) and contains_any(
+        context + norm[end:hi], LEXICON.keep_low
+    ):
         comparator = "<="  # 城镇调查失业率5.5%左右, 居民消费价格涨幅3%左右: a ceiling
     # The words of the target: the metric before the number, or after it when none stands before.
     metric_before = _strip_metric(prefix)
