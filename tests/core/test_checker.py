@@ -363,3 +363,30 @@ def test_metric_names_as_people_write_them_pair_by_name_not_by_value() -> None:
     res = check_row(Row("经济", "地区生产总值增长7%,固定资产投资增长10%", "固投增长7.2%,GDP增长10.5%。"))
     got = [(t.target.text, t.actual.value if t.actual else None, t.verdict) for t in res.targets]
     assert got == [("地区生产总值增长7%", 10.5, "met"), ("固定资产投资增长10%", 7.2, "not_met")]
+
+
+# --- bare cells as tables write them ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("indicator", "progress", "actual", "verdict"),
+    [
+        ("2500人", "3321 133% 已超额完成。", 3321, "met"),
+        ("3980个", "1153个 29% 目前,全市正在进行城市污水管网建设。", 1153, "not_met"),
+        ("2个嵌入式养老机构建设", "已完成1个(50%)", 1, "not_met"),
+        ("敬老院新增床位900张", "900 100%", 900, "met"),
+    ],
+)
+def test_a_figure_then_its_share(indicator: str, progress: str, actual: float, verdict: str) -> None:
+    (t,) = check_row(Row("民生", indicator, progress)).targets
+    assert t.actual is not None and t.actual.value == actual
+    assert t.verdict == verdict
+
+
+def test_a_header_unit_in_brackets_before_a_bare_figure_and_money_in_wan() -> None:
+    from jixiao.core.targets import extract_targets
+
+    assert [(t.value, t.unit) for t in extract_targets("年度计划投资(亿元) 2.17", "农林水利")] == [(217_000_000, "元")]
+    assert [(t.value, t.unit, t.comparator) for t in extract_targets("150万", "市民中心运行维护费")] == [
+        (1_500_000, "元", "<=")]
+    assert [(t.value, t.unit) for t in extract_targets("≥200", "建设美丽宜居自然村庄数量")] == [(200, None)]

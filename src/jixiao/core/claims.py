@@ -15,8 +15,8 @@ from jixiao.core.quantities import find_quantities, fold
 from jixiao.core.results import Claim, Quantity
 from jixiao.core.targets import (
     bare_label_before,
+    bare_run,
     change_before,
-    is_bare_cell,
     is_bare_figure,
     paren_unit_before,
     stands_alone,
@@ -50,17 +50,22 @@ def extract_claims(
     percentages, which may be shares); ``stages=False`` skips stages of work. Both only save time."""
     norm = fold(progress)
     quantities = find_quantities(progress)
-    cell = is_bare_cell(norm, quantities)
-    bare = cell or is_bare_figure(norm, quantities)
+    run = bare_run(norm, quantities)
+    whole = run > 0 and run == len(quantities)
+    bare = whole or is_bare_figure(norm, quantities)
     claims: list[Claim] = []
     for k, q in enumerate(quantities):
         if units is not None and q.unit is not None and q.unit != "%" and q.unit.split("/")[0] not in units:
             continue
-        c = _figure_claim(progress, norm, q, bare)
-        if c is not None:
-            if cell and k > 0 and q.unit == "%" and quantities[k - 1].unit != "%":
-                c.kind = "share"  # 900 100%: the figure, then its share of the task
-            claims.append(c)
+        c = _figure_claim(progress, norm, q, bare or k < run)
+        if c is None:
+            continue
+        previous = quantities[k - 1] if k > 0 else None
+        if q.unit == "%" and previous is not None and previous.unit != "%" and (
+            k < run or _bracketed_after(norm, previous, q)
+        ):
+            c.kind = "share"  # 900 100%, 已完成1个(50%): the figure, then its share of the task
+        claims.append(c)
     claims.extend(_zero_claims(progress, norm))
     if stages:
         claims.extend(_stage_claims(progress, norm, quantities))
@@ -68,6 +73,12 @@ def extract_claims(
     claims.extend(admission_claims(progress, norm))
     claims.sort(key=lambda c: c.span[0])
     return claims
+
+
+def _bracketed_after(norm: str, figure: Quantity, pct: Quantity) -> bool:
+    """Whether a percentage stands in brackets right after a figure: 已完成1个(50%), 4769人(51.2%)."""
+    gap = norm[figure.span[1] : pct.span[0]].strip()
+    return gap in ("(", "（") and norm[pct.span[1] : pct.span[1] + 1] in (")", "）")
 
 
 def _figure_claim(progress: str, norm: str, q: Quantity, bare: bool) -> Claim | None:

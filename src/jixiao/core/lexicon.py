@@ -75,6 +75,7 @@ class Lexicon:
     scope_words: tuple[str, ...]
     scope_after: tuple[str, ...]
     scope_before: tuple[str, ...]
+    money_metrics: tuple[str, ...]
     annual_plan_words: tuple[str, ...]
     portfolio_words: tuple[str, ...]
     clause_delimiters: frozenset[str]
@@ -157,6 +158,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         scope_words=_longest_first(raw["targets"]["scope_words"]),
         scope_after=_longest_first(raw["targets"]["scope_after"]),
         scope_before=_longest_first(raw["targets"]["scope_before"]),
+        money_metrics=_longest_first(raw["targets"]["money_metrics"]),
         annual_plan_words=_longest_first(raw["targets"]["annual_plan_words"]),
         portfolio_words=_longest_first(raw["targets"]["portfolio_words"]),
         clause_delimiters=frozenset(raw["targets"]["clause_delimiters"]),

@@ -70,22 +70,47 @@ def is_bare_figure(norm: str, quantities: list[Quantity]) -> bool:
 _CELL_GAP: Final = re.compile(r"^[\s≥≧≤≦<>=＞＜＝≈约%％()（）\-—/,，;；、]*$")
 
 
+def bare_run(norm: str, quantities: list[Quantity]) -> int:
+    """How many figures open the cell as a bare run: ``900 100%`` or ``2569 128%`` (the whole cell), or
+    ``3321 133% 已超额完成`` and ``1153个 29% 目前…`` (a figure and its share before the words). 0 when none."""
+    if len(quantities) < 2:
+        return 0
+    pos = 0
+    n = 0
+    for q in quantities[:4]:
+        if not _CELL_GAP.match(norm[pos : q.span[0]]):
+            break
+        pos = q.span[1]
+        n += 1
+    if n < 2:
+        return 0
+    if n == len(quantities) and _CELL_GAP.match(norm[pos:]):
+        return n
+    # a run before words: it must end in a share (a percentage) and be followed by a space
+    last = quantities[n - 1]
+    if last.unit == "%" and quantities[n - 2].unit != "%" and norm[pos : pos + 1] in (" ", "\t", "\u3000"):
+        return n
+    return 0
+
+
 def is_bare_cell(norm: str, quantities: list[Quantity]) -> bool:
     """True when the cell is a few figures and nothing else (``900 100%``, ``2569 128%``, ``18所 100%``)."""
-    if not 1 < len(quantities) <= 4:
-        return False
-    pos = 0
-    for q in quantities:
-        if not _CELL_GAP.match(norm[pos : q.span[0]]):
-            return False
-        pos = q.span[1]
-    return bool(_CELL_GAP.match(norm[pos:]))
+    return 1 < len(quantities) <= 4 and bare_run(norm, quantities) == len(quantities)
 
 
 def stands_alone(norm: str, end: int) -> bool:
     """A bare number must end its cell or be followed by a space or a clause delimiter (not 目标1:造林)."""
     nxt = norm[end : end + 1]
     return nxt == "" or nxt in " \t\n，,；;。" or nxt == "\u3000"
+
+
+_HEADER_UNIT_RE: Final = re.compile(r"[(（]\s*[^()（）\s\d]{1,4}\s*[)）]\s*$")
+
+
+def _header_unit_right_before(norm: str, pos: int) -> bool:
+    """A column header's unit in brackets right before a bare figure: 年度计划投资(亿元) 2.17."""
+    return _HEADER_UNIT_RE.search(norm, max(0, pos - 10), pos) is not None and paren_unit_before(
+        norm, pos, max(0, pos - 10)) is not None
 
 
 def bare_label_before(norm: str, pos: int, labels: tuple[str, ...]) -> bool:
@@ -316,7 +341,7 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
     lo, hi = clause_bounds(norm, start, end)
     unit = q.unit
     value = q.value
-    labelled = bare_label_before(norm, start, LEXICON.bare_target_labels)
+    labelled = bare_label_before(norm, start, LEXICON.bare_target_labels) or _header_unit_right_before(norm, start)
     if unit is None:
         if not (bare or labelled) or not stands_alone(norm, end):
             return None
@@ -324,6 +349,8 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
         if header_unit is not None:
             base, scale = unit_scale(header_unit)
             unit, value = ("%" if base == "%" else base), value * scale
+        elif q.text[-1:] in LEXICON.multipliers and contains_any(goal + norm[lo:start], LEXICON.money_metrics):
+            unit = "元"  # 市民中心运行维护费 150万: an amount of money in 万元
     if not bare and in_brackets(norm, start):
         return None
     if (
