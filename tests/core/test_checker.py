@@ -390,3 +390,18 @@ def test_a_header_unit_in_brackets_before_a_bare_figure_and_money_in_wan() -> No
     assert [(t.value, t.unit, t.comparator) for t in extract_targets("150万", "市民中心运行维护费")] == [
         (1_500_000, "元", "<=")]
     assert [(t.value, t.unit) for t in extract_targets("≥200", "建设美丽宜居自然村庄数量")] == [(200, None)]
+
+
+def test_a_list_of_metrics_sharing_one_figure_is_a_target_each() -> None:
+    res = check_row(Row("满意度", "群众知晓率、满意度均达到90%以上", "群众知晓率95%,满意度88%。"))
+    got = [(t.target.text, t.actual.value if t.actual else None, t.verdict) for t in res.targets]
+    assert got == [("群众知晓率、满意度均达到90%以上", 95, "met"), ("满意度均达到90%以上", 88, "not_met")]
+    assert res.verdict == "not_met"
+    # persons listed before a count are what is counted, not two metrics
+    assert len(check_row(Row("培训", "全年培训农民工和退役军人500人", "培训520人")).targets) == 1
+
+
+def test_a_change_word_governs_a_list_of_results_too() -> None:
+    res = check_row(Row("就业", "城镇调查失业率5%以内", "城乡居民收入分别增长了8.2%和9.3%,城镇调查失业率4.6%。"))
+    (t,) = res.targets
+    assert t.actual is not None and t.actual.value == 4.6 and t.verdict == "met"

@@ -46,6 +46,7 @@ class Target:
     objects: tuple[str, ...] = ()  # milestones: the works named (市政管网, 景观工程)
     direction: Literal["up", "down"] | None = None  # change targets
     about: bool = False  # 增长7%左右: met at 95% of the value (a ceiling: up to 105%)
+    item: str | None = None  # one item of a list sharing the figure (知晓率和满意度均达到90%: 满意度)
 
 
 @dataclass(slots=True)

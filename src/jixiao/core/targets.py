@@ -200,6 +200,7 @@ def extract_targets(indicator: str, goal: str = "") -> list[Target]:
     found.extend(_zero_targets(indicator, norm, found))
     found.sort(key=lambda t: t.span[0])
     found = _portfolio_context(norm, found)
+    found = _list_items(indicator, norm, found)
     found = _share_change(norm, found)
     found = _ranges(indicator, norm, found)
     # Numeric targets first, then milestones, each group in document order.
@@ -285,6 +286,60 @@ def _portfolio_context(norm: str, found: list[Target]) -> list[Target]:
         return kept
     return [t for t in kept if t in planned or not (
         contains_any(_clause_before(norm, t) + norm[t.span[1] : t.span[1] + 4], LEXICON.portfolio_words))]
+
+
+_ITEM_SPLIT: Final = re.compile(r"和|、|及|与|以及")
+
+
+def _list_items(indicator: str, norm: str, found: list[Target]) -> list[Target]:
+    """A list of metrics sharing one figure is one target per metric (城镇调查失业率和登记失业率稳定在4.3%左右,
+    知晓率、满意度均达到90%以上): each item is judged on its own, and the row is short if any item is."""
+    out: list[Target] = []
+    for t in found:
+        out.append(t)
+        q = t.quantity
+        if q is None or t.kind == "milestone":
+            continue
+        lo, _hi = clause_bounds(norm, q.span[0], q.span[1])
+        head_end = _list_head_end(norm, lo, q.span[0])
+        if head_end is None:
+            continue
+        start = lo
+        while start < head_end and norm[start] in " 、，,：:":
+            start += 1
+        items: list[tuple[int, int]] = []
+        pos = start
+        for m in _ITEM_SPLIT.finditer(norm, start, head_end):
+            items.append((pos, m.start()))
+            pos = m.end()
+        items.append((pos, head_end))
+        if len(items) < 2 or not all(_is_metric_name(norm[a:b]) for a, b in items):
+            continue
+        a0 = min(items[0][0], t.span[0])
+        out[-1] = replace(t, item=norm[items[0][0] : items[0][1]], text=indicator[a0 : t.span[1]], span=(a0, t.span[1]))
+        for a, b in items[1:]:
+            out.append(replace(t, text=indicator[a : t.span[1]], span=(a, t.span[1]), metric=norm[a:b],
+                               item=norm[a:b]))
+    return out
+
+
+_LIST_VERBS: Final = "|".join(re.escape(w) for w in sorted(
+    {"稳定在", "保持在", "在", *_BEFORE_WORDS, *LEXICON.increase, *LEXICON.decrease}, key=len, reverse=True))
+_LIST_HEAD_RE: Final = re.compile(r"(?:均|都|分别|各)?\s*(?:" + _LIST_VERBS + r")?\s*$")
+
+
+def _list_head_end(norm: str, start: int, number: int) -> int | None:
+    """Where the list of metric names before a figure ends: at 均/都/分别 or the verb before the figure."""
+    m = _LIST_HEAD_RE.search(norm, start, number)
+    if m is None:
+        return None
+    return m.start() if m.start() > start else None
+
+
+def _is_metric_name(text: str) -> bool:
+    text = text.strip(" ，,")
+    return 2 <= len(text) <= 16 and (any(text.endswith(h) for h in (*_METRIC_HEADS, "度", "量", "数")) or
+                                     any(text == w for w, _ in LEXICON.synonyms))
 
 
 def _ranges(indicator: str, norm: str, found: list[Target]) -> list[Target]:

@@ -104,6 +104,8 @@ def _target_context(t: Target, indicator_norm: str, goal: str) -> _Context:
     else:
         clause = indicator_norm[lo:hi]
     subset = indicator_norm.startswith(LEXICON.subset_words, lo)
+    if t.item is not None:  # one item of a list: its own name, not its neighbours', says what is measured
+        return _Context(near=bigrams(t.item), far=bigrams(goal), subset=subset)
     return _Context(near=bigrams(clause), far=bigrams(goal), subset=subset)
 
 
