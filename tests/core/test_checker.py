@@ -405,3 +405,9 @@ def test_a_change_word_governs_a_list_of_results_too() -> None:
     res = check_row(Row("就业", "城镇调查失业率5%以内", "城乡居民收入分别增长了8.2%和9.3%,城镇调查失业率4.6%。"))
     (t,) = res.targets
     assert t.actual is not None and t.actual.value == 4.6 and t.verdict == "met"
+
+
+@pytest.mark.parametrize(("progress", "verdict"), [("7月", "met"), ("9月", "met"), ("10月", "not_met")])
+def test_a_deadline_in_months_alone(progress: str, verdict: str) -> None:
+    (t,) = check_row(Row("完成户用卫生厕所改造验收时间", "9月前", progress)).targets
+    assert (t.target.kind, t.verdict) == ("milestone", verdict)

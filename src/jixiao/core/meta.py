@@ -120,6 +120,15 @@ def organization_of(title: str) -> str | None:
 _YEAR_MONTH_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月")
 
 
+_MONTH_ONLY_RE: Final = re.compile(r"(?<![\d年])(\d{1,2})\s*月")
+
+
+def parse_month(text: str) -> int | None:
+    """The first month named without a year (9月前, 7月), or None."""
+    m = _MONTH_ONLY_RE.search(text)
+    return int(m.group(1)) if m and 1 <= int(m.group(1)) <= 12 else None
+
+
 def parse_year_month(text: str) -> tuple[int, int] | None:
     """The first year and month in ``text`` (2023年12月底前 → (2023, 12)), or None."""
     m = _YEAR_MONTH_RE.search(text)

@@ -14,7 +14,7 @@ from typing import Final
 
 from jixiao.core.claims import states_done
 from jixiao.core.lexicon import LEXICON
-from jixiao.core.meta import parse_year_month
+from jixiao.core.meta import parse_month, parse_year_month
 from jixiao.core.results import Claim, Target, TargetResult, Verdict
 from jixiao.core.targets import zero_mentions
 from jixiao.core.textutil import bigrams, clause_bounds, contains_any, find_words, previous_clause_start
@@ -213,6 +213,11 @@ def judge_deadline(t: Target, progress: str, statements: list[Claim]) -> TargetR
             return TargetResult(t, "not_met", f"进度称“{s.text}”，未按期完成", evidence=(s,))
     due = parse_year_month(t.text)
     done = parse_year_month(progress)
+    if due is None and done is None:
+        # months alone (完成验收时间 9月前 / 7月): the same year is meant
+        due_m, done_m = parse_month(t.text), parse_month(progress)
+        if due_m is not None and done_m is not None:
+            due, done = (0, due_m), (0, done_m)
     if due and done and done > due:
         return TargetResult(t, "not_met", f"目标期限为{t.text}，进度报告的完成时间晚于期限")
     negated = any(n in progress for n in LEXICON.negations)
