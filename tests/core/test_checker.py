@@ -411,3 +411,10 @@ def test_a_change_word_governs_a_list_of_results_too() -> None:
 def test_a_deadline_in_months_alone(progress: str, verdict: str) -> None:
     (t,) = check_row(Row("完成户用卫生厕所改造验收时间", "9月前", progress)).targets
     assert (t.target.kind, t.verdict) == ("milestone", verdict)
+
+
+def test_in_year_cumulative_work_done_already_reached_is_met() -> None:
+    (t,) = check_row(Row("天桥", "年内完成工程量5%", "已完成工程量6%。"), period="上半年").targets
+    assert t.verdict == "met"
+    (r,) = check_row(Row("满意度", "群众满意度90%以上", "群众满意度92%。"), period="上半年").targets
+    assert r.verdict == "unverified"  # a rate so far is not final

@@ -11,7 +11,7 @@ from jixiao.core.model import Disclosure, Row
 from jixiao.core.quantities import fold
 from jixiao.core.results import Claim, Report, RowResult, Target, TargetResult
 from jixiao.core.targets import extract_targets
-from jixiao.core.textutil import bigrams
+from jixiao.core.textutil import bigrams, contains_any
 from jixiao.core.verdicts import assign_claims, judge_deadline, judge_milestone, judge_numeric, row_verdict
 
 
@@ -40,7 +40,10 @@ def _not_due(result: TargetResult) -> TargetResult:
 
 
 def _is_rate(t: Target) -> bool:
-    return t.kind == "change" or t.unit in ("%", "百分点", "‰") or (t.unit is not None and "/" in t.unit)
+    """A rate or a growth figure (not cumulative work done, such as 完成工程量5%)."""
+    if t.kind == "change" or (t.unit is not None and "/" in t.unit):
+        return True
+    return t.unit in ("%", "百分点", "‰") and not contains_any(fold(t.text), LEXICON.cumulative_shares)
 
 
 def _not_final(t: Target) -> bool:

@@ -65,6 +65,7 @@ class Lexicon:
     vague_endings: tuple[str, ...]
     met_phrases: tuple[str, ...]
     done_cells: frozenset[str]
+    cumulative_shares: tuple[str, ...]
     not_met_phrases: tuple[str, ...]
     full_coverage: tuple[str, ...]
     admissions_final: tuple[str, ...]
@@ -148,6 +149,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         vague_endings=_longest_first(raw["stages"]["vague_endings"]),
         met_phrases=_longest_first(raw["verdict"]["met_phrases"]),
         done_cells=frozenset(raw["verdict"]["done_cells"]),
+        cumulative_shares=_longest_first(raw["verdict"]["cumulative_shares"]),
         not_met_phrases=_longest_first(raw["verdict"]["not_met_phrases"]),
         full_coverage=_longest_first(raw["verdict"]["full_coverage"]),
         admissions_final=_longest_first(raw["verdict"]["admissions_final"]),
