@@ -418,3 +418,16 @@ def test_in_year_cumulative_work_done_already_reached_is_met() -> None:
     assert t.verdict == "met"
     (r,) = check_row(Row("满意度", "群众满意度90%以上", "群众满意度92%。"), period="上半年").targets
     assert r.verdict == "unverified"  # a rate so far is not final
+
+
+def test_a_deadline_in_a_sentence_and_names_with_asides_or_mirror_noise() -> None:
+    from jixiao.core.targets import extract_targets
+
+    (t,) = extract_targets("人才驛站補助資金到位時間績效目標值是2023年12月前", "時效目標")
+    assert t.kind == "milestone"
+    (r,) = check_row(Row("時效目標", t.text, "實際完成值為2023年12月前,目標完成率為100%")).targets
+    assert r.verdict == "met"
+    (m,) = extract_targets("农村贫困地区义务教育学生营养餐实现全覆盖(2013—2017年)。")
+    assert (m.kind, m.stage) == ("milestone", "实现")
+    (n,) = extract_targets("高標(biāo)準(zhǔn)農(nóng)田建設(shè)項目")
+    assert n.kind == "milestone"

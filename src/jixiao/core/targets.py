@@ -369,11 +369,18 @@ _DEADLINE_RE: Final = re.compile(
 )
 
 
+_DEADLINE_IN_TEXT_RE: Final = re.compile(
+    r"(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*(?:底|末|\d{1,2}\s*日)?\s*(?:前|以前|之前)\s*[。.]?\s*$")
+
+
 def _deadline(indicator: str, norm: str, goal: str) -> Target | None:
     """A deadline row of a 时效指标 (完成时间: 2023年12月底前, 年底前完成) as a milestone."""
-    if not any(w in goal for w in LEXICON.deadline_goal_words):
-        return None
     if not _DEADLINE_RE.match(norm):
+        # the deadline in a sentence: 人才驿站补助资金到位时间绩效目标值是2023年12月前
+        m = _DEADLINE_IN_TEXT_RE.search(norm)
+        if m is None or not any(w in norm[: m.start()] for w in LEXICON.deadline_goal_words):
+            return None
+    elif not any(w in goal for w in LEXICON.deadline_goal_words):
         return None
     text = indicator.strip()
     start = indicator.index(text) if text else 0
@@ -579,16 +586,17 @@ def named_work(indicator: str, norm: str, goal: str) -> Target | None:
     milestone: the work done. One that names a state to reach (义务教育学生营养餐实现全覆盖) likewise.
     Vague ones (深化…工作, 完善…机制) name no target."""
     core = norm.strip(" 。.；;，,“”\"'‘’「」")
-    if not core or len(core) > LEXICON.named_work_max_chars or _DIGIT_RE.search(core):
+    bare = _BRACKETED_RE.sub("", core)  # (2013—2017年), (zhǔn): asides and mirror noise, not the name
+    if not core or len(bare) > LEXICON.named_work_max_chars or _DIGIT_RE.search(bare):
         return None
-    if any(d in core for d in "，,；;。"):
+    if any(d in bare for d in "，,；;。"):
         return None
-    if word_after(core, 0, LEXICON.vague_verbs) is not None:
+    if word_after(bare, 0, LEXICON.vague_verbs) is not None:
         return None
-    if any(core.endswith(w) for w in LEXICON.vague_endings):
+    if any(bare.endswith(w) for w in LEXICON.vague_endings):
         return None
-    state = next((w for w in LEXICON.state_words if w in core), None)
-    works = next((w for w in LEXICON.works_words if w in core), None)
+    state = next((w for w in LEXICON.state_words if w in bare), None)
+    works = next((w for w in LEXICON.works_words if w in bare), None)
     if state is None and works is None:
         return None
     start = norm.index(core)

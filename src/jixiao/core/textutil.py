@@ -14,6 +14,8 @@ _OPEN: Final = {"(": ")", "（": "）", "【": "】", "[": "]"}
 _CLOSE: Final = {v: k for k, v in _OPEN.items()}
 _OPEN_RE: Final = re.compile("[" + re.escape("".join(_OPEN)) + "]")
 # Characters that carry no meaning in a pair: spaces, punctuation, digits.
+# Mirror-site noise: a character's pinyin in brackets after it (國內(nèi), 標(biāo)準(zhǔn)).
+_PINYIN_RE: Final = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 _SKIP_RE: Final = re.compile(r"[\s\d.%,，。；;：:、()（）“”\"'‘’《》【】\[\]\-—·/|]+")
 
 
@@ -82,7 +84,7 @@ def bigrams(text: str) -> frozenset[str]:
     """Character pairs of ``text`` that carry meaning (punctuation, digits and stop pairs left out).
 
     Cached: a row's clauses and its goal are compared with many candidates."""
-    chars = _SKIP_RE.sub("", canonical_names(text))
+    chars = _SKIP_RE.sub("", canonical_names(_PINYIN_RE.sub("", text) if "(" in text else text))
     return frozenset({chars[i : i + 2] for i in range(len(chars) - 1)} - LEXICON.stop_bigrams)
 
 
