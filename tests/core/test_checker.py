@@ -431,3 +431,15 @@ def test_a_deadline_in_a_sentence_and_names_with_asides_or_mirror_noise() -> Non
     assert (m.kind, m.stage) == ("milestone", "实现")
     (n,) = extract_targets("高標(biāo)準(zhǔn)農(nóng)田建設(shè)項目")
     assert n.kind == "milestone"
+
+
+@pytest.mark.parametrize(
+    ("goal", "indicator", "progress"),
+    [
+        ("困难残疾人两项补贴", "发放标准不低于每人每月60元/月", "100% 已达标完成。"),
+        ("产出成本指标", "残疾人机动轮椅车燃油补贴年均补助标准年初指标值为260元/辆", "实际按该标准发放。"),
+        ("产出时效指标", "项目完成时间年初指标值为2023年12月底", "实际在规定时间内完成。"),
+    ],
+)
+def test_plain_statements_that_the_standard_or_the_deadline_was_kept(goal: str, indicator: str, progress: str) -> None:
+    assert [t.verdict for t in check_row(Row(goal, indicator, progress)).targets] == ["met"]

@@ -370,7 +370,8 @@ _DEADLINE_RE: Final = re.compile(
 
 
 _DEADLINE_IN_TEXT_RE: Final = re.compile(
-    r"(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*(?:底|末|\d{1,2}\s*日)?\s*(?:前|以前|之前)\s*[。.]?\s*$")
+    r"(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*(?:(?:底|末)\s*(?:前|以前|之前)?|(?:\d{1,2}\s*日)?\s*(?:前|以前|之前))"
+    r"\s*[。.]?\s*$")
 
 
 def _deadline(indicator: str, norm: str, goal: str) -> Target | None:
