@@ -551,7 +551,8 @@ def _milestones(indicator: str, norm: str, quantities: list[Quantity], goal: str
         t_end = e
         if not objects:
             # The works named after the stage word: 开工建设萧江塘河控制闸, 完成县应急广播指挥中心.
-            objects = milestone_objects(_BRACKETED_RE.sub("", norm[e:hi]).rstrip(" 。.；;"))
+            objects = tuple(o for o in milestone_objects(_BRACKETED_RE.sub("", norm[e:hi]).rstrip(" 。.；;"))
+                            if not _DIGIT_RE.search(o) and not contains_any(o, LEXICON.deadline_goal_words))
             if objects:
                 tail = norm[e:hi].rstrip(" 。.；;")
                 tail = re.sub(r"\s*[(（][^()（）]*\d[^()（）]*[)）]\s*$", "", tail)  # a scope in brackets
