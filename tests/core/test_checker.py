@@ -443,3 +443,11 @@ def test_a_deadline_in_a_sentence_and_names_with_asides_or_mirror_noise() -> Non
 )
 def test_plain_statements_that_the_standard_or_the_deadline_was_kept(goal: str, indicator: str, progress: str) -> None:
     assert [t.verdict for t in check_row(Row(goal, indicator, progress)).targets] == ["met"]
+
+
+def test_a_count_of_things_that_must_each_reach_a_figure_is_scope() -> None:
+    from jixiao.core.targets import extract_targets
+
+    text = "确保固定投资增速高于经济增速、4个结构性指标均实现10%以上增长"
+    assert [(t.value, t.unit) for t in extract_targets(text)] == [(10, "%")]
+    assert [t.value for t in extract_targets("省级6项,概算投资140.16亿元,当年计划投资19亿元。")] == [1_900_000_000]

@@ -79,6 +79,8 @@ class Lexicon:
     money_metrics: tuple[str, ...]
     annual_plan_words: tuple[str, ...]
     portfolio_words: tuple[str, ...]
+    portfolio_units: frozenset[str]
+    scope_each: tuple[str, ...]
     clause_delimiters: frozenset[str]
     zero_nouns: tuple[str, ...]
     zero_phrases: tuple[str, ...]
@@ -163,6 +165,8 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         money_metrics=_longest_first(raw["targets"]["money_metrics"]),
         annual_plan_words=_longest_first(raw["targets"]["annual_plan_words"]),
         portfolio_words=_longest_first(raw["targets"]["portfolio_words"]),
+        portfolio_units=frozenset(raw["targets"]["portfolio_units"]),
+        scope_each=_longest_first(raw["targets"]["scope_each"]),
         clause_delimiters=frozenset(raw["targets"]["clause_delimiters"]),
         zero_nouns=_longest_first(raw["targets"]["zero_nouns"]),
         zero_phrases=_longest_first(raw["claims"]["zero_phrases"]),

@@ -177,6 +177,13 @@ def _metric_head(norm: str, lo: int, start: int) -> int | None:
     return lo + best - 2
 
 
+def _each_follows(norm: str, end: int, hi: int) -> bool:
+    """A count followed, before the next figure, by 均 or 都 (4个结构性指标均实现…) is scope."""
+    m = _DIGIT_RE.search(norm, end, hi)
+    tail = norm[end : m.start() if m else hi]
+    return contains_any(tail, LEXICON.scope_each)
+
+
 def _scope_follows(norm: str, end: int, hi: int) -> bool:
     """A count followed within a few characters by 的/中 describes scope: 13个区县的…"""
     tail = norm[end : min(hi, end + 5)]
@@ -285,7 +292,8 @@ def _portfolio_context(norm: str, found: list[Target]) -> list[Target]:
     if not planned:
         return kept
     return [t for t in kept if t in planned or not (
-        contains_any(_clause_before(norm, t) + norm[t.span[1] : t.span[1] + 4], LEXICON.portfolio_words))]
+        t.unit in LEXICON.portfolio_units
+        or contains_any(_clause_before(norm, t) + norm[t.span[1] : t.span[1] + 4], LEXICON.portfolio_words))]
 
 
 _ITEM_SPLIT: Final = re.compile(r"和|、|及|与|以及")
@@ -416,6 +424,8 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
             unit = "元"  # 市民中心运行维护费 150万: an amount of money in 万元
     if not bare and in_brackets(norm, start):
         return None
+    if unit is not None and unit not in ("%", "百分点") and _each_follows(norm, end, hi):
+        return None  # 4个结构性指标均实现10%以上增长: the count says how many must each reach the figure
     if (
         unit not in ("%", "百分点")
         and _scope_follows(norm, end, hi)
