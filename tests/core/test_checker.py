@@ -451,3 +451,8 @@ def test_a_count_of_things_that_must_each_reach_a_figure_is_scope() -> None:
     text = "确保固定投资增速高于经济增速、4个结构性指标均实现10%以上增长"
     assert [(t.value, t.unit) for t in extract_targets(text)] == [(10, "%")]
     assert [t.value for t in extract_targets("省级6项,概算投资140.16亿元,当年计划投资19亿元。")] == [1_900_000_000]
+
+
+def test_work_still_under_way_is_not_the_result() -> None:
+    (t,) = check_row(Row("农贸市场", "升级改造农贸市场20个", "已建成农贸市场12个,另有农贸市场8个正在改造。")).targets
+    assert t.actual is not None and t.actual.value == 12

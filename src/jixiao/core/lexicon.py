@@ -89,6 +89,7 @@ class Lexicon:
     synonyms: tuple[tuple[str, str], ...]  # (spelling, canonical name), longest spelling first
     plan_words: tuple[str, ...]
     subset_words: tuple[str, ...]
+    ongoing_words: tuple[str, ...]
     deadline_goal_words: tuple[str, ...]
     deadline_done_words: tuple[str, ...]
 
@@ -176,6 +177,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
                               key=lambda p: len(p[0]), reverse=True)),
         plan_words=_longest_first(raw["restate"]["plan_words"]),
         subset_words=_longest_first(raw["restate"]["subset_words"]),
+        ongoing_words=_longest_first(raw["restate"]["ongoing_words"]),
         deadline_goal_words=_longest_first(raw["deadline"]["goal_words"]),
         deadline_done_words=_longest_first(raw["deadline"]["done_words"]),
     )

@@ -28,6 +28,7 @@ class _Context:
     near: frozenset[str]
     far: frozenset[str]
     restated: bool = False  # the clause restates the plan (计划新增就业2万人)
+    ongoing: bool = False  # the clause counts work still under way (另有8个正在改造)
     subset: bool = False  # the clause counts part of the whole (其中…)
 
 
@@ -122,6 +123,7 @@ def _claim_context(c: Claim, progress_norm: str) -> _Context:
         far=bigrams(far_text),
         restated=contains_any(progress_norm[lo : c.span[0]], LEXICON.plan_words),
         subset=progress_norm.startswith(LEXICON.subset_words, lo, c.span[0]),
+        ongoing=contains_any(progress_norm[lo:hi], LEXICON.ongoing_words),
     )
 
 
@@ -148,6 +150,8 @@ def pair_score(t: Target, tc: _Context, c: Claim, cc: _Context, *, bare_pair: bo
         return score - 3.0
     if cc.subset and not tc.subset:
         score -= 1.0
+    if cc.ongoing:
+        score -= 1.5  # 现已建成12个,另有8个正在改造: the 12 done, not the 8 under way
     if t.value is not None and c.value is not None:
         if math.isclose(t.value, c.value, rel_tol=1e-9):
             score += 1.0
