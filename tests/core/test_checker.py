@@ -456,3 +456,10 @@ def test_a_count_of_things_that_must_each_reach_a_figure_is_scope() -> None:
 def test_work_still_under_way_is_not_the_result() -> None:
     (t,) = check_row(Row("农贸市场", "升级改造农贸市场20个", "已建成农贸市场12个,另有农贸市场8个正在改造。")).targets
     assert t.actual is not None and t.actual.value == 12
+
+
+@pytest.mark.parametrize("sign", ["=", "＝", "═", "﹦"])
+def test_equals_signs_in_a_table_are_exact(sign: str) -> None:
+    from jixiao.core.targets import extract_targets
+
+    assert [t.comparator for t in extract_targets(f"{sign}260元/辆", "补助标准")] == ["=="]
