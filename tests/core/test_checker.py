@@ -463,3 +463,29 @@ def test_equals_signs_in_a_table_are_exact(sign: str) -> None:
     from jixiao.core.targets import extract_targets
 
     assert [t.comparator for t in extract_targets(f"{sign}260元/辆", "补助标准")] == ["=="]
+
+
+def test_a_quoted_target_in_the_progress_restates_it() -> None:
+    row = Row("20件民生大事", "为1万名贫困白内障患者实施免费复明手术",
+              "“为1万名贫困白内障患者实施免费复明手术”一项中,9月全省实施复明手术新增1203例,达8878例。")
+    (t,) = check_row(row).targets
+    assert t.actual is None or t.actual.value != 10000
+
+
+def test_a_figure_inside_an_admission_counts_the_shortfall_not_the_result() -> None:
+    row = Row("新开工项目", "计划新开工项目41项", "实际开工37项,未按期开工两项")
+    (t,) = check_row(row).targets
+    assert t.actual is not None and t.actual.value == 37 and t.verdict == "not_met"
+
+
+def test_a_target_set_for_the_reports_own_period_is_judged_as_at_the_years_end() -> None:
+    row = Row("新开工项目", "1至11月份计划开工39项", "实际开工37项")
+    assert [t.verdict for t in check_row(row, period="截至11月").targets] == ["not_met"]
+    annual = Row("新开工项目", "全年计划开工45项", "实际开工37项")
+    assert [t.verdict for t in check_row(annual, period="截至11月").targets] == ["unverified"]
+
+
+def test_an_admission_naming_the_works_in_the_clause_after_it() -> None:
+    row = Row("20件民生大事", "全省每个县建成1个残疾人服务中心",
+              "20件民生大事中,有2件未达到目标任务进度,分别是“全面实现全省无电村通电”和“全省每个县建成1个残疾人服务中心”。")
+    assert [t.verdict for t in check_row(row).targets] == ["not_met"]

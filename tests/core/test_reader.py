@@ -139,3 +139,13 @@ def test_period_of_cut_offs_and_month_ranges(title: str, period: str | None) -> 
     from jixiao.core.meta import period_of
 
     assert period_of(title) == period
+
+
+def test_a_title_without_a_period_published_during_the_year_reports_progress_so_far() -> None:
+    body = HEADER + "a |\nb |\nc |\n"
+    d = read_text_dump("某县2015年民生工程进展\n-\n发布时间:2015年10月30日\n" + body)
+    assert d.period == "截至9月" and "period" in {w.field for w in d.warnings}
+    late = read_text_dump("某县2015年民生工程进展\n-\n发布时间:2015年11月29日\n" + body)
+    assert late.period == "全年"
+    named = read_text_dump("某县2015年上半年民生工程进展\n-\n发布时间:2015年07月20日\n" + body)
+    assert named.period == "上半年"

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from typing import Final
 
 from jixiao.core.claims import extract_claims, is_final_admission
 from jixiao.core.lexicon import LEXICON
-from jixiao.core.meta import deadline_after, is_in_year
+from jixiao.core.meta import deadline_after, is_in_year, period_of
 from jixiao.core.model import Disclosure, Row
 from jixiao.core.quantities import fold
 from jixiao.core.results import Claim, Report, RowResult, Target, TargetResult
 from jixiao.core.targets import extract_targets
-from jixiao.core.textutil import bigrams, contains_any
+from jixiao.core.textutil import bigrams, clause_bounds, contains_any
 from jixiao.core.verdicts import assign_claims, judge_deadline, judge_milestone, judge_numeric, row_verdict
 
 
@@ -100,11 +102,49 @@ def _admitted(result: TargetResult, admissions: list[Claim], goal: str) -> Targe
         return replace(result, evidence=(*result.evidence, a))
     actual = result.actual
     if result.verdict == "met" and actual is not None and actual.kind in ("level", "change") and not (
-        a.span[1] - len(a.context) <= actual.span[0] < a.span[1]
+        actual.context and actual.context in a.context
     ):
         return result  # a figure elsewhere shows the target reached; it outweighs the words
     return replace(result, verdict="not_met", reason=f"进度称“{a.text}”，目标“{result.target.text}”未达到",
                    evidence=(a, *result.evidence))
+
+
+_QUOTE_RE: Final = re.compile(r"“[^”]{2,80}”|「[^」]{2,80}」|\"[^\"]{2,80}\"")
+
+
+def _drop_restated_and_shortfall_counts(claims: list[Claim], ind_norm: str, prog_norm: str) -> list[Claim]:
+    """Figures and stages inside a quotation of the target (“为1万名患者实施免费复明手术”一项中) restate it,
+    and a figure inside an admission (未按期开工两项) counts the shortfall: neither reports the result."""
+    quotes = [m.span() for m in _QUOTE_RE.finditer(prog_norm)] if any(q in prog_norm for q in "“「\"") else []
+    restated = [(a, b) for a, b in quotes if _quotes_target(prog_norm[a + 1 : b - 1], ind_norm)]
+    short = [c.span for c in claims if c.kind == "admission"]
+    if not restated and not short:
+        return claims
+    out = []
+    for c in claims:
+        if c.kind in ("level", "change", "stage", "share"):
+            s = c.span[0]
+            if any(a <= s < b for a, b in restated):
+                continue
+            if c.kind in ("level", "change") and any(a <= s < b for a, b in short):
+                continue
+        out.append(c)
+    return out
+
+
+def _quotes_target(quoted: str, ind_norm: str) -> bool:
+    own = bigrams(quoted)
+    return bool(own) and len(own & bigrams(ind_norm)) >= 0.6 * len(own)
+
+
+def _set_for_the_period(t: Target, ind_norm: str, period: str) -> bool:
+    """A target set for the report's own period (1至11月份计划开工39项 in a 截至11月 report, 上半年完成X in a
+    上半年 one) is judged as at the year's end (LABELLING.md, Periods)."""
+    if t.quantity is None:
+        return False
+    lo, _hi = clause_bounds(ind_norm, t.quantity.span[0], t.quantity.span[1])
+    own = period_of(ind_norm[lo : t.quantity.span[0]])
+    return own is not None and own != "全年" and own == period
 
 
 def check_row(row: Row, *, period: str | None = None, year: int | None = None) -> RowResult:
@@ -117,6 +157,7 @@ def check_row(row: Row, *, period: str | None = None, year: int | None = None) -
     has_milestone = any(t.kind == "milestone" for t in targets)
     claims = extract_claims(row.progress, units=_units_wanted(targets), stages=has_milestone)
     ind_norm, prog_norm = fold(row.indicator), fold(row.progress)
+    claims = _drop_restated_and_shortfall_counts(claims, ind_norm, prog_norm)
     numeric = [t for t in targets if t.kind != "milestone"]
     figures = [c for c in claims if c.kind in ("level", "change")]
     bare_row = len(numeric) == 1 and len(figures) == 1
@@ -145,7 +186,7 @@ def check_row(row: Row, *, period: str | None = None, year: int | None = None) -
     if admissions:
         results = [_admitted(r, admissions, row.goal) for r in results]
     if period is not None and is_in_year(period):
-        results = [_in_year(r, period) for r in results]
+        results = [r if _set_for_the_period(r.target, ind_norm, period) else _in_year(r, period) for r in results]
     if any(r.verdict == "not_met" for r in results) and deadline_after(fold(row.indicator), year):
         results = [_not_due(r) for r in results]
     return RowResult(row=row, verdict=row_verdict(results), targets=tuple(results))

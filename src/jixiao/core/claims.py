@@ -253,10 +253,14 @@ def admission_claims(progress: str, norm: str) -> list[Claim]:
             continue
         lo, hi = clause_bounds(norm, s, e)
         plo = previous_clause_start(norm, lo)
+        # the works may be named in the clause that follows: 有2件未达到目标任务进度,分别是“…”和“…”
+        ctx_hi = hi
+        if hi < len(norm) and norm[hi] in ",，:：" and word_after(norm, hi + 1, LEXICON.naming_leads) is not None:
+            ctx_hi = clause_bounds(norm, hi + 1, hi + 1)[1]
         text_lo = lo
         while text_lo < s and norm[text_lo] in " 、，,":
             text_lo += 1
         out.append(Claim(text=progress[text_lo:hi], span=(text_lo, hi), kind="admission",
-                         context=norm[plo:hi], stage=word, negated=True))
+                         context=norm[plo:ctx_hi], stage=word, negated=True))
         last_end = hi
     return out

@@ -71,6 +71,7 @@ class Lexicon:
     admissions_final: tuple[str, ...]
     admissions_delay: tuple[str, ...]
     admission_blockers: tuple[str, ...]
+    naming_leads: tuple[str, ...]
     task_share: tuple[str, ...]
     bare_target_labels: tuple[str, ...]
     scope_words: tuple[str, ...]
@@ -158,6 +159,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         admissions_final=_longest_first(raw["verdict"]["admissions_final"]),
         admissions_delay=_longest_first(raw["verdict"]["admissions_delay"]),
         admission_blockers=_longest_first(raw["verdict"]["admission_blockers"]),
+        naming_leads=_longest_first(raw["verdict"]["naming_leads"]),
         task_share=_longest_first(raw["verdict"]["task_share"]),
         bare_target_labels=_longest_first(raw["targets"]["bare_labels"]),
         scope_words=_longest_first(raw["targets"]["scope_words"]),

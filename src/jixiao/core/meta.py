@@ -135,6 +135,20 @@ def parse_year_month(text: str) -> tuple[int, int] | None:
     return (int(m.group(1)), int(m.group(2))) if m else None
 
 
+def infer_period(disclosure: Disclosure) -> Disclosure:
+    """A title that names no period, on a disclosure published during the year it reports on (by October),
+    reports progress so far: its period is the months before publication, with a warning saying so. The
+    title's period, where it names one, always wins (LABELLING.md, Periods)."""
+    d = disclosure
+    if period_of(d.title) is not None or d.published is None or d.year is None:
+        return d
+    if d.published.year == d.year and 2 <= d.published.month <= 10 and d.period in (None, "全年"):
+        d.period = f"截至{d.published.month - 1}月"
+        d.warnings.append(ReadWarning(
+            "period", f"the title names no period; read as {d.period}, from the publication date {d.published}"))
+    return d
+
+
 def note_gaps(disclosure: Disclosure) -> Disclosure:
     """Add a warning for each metadata field the document leaves empty (once per field); returns it."""
     have = {w.field for w in disclosure.warnings}

@@ -19,7 +19,7 @@ from datetime import date
 
 from jixiao.core.errors import ReaderError
 from jixiao.core.lexicon import LEXICON
-from jixiao.core.meta import note_gaps, organization_of, parse_date, period_of, year_of
+from jixiao.core.meta import infer_period, note_gaps, organization_of, parse_date, period_of, year_of
 from jixiao.core.model import Disclosure, ReadWarning, Row
 
 EDGE = " \t\u3000\u00a0\ufeff\r\n"
@@ -381,7 +381,7 @@ def assemble(
     year = _year(m.year, warnings=warnings, line=None) if m.year else year_of(title)
     period = (period_of(m.period) or m.period) if m.period else (period_of(title) or "全年")
     return [
-        note_gaps(Disclosure(
+        note_gaps(infer_period(Disclosure(
             title=title,
             rows=rows,
             organization=m.organization or organization_of(title),
@@ -391,7 +391,7 @@ def assemble(
             source_name=source,
             original_text=original_text,
             warnings=warnings,
-        ))
+        )))
     ]
 
 

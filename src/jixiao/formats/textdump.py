@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from jixiao.core.errors import ReaderError
 from jixiao.core.lexicon import LEXICON
-from jixiao.core.meta import note_gaps, organization_of, parse_date, period_of, year_of
+from jixiao.core.meta import infer_period, note_gaps, organization_of, parse_date, period_of, year_of
 from jixiao.core.model import Disclosure, ReadWarning, Row
 from jixiao.formats.decode import decode_bytes
 
@@ -149,7 +149,7 @@ def read_text_dump(data: bytes | str, *, source: str = "<input>") -> Disclosure:
         raise ReaderError("the table has no rows of goal, indicator and progress", source=source, line=where)
     if not saw_header and not title:
         raise ReaderError("neither a title nor a 目标名称/考核指标 header: not a disclosure", source=source, line=1)
-    return note_gaps(Disclosure(
+    return note_gaps(infer_period(Disclosure(
         title=title,
         rows=rows,
         organization=organization_of(title),
@@ -159,4 +159,4 @@ def read_text_dump(data: bytes | str, *, source: str = "<input>") -> Disclosure:
         source_name=source,
         original_text=text,
         warnings=warnings,
-    ))
+    )))
