@@ -489,3 +489,11 @@ def test_an_admission_naming_the_works_in_the_clause_after_it() -> None:
     row = Row("20件民生大事", "全省每个县建成1个残疾人服务中心",
               "20件民生大事中,有2件未达到目标任务进度,分别是“全面实现全省无电村通电”和“全省每个县建成1个残疾人服务中心”。")
     assert [t.verdict for t in check_row(row).targets] == ["not_met"]
+
+
+def test_signed_falls_and_a_change_the_other_way() -> None:
+    (t,) = check_row(Row("用电量", "-6.5%", "-5%")).targets
+    assert (t.target.kind, t.target.direction, t.target.value, t.verdict) == ("change", "down", 6.5, "not_met")
+    assert [r.verdict for r in check_row(Row("用电量", "-6.5%", "-7.1%")).targets] == ["met"]
+    (g,) = check_row(Row("投资", "固定资产投资增长10%", "固定资产投资下降4.0%")).targets
+    assert g.verdict == "not_met" and g.actual is not None and g.actual.value == -4.0

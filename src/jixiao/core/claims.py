@@ -110,6 +110,9 @@ def _figure_claim(progress: str, norm: str, q: Quantity, bare: bool) -> Claim | 
             return None
     prefix = norm[lo:start]
     kind = "level"
+    if value < 0 and unit in ("%", "百分点"):
+        return Claim(text=progress[start:end], span=(start, end), kind="change", value=-value, unit=unit,
+                     quantity=q, context=norm[lo:hi], bound=_bound(norm, q))  # -5%: a fall of 5%
     if unit == "%" and word_ends_within(prefix, LEXICON.task_share, 8):
         kind = "share"  # 完成年度任务的95%
     else:

@@ -444,6 +444,9 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
     if direction is not None:
         kind = "change"
         comparator = comparator or ">="
+    elif value < 0 and unit in ("%", "百分点"):
+        kind, direction, value = "change", "down", -value  # 用电量 -6.5%: a fall of 6.5%
+        comparator = ">=" if comparator in (None, ">=", "==") else comparator
     prefix = norm[lo:start]
     context = (goal + prefix) if (bare or labelled) else prefix
     if comparator is None:

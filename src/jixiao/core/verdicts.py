@@ -9,7 +9,7 @@ for the same works. Every verdict carries a one-line reason in Chinese.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 from jixiao.core.claims import states_done
@@ -173,8 +173,10 @@ def judge_numeric(t: Target, claim: Claim | None, statements: list[Claim], share
         if t.kind == "change":
             ok = satisfies(claim.value, t.comparator, t.value, about=t.about, bound=claim.bound)
             word = "增加" if t.direction != "down" else "减少"
-            if t.direction is not None and _direction_of(claim) not in (None, t.direction):
-                ok = False  # the claim moved the other way
+            moved = _direction_of(claim)
+            if t.direction is not None and moved not in (None, t.direction):
+                ok = False  # the claim moved the other way: as a change the target's way, it is negative
+                claim = replace(claim, value=-abs(claim.value))
             bound = "不少于" if t.comparator in (">=", None) else _OPS.get(t.comparator, "")
             reason = (
                 f"进度称{claim.text}，{'达到' if ok else '未达到'}目标（{word}{bound}{fmt_number(t.value, t.unit)}）"
@@ -201,6 +203,8 @@ def judge_numeric(t: Target, claim: Claim | None, statements: list[Claim], share
 
 
 def _direction_of(claim: Claim) -> str | None:
+    if claim.text[:1] in ("-", "−", "负"):
+        return "down"  # -5%: a signed fall
     for w in LEXICON.decrease:
         if claim.text.startswith(w):
             return "down"
