@@ -169,20 +169,21 @@ def judge_numeric(t: Target, claim: Claim | None, statements: list[Claim], share
     assert t.value is not None
     want = f"{_OPS.get(t.comparator or '>=', '')}{fmt_number(t.value, t.unit)}{'左右' if t.about else ''}"
     if claim is not None and claim.value is not None:
-        got = fmt_number(claim.value, claim.unit or t.unit)
+        value: float = claim.value
+        got = fmt_number(value, claim.unit or t.unit)
         if t.kind == "change":
-            ok = satisfies(claim.value, t.comparator, t.value, about=t.about, bound=claim.bound)
+            ok = satisfies(value, t.comparator, t.value, about=t.about, bound=claim.bound)
             word = "增加" if t.direction != "down" else "减少"
             moved = _direction_of(claim)
             if t.direction is not None and moved not in (None, t.direction):
                 ok = False  # the claim moved the other way: as a change the target's way, it is negative
-                claim = replace(claim, value=-abs(claim.value))
+                claim = replace(claim, value=-abs(value))
             bound = "不少于" if t.comparator in (">=", None) else _OPS.get(t.comparator, "")
             reason = (
                 f"进度称{claim.text}，{'达到' if ok else '未达到'}目标（{word}{bound}{fmt_number(t.value, t.unit)}）"
             )
         else:
-            ok = satisfies(claim.value, t.comparator, t.value, about=t.about, bound=claim.bound)
+            ok = satisfies(value, t.comparator, t.value, about=t.about, bound=claim.bound)
             said = claim.text if claim.text.replace(" ", "") == got else f"{claim.text}（{got}）"
             reason = f"进度称{said}，{'达到' if ok else '未达到'}目标{want}"
         return TargetResult(t, "met" if ok else "not_met", reason, actual=claim, evidence=(claim,))
