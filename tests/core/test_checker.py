@@ -497,3 +497,10 @@ def test_signed_falls_and_a_change_the_other_way() -> None:
     assert [r.verdict for r in check_row(Row("用电量", "-6.5%", "-7.1%")).targets] == ["met"]
     (g,) = check_row(Row("投资", "固定资产投资增长10%", "固定资产投资下降4.0%")).targets
     assert g.verdict == "not_met" and g.actual is not None and g.actual.value == -4.0
+
+
+def test_in_a_crowded_results_paragraph_a_figure_sharing_no_word_reports_on_something_else() -> None:
+    results = ("初步测算,全市地区生产总值增长2%左右,规模以上工业增加值增长3.5%,进出口总额增长0.3%,"
+               "居民消费价格涨幅控制在3%以内。")
+    (t,) = check_row(Row("全社会研发投入强度", "全社会研发投入强度达到2.6%", results)).targets
+    assert t.verdict == "unverified" and t.actual is None

@@ -127,8 +127,9 @@ def _claim_context(c: Claim, progress_norm: str) -> _Context:
     )
 
 
-def pair_score(t: Target, tc: _Context, c: Claim, cc: _Context, *, bare_pair: bool) -> float:
-    """How likely claim ``c`` reports on target ``t``; 0 when it cannot."""
+def pair_score(t: Target, tc: _Context, c: Claim, cc: _Context, *, bare_pair: bool, crowded: bool = False) -> float:
+    """How likely claim ``c`` reports on target ``t``; 0 when it cannot. In a crowded progress text (several
+    figures of the target's unit) a figure that shares no word with the target reports on something else."""
     if c.value is None:
         return 0.0
     u = units_compatible(t.unit, c.unit)
@@ -140,6 +141,8 @@ def pair_score(t: Target, tc: _Context, c: Claim, cc: _Context, *, bare_pair: bo
         return 0.0
     words = len(tc.near & cc.near) * 1.0 + len(tc.near & (cc.far - cc.near)) * 0.5
     words += len(tc.far & cc.near) * 0.5
+    if crowded and words == 0.0 and not bare_pair:
+        return 0.0
     score = words + (u - 1.0) * 0.3
     if bare_pair:
         score += 2.0
@@ -332,6 +335,8 @@ def assign_claims(
     ccs: dict[int, _Context] = {}  # claim contexts, computed only for claims some target could take
     scored: list[tuple[float, int, int]] = []
     bare_pair = bare_row and len(targets) == 1 and len(figures) == 1
+    # A target is crowded when the progress gives it several figures of its unit to choose from.
+    crowded = [sum(1 for c in figures if units_compatible(t.unit, c.unit) > 1.0) > 2 for t in targets]
     for i, t in enumerate(targets):
         if t.kind == "milestone" or t.value is None:
             continue
@@ -344,7 +349,7 @@ def assign_claims(
                 continue
             if j not in ccs:
                 ccs[j] = _claim_context(c, progress_norm)
-            s = pair_score(t, tc, c, ccs[j], bare_pair=bare_pair)
+            s = pair_score(t, tc, c, ccs[j], bare_pair=bare_pair, crowded=crowded[i])
             if s >= _MIN_SCORE:
                 scored.append((s, i, j))
     scored.sort(key=lambda x: (-x[0], x[1], x[2]))
