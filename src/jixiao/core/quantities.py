@@ -326,6 +326,9 @@ _QUOTED_RE: Final = re.compile(rf"“[^“”]{{0,{_QUOTE_MAX}}}”|「[^「」]
 _TITLE_RE: Final = re.compile(r"《[^《》]*》")
 
 
+_QUOTED_FIGURE_RE: Final = re.compile(r"\s*(?:约|≥|≤|>|<|=)?\s*-?\d[\d.,]*\s*(?:[%‰]|[^\d\s“”「」‘’]{1,4})\s*$")
+
+
 class _Context:
     """One text being read: the original, its folded form, and its short quotes and book titles."""
 
@@ -339,7 +342,9 @@ class _Context:
         if "《" in norm:
             shields.extend(m.span() for m in _TITLE_RE.finditer(norm))
         if "“" in norm or "「" in norm or "‘" in norm:
-            shields.extend(m.span() for m in _QUOTED_RE.finditer(norm))
+            # a quote that holds only a figure (指标值为“约12000平方米”, “100%”) quotes a value, not a name
+            shields.extend(m.span() for m in _QUOTED_RE.finditer(norm)
+                           if not _QUOTED_FIGURE_RE.match(norm, m.start() + 1, m.end() - 1))
         self.shields = shields
 
     def shielded(self, p: int) -> bool:
