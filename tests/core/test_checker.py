@@ -504,3 +504,8 @@ def test_in_a_crowded_results_paragraph_a_figure_sharing_no_word_reports_on_some
                "居民消费价格涨幅控制在3%以内。")
     (t,) = check_row(Row("全社会研发投入强度", "全社会研发投入强度达到2.6%", results)).targets
     assert t.verdict == "unverified" and t.actual is None
+
+
+def test_a_bare_result_after_a_label_and_为() -> None:
+    (t,) = check_row(Row("项目计划完工率", "指标值为“100%”", "全年实际完成值为0,因项目尚在建设工期内;")).targets
+    assert t.actual is not None and t.actual.value == 0 and t.verdict == "not_met"

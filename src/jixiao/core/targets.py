@@ -118,6 +118,8 @@ def bare_label_before(norm: str, pos: int, labels: tuple[str, ...]) -> bool:
     j = pos
     while j > 0 and norm[j - 1] in " :：\t":
         j -= 1
+    if j > 0 and norm[j - 1] in "为是" and word_before(norm, j - 1, labels) is not None:
+        return True  # 实际完成值为0, 指标值是100%
     return word_before(norm, j, labels) is not None
 
 
