@@ -509,3 +509,17 @@ def test_in_a_crowded_results_paragraph_a_figure_sharing_no_word_reports_on_some
 def test_a_bare_result_after_a_label_and_为() -> None:
     (t,) = check_row(Row("项目计划完工率", "指标值为“100%”", "全年实际完成值为0,因项目尚在建设工期内;")).targets
     assert t.actual is not None and t.actual.value == 0 and t.verdict == "not_met"
+
+
+def test_a_bare_table_takes_its_unit_from_the_same_result_elsewhere_in_the_document() -> None:
+    from jixiao.core.check import check_disclosure
+    from jixiao.core.model import Disclosure
+
+    d = Disclosure(title="某中心2023年度部门整体支出绩效自评表", rows=[
+        Row("年度总体目标", "整治美丽宜居自然村庄", "1.整治美丽宜居自然村庄202个;2.完成农村户用卫生厕所改造3061户"),
+        Row("建设美丽宜居自然村庄数量", "≥200", "202"),
+        Row("完成农村户用卫生厕所改造数量", "≥2000", "3061"),
+    ])
+    rows = check_disclosure(d).rows
+    assert [(t.target.unit, t.actual.unit if t.actual else None) for t in rows[1].targets] == [("个", "个")]
+    assert [t.target.unit for t in rows[2].targets] == ["户"]

@@ -10,7 +10,7 @@ from jixiao.core.claims import extract_claims, is_final_admission
 from jixiao.core.lexicon import LEXICON
 from jixiao.core.meta import deadline_after, is_in_year, period_of
 from jixiao.core.model import Disclosure, Row
-from jixiao.core.quantities import fold
+from jixiao.core.quantities import find_quantities, fold
 from jixiao.core.results import Claim, Report, RowResult, Target, TargetResult
 from jixiao.core.targets import extract_targets
 from jixiao.core.textutil import bigrams, clause_bounds, contains_any
@@ -193,5 +193,31 @@ def check_row(row: Row, *, period: str | None = None, year: int | None = None) -
 
 
 def check_disclosure(disclosure: Disclosure) -> Report:
-    return Report(disclosure=disclosure, rows=[
-        check_row(r, period=disclosure.period, year=disclosure.year) for r in disclosure.rows])
+    rows = [check_row(r, period=disclosure.period, year=disclosure.year) for r in disclosure.rows]
+    return Report(disclosure=disclosure, rows=_units_from_other_rows(rows))
+
+
+def _units_from_other_rows(rows: list[RowResult]) -> list[RowResult]:
+    """A bare figure and a bare result with no unit anywhere in their row take the unit the document gives
+    the same result elsewhere (a summary row's 整治美丽宜居自然村庄202个 for the table's bare ≥200 / 202)."""
+    bare = [(k, i) for k, r in enumerate(rows) for i, t in enumerate(r.targets)
+            if t.target.unit is None and t.actual is not None and t.actual.unit is None and t.actual.value]
+    if not bare:
+        return rows
+    units: dict[float, set[str]] = {}
+    for r in rows:
+        for q in find_quantities(r.row.progress):
+            if q.unit is not None and q.unit not in ("%", "百分点"):
+                units.setdefault(q.value, set()).add(q.unit)
+    out = list(rows)
+    for k, i in bare:
+        r = out[k]
+        res = r.targets[i]
+        assert res.actual is not None and res.actual.value is not None
+        found = units.get(res.actual.value, set())
+        if len(found) != 1:
+            continue
+        unit = next(iter(found))
+        fixed = replace(res, target=replace(res.target, unit=unit), actual=replace(res.actual, unit=unit))
+        out[k] = replace(r, targets=tuple(fixed if j == i else t for j, t in enumerate(r.targets)))
+    return out
