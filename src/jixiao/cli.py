@@ -100,17 +100,28 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _cmd_start(args: argparse.Namespace) -> int:
     try:
-        from jixiao.web.launch import start
+        import django  # noqa: F401
+
+        from jixiao.web import launch
     except ImportError:
         # Without the web system, the main job is checking the example disclosures.
         from pathlib import Path
 
-        examples = sorted(Path(os.environ.get("JIXIAO_EXAMPLES", "../shared/examples")).glob("*.txt"))
-        for path in examples:
+        folder = args.examples or os.environ.get("JIXIAO_EXAMPLES", "../shared/examples")
+        for path in sorted(Path(folder).glob("*.txt")):
             print(render_table(check_disclosure(read_path(path)), colour=sys.stdout.isatty()))
             print()
         return EXIT_OK
-    return start(list(args.rest))
+    return launch.run(args)
+
+
+def _start_arguments(parser: argparse.ArgumentParser) -> None:
+    try:
+        from jixiao.web.launch import add_arguments
+    except ImportError:  # pragma: no cover - the web package ships with jixiao
+        parser.add_argument("--examples", help="folder of *.txt disclosures to check")
+        return
+    add_arguments(parser)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -123,7 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--colour", "--color", choices=("auto", "always", "never"), default="auto")
     p.set_defaults(func=_cmd_check)
     s = sub.add_parser("start", help="set up the database with the example and start the web site")
-    s.add_argument("rest", nargs=argparse.REMAINDER)
+    _start_arguments(s)
     s.set_defaults(func=_cmd_start)
     for module in ("jixiao.formats.cli_export", "jixiao.evaluation", "jixiao.web.cli"):
         try:

@@ -71,7 +71,10 @@ def site(live_server: Any) -> dict[str, Any]:
         pytest.skip(f"example disclosure missing: {EXAMPLE}")
     record, preview = services.disclosure_import(data=EXAMPLE.read_bytes(), filename=EXAMPLE.name, actor=None)
     assert record is not None, preview.errors
-    services.demo_accounts_create(password="browser-pw-1")
+    from django.test import override_settings
+
+    with override_settings(DEBUG=True):  # demo accounts only in the local demo; the server itself runs DEBUG off
+        services.demo_accounts_create(password="browser-pw-1")
     disclosure = Disclosure.objects.get()
     office = Organization.objects.get(kind=Organization.Kind.OFFICE)
     from django.contrib.auth import get_user_model

@@ -171,12 +171,18 @@ def test_cli_import_prints_a_summary_writes_the_error_report_and_is_idempotent(t
     errors = tmp_path / "errors.csv"
     cmd = [sys.executable, "-m", "jixiao.cli", "import", str(top), "--jobs", "2", "--errors", str(errors)]
     first = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
-    assert first.returncode == 1, first.stderr  # one file is broken
+    assert first.returncode == 2, first.stderr  # bad input: one file is broken, one row has no indicator
     assert "imported (new)" in first.stdout and "failed" in first.stdout
+    # each problem named on standard error as `jixiao check` names its errors: the file, and its row and field
+    problems = [ln for ln in first.stderr.splitlines() if ln.startswith("jixiao: error: ")]
+    assert any("broken.xlsx: " in ln and "PDF" in ln for ln in problems), first.stderr
+    assert any("holes.json, line " in ln and ", row 3, field 考核指标: " in ln for ln in problems), first.stderr
+    assert f"all of them are in {errors}" in first.stderr and "Traceback" not in first.stderr
     assert "files" in first.stderr  # the progress line
     rows = list(csv.DictReader(io.StringIO(errors.read_text("utf-8-sig"))))
     assert any(r["file"].endswith("broken.xlsx") for r in rows)
     second = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
+    assert second.returncode == 2  # the same bad input, reported again
     line = next(ln for ln in second.stdout.splitlines() if ln.startswith("already imported"))
     total = next(ln for ln in second.stdout.splitlines() if ln.startswith("total"))
     assert int(line.split()[2]) == int(total.split()[1]) - 1  # all but the broken file
@@ -242,3 +248,37 @@ def test_ctrl_c_stops_the_cli_cleanly_and_the_next_run_finishes(tmp_path):
         assert [n for (n,) in per_sub] == [len(ROWS_GOOD)] * 60
     line = next(ln for ln in again.stdout.splitlines() if ln.startswith("already imported"))
     assert int(line.split()[2]) == done
+
+
+@pytest.mark.django_db(transaction=True)
+def test_cli_import_exit_status_0_done_2_bad_input_1_other_failures(tmp_path, capsys, monkeypatch):
+    from jixiao import cli
+
+    report = tmp_path / "problems.csv"
+    args = ["--jobs", "1", "--quiet", "--errors", str(report)]
+    good = tmp_path / "good.json"
+    good.write_bytes(write_disclosures([make_doc("退出码甲局", 2022, "全年", ROWS_GOOD)], "json"))
+    assert cli.main(["import", str(good), *args]) == 0
+    assert not report.exists()
+    capsys.readouterr()
+
+    # bad input: status 2, each problem on standard error with the file (and row and field where known)
+    missing = tmp_path / "missing.json"
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(b"just one line, no table\n")
+    assert cli.main(["import", str(missing), str(bad), str(good), *args]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert f"jixiao: error: {missing}: no such file or folder" in err
+    assert any(ln.startswith(f"jixiao: error: {bad}") for ln in err), err
+    assert err[-1].startswith("jixiao import: 2 problem(s) in 2 file(s)") and str(report) in err[-1]
+    assert report.exists()
+
+    # a failure that is not the file's fault (here: the database) is status 1
+    def broken_database(**kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(services, "disclosure_import", broken_database)
+    other = tmp_path / "other.json"
+    other.write_bytes(write_disclosures([make_doc("退出码乙局", 2022, "全年", ROWS_GOOD)], "json"))
+    assert cli.main(["import", str(other), *args]) == 1
+    assert f"jixiao: error: {other}: RuntimeError: database went away" in capsys.readouterr().err.splitlines()

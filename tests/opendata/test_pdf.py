@@ -33,7 +33,11 @@ def test_print_page_is_plain_html_with_every_row(published, client):
     resp = client.get(f"/units/{d.unit_id}/2016/year/print/")
     assert resp.status_code == 200
     html = resp.content.decode()
-    assert "<script" not in html and "@page" in html
+    assert "<script" not in html and "<style" not in html and "style=" not in html  # the site's CSP allows none
+    from django.contrib.staticfiles import finders
+
+    assert 'href="/static/opendata/print.css"' in html
+    assert "@page" in Path(finders.find("opendata/print.css")).read_text("utf-8")
     for row in d.snapshot["rows"]:
         assert row["goal"] in html
     assert html.count("<tr>") == len(d.snapshot["rows"]) + 1
@@ -52,6 +56,7 @@ def test_pdf_holds_the_chinese_text_in_a_cjk_font(published, client):
         assert "".join(row["goal"].split()) in text
     assert "未完成" in text and "已完成" in text
     assert any("CJK" in f for f in fonts), fonts  # Noto Sans/Serif CJK, not a fallback without Chinese glyphs
+    assert f"{pages}/{pages}" in text  # print.css reached WeasyPrint: its @page footer numbers the pages
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "disclosure.pdf").write_bytes(resp.content)
     if shutil.which("pdftoppm"):  # a picture of the first page for a person to look at

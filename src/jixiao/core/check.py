@@ -8,7 +8,7 @@ from typing import Final
 
 from jixiao.core.claims import extract_claims, is_final_admission
 from jixiao.core.lexicon import LEXICON
-from jixiao.core.meta import deadline_after, is_in_year, period_of
+from jixiao.core.meta import deadline_after, is_in_year, period_of, standard_period
 from jixiao.core.model import Disclosure, Row
 from jixiao.core.quantities import find_quantities, fold
 from jixiao.core.results import Claim, Report, RowResult, Target, TargetResult
@@ -144,7 +144,9 @@ def _set_for_the_period(t: Target, ind_norm: str, period: str) -> bool:
         return False
     lo, _hi = clause_bounds(ind_norm, t.quantity.span[0], t.quantity.span[1])
     own = period_of(ind_norm[lo : t.quantity.span[0]])
-    return own is not None and own != "全年" and own == period
+    # compared as standard periods, so that a report filed under 前三季度 reads a 1至11月份 node like a 截至11月
+    # one does (the web files cut-offs under the last period they cover)
+    return own is not None and own != "全年" and standard_period(own) == standard_period(period)
 
 
 def check_row(row: Row, *, period: str | None = None, year: int | None = None) -> RowResult:

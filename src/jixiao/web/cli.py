@@ -3,6 +3,10 @@
     jixiao import PATH... [--jobs N] [--errors FILE]   files or folders (recursively) into the database
     jixiao dataset --to csv|xlsx|json --out FILE          the published data, as on the public site
     jixiao publish --out DIR                              the public site as static HTML
+
+Exit status: 0 done; 2 bad input (``jixiao import``: a file or row that could not be imported, each named on
+standard error) or settings that cannot be loaded (one line, e.g. the production settings without
+DJANGO_SECRET_KEY); 1 a file failed for another reason (a database error); 130 interrupted.
 """
 
 from __future__ import annotations
@@ -13,16 +17,31 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from jixiao.core.errors import JixiaoError
+
 EXIT_OK = 0
 EXIT_FAILED = 1
+EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
+# Problems printed on standard error by ``jixiao import``; the rest are only in the error report.
+SHOWN_PROBLEMS = 20
+
+
+class SettingsError(JixiaoError):
+    """The Django settings cannot be loaded (ImproperlyConfigured): ``jixiao`` prints it as one line, status 2."""
+
+    code = "settings"
 
 
 def setup_django(*, migrate: bool = True) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jixiao.web.settings")
     import django
+    from django.core.exceptions import ImproperlyConfigured
 
-    django.setup()
+    try:
+        django.setup()
+    except ImproperlyConfigured as exc:
+        raise SettingsError(f"{os.environ['DJANGO_SETTINGS_MODULE']}: {exc}") from None
     if migrate:
         from django.conf import settings
         from django.core.management import call_command
@@ -31,6 +50,20 @@ def setup_django(*, migrate: bool = True) -> None:
         if db["ENGINE"].endswith("sqlite3"):
             Path(db["NAME"]).parent.mkdir(parents=True, exist_ok=True)
         call_command("migrate", interactive=False, verbosity=0)
+
+
+def problem_line(e: dict[str, Any]) -> str:
+    """One problem of the import as ``FILE[, document D][, line N][, row N][, field F]: message``."""
+    where = str(e.get("file") or "<input>")
+    doc = e.get("document") or ""
+    if doc and doc != os.path.basename(where):
+        where += f", document {doc}"
+    for key in ("line", "row"):
+        if e.get(key) not in (None, ""):
+            where += f", {key} {e[key]}"
+    if e.get("field"):
+        where += f", field {e['field']}"
+    return f"{where}: {e.get('message', '')}"
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
@@ -48,12 +81,18 @@ def _cmd_import(args: argparse.Namespace) -> int:
               "run the same command again to go on", file=sys.stderr)
         return EXIT_INTERRUPTED
     print(bulk.format_table(summary))
-    if summary.errors:
-        out = Path(args.errors)
-        out.write_bytes(bulk.errors_csv(summary.errors))
-        print(f"{len(summary.errors)} problem(s) in {len({e['file'] for e in summary.errors})} file(s): "
-              f"see {out}", file=sys.stderr)
-    return EXIT_FAILED if summary.failed else EXIT_OK
+    if not summary.errors:
+        return EXIT_OK
+    out = Path(args.errors)
+    out.write_bytes(bulk.errors_csv(summary.errors))
+    for e in summary.errors[:SHOWN_PROBLEMS]:
+        print(f"jixiao: error: {problem_line(e)}", file=sys.stderr)
+    more = len(summary.errors) - SHOWN_PROBLEMS
+    print(f"jixiao import: {len(summary.errors)} problem(s) in {len({e['file'] for e in summary.errors})} file(s)"
+          + (f", {more} more not shown" if more > 0 else "") + f"; all of them are in {out}", file=sys.stderr)
+    if any(f.status == "failed" and not f.bad_input for f in summary.files):
+        return EXIT_FAILED
+    return EXIT_BAD_INPUT
 
 
 def _cmd_dataset(args: argparse.Namespace) -> int:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 WEB_DIR = Path(__file__).resolve().parent
@@ -15,7 +17,10 @@ REPO_ROOT = _checkout if (_checkout / "pyproject.toml").exists() else Path.cwd()
 VAR_DIR = Path(os.environ.get("JIXIAO_VAR", REPO_ROOT / "var"))
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "jixiao-development-only-not-secret")
-DEBUG = os.environ.get("JIXIAO_DEBUG", "1") == "1"
+# DEBUG only when asked for (JIXIAO_DEBUG=1): it is also what allows the demo accounts (services.demo_accounts_create).
+DEBUG = os.environ.get("JIXIAO_DEBUG", "0") == "1"
+# True in settings_production: no demo accounts, whatever DEBUG says.
+JIXIAO_PRODUCTION = False
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
 
 INSTALLED_APPS = [
@@ -27,12 +32,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rest_framework",
     "drf_spectacular",
+    "axes",
     "jixiao.web.performance",
     "jixiao.web.opendata",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -40,6 +47,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # last: turns a login refused for too many failures into the "try again later" page (HTTP 429)
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "jixiao.web.urls"
@@ -53,6 +62,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.csp",
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
@@ -68,6 +78,45 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Content-Security-Policy (Django's own middleware): scripts, styles and images from this site only; no inline
+# script or style (no 'unsafe-inline'). The nonce is for the inline bits of Django's admin templates, which carry
+# it ({% csp_nonce_attr %}); it is in the header only on pages that use it. Charts are SVG files with
+# presentation attributes, no style attributes.
+SECURE_CSP = {
+    "default-src": [CSP.NONE],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE],
+    "img-src": [CSP.SELF],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "manifest-src": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "base-uri": [CSP.NONE],
+    "object-src": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+}
+
+# Logins: django-axes counts failed sign-ins (the login page, the admin's, HTTP Basic on the API) per user name
+# and client address together, and refuses that pair for the cool-off after JIXIAO_LOGIN_FAILURES failures.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out user name and address
+    "jixiao.web.security.AuthBackend",  # Django's ModelBackend; refuses the demo password outside the local demo
+]
+JIXIAO_LOGIN_FAILURES = int(os.environ.get("JIXIAO_LOGIN_FAILURES", "5"))
+JIXIAO_LOGIN_COOLOFF_MINUTES = int(os.environ.get("JIXIAO_LOGIN_COOLOFF_MINUTES", "15"))
+# Behind a reverse proxy: how many proxies append to X-Forwarded-For (the client address is the one the outermost
+# of them saw). 0: the address is REMOTE_ADDR.
+JIXIAO_PROXY_COUNT = int(os.environ.get("JIXIAO_PROXY_COUNT", "0"))
+AXES_FAILURE_LIMIT = JIXIAO_LOGIN_FAILURES
+AXES_COOLOFF_TIME = timedelta(minutes=JIXIAO_LOGIN_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True  # a successful sign-in starts the count again
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the cool-off runs from the failure that locked
+AXES_CLIENT_IP_CALLABLE = "jixiao.web.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "jixiao.web.security.lockout_response"
+AXES_DISABLE_ACCESS_LOG = True  # successful sign-ins are not logged by axes (the audit log has the actions)
+AXES_VERBOSE = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -104,7 +153,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = JIXIAO_MAX_UPLOAD_BYTES + 1024 * 1024
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.BasicAuthentication",
+        "jixiao.web.security.ThrottledBasicAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

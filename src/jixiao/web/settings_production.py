@@ -1,6 +1,10 @@
 """Production settings: everything from settings.py, hardened. Configure through the environment:
 
-DJANGO_SECRET_KEY (required), JIXIAO_ALLOWED_HOSTS (comma-separated), DATABASE_URL, JIXIAO_EMAIL_BACKEND.
+DJANGO_SECRET_KEY (required), JIXIAO_ALLOWED_HOSTS (comma-separated), DATABASE_URL, JIXIAO_EMAIL_BACKEND,
+JIXIAO_PROXY_COUNT (reverse proxies in front, for the client address the login throttle keys on).
+
+Without DJANGO_SECRET_KEY loading these settings raises ImproperlyConfigured; ``jixiao`` and ``jixiao-manage``
+print its message as one line and exit with status 2.
 """
 
 from __future__ import annotations
@@ -12,10 +16,13 @@ from django.core.exceptions import ImproperlyConfigured
 from jixiao.web.settings import *  # noqa: F403
 
 DEBUG = False
-try:
-    SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
-except KeyError:
-    raise ImproperlyConfigured("set DJANGO_SECRET_KEY for the production settings") from None
+JIXIAO_PRODUCTION = True  # no demo accounts (services.demo_accounts_refusal), whatever else is set
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+if not SECRET_KEY:
+    raise ImproperlyConfigured(
+        "the production settings need DJANGO_SECRET_KEY: set it to a long random string, e.g. the output of "
+        "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    )
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("JIXIAO_ALLOWED_HOSTS", "localhost").split(",") if h.strip()]
 CSRF_TRUSTED_ORIGINS = [f"https://{h}" for h in ALLOWED_HOSTS if not h.startswith(".")]
 

@@ -2,11 +2,20 @@
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
 from jixiao.web.performance import api, views
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Pages without an icon link (Django's admin) make browsers ask for /favicon.ico: the site's icon, not a 404."""
+    return redirect(static("performance/favicon.svg"), permanent=True)
+
 
 router = DefaultRouter()
 router.register("units", api.UnitViewSet, basename="api-unit")
@@ -37,4 +46,5 @@ urlpatterns = [
     path("api/", include(router.urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("favicon.ico", favicon),
 ]

@@ -64,6 +64,7 @@ class FileResult:
     documents: int = 0
     rows: int = 0
     message: str = ""
+    bad_input: bool = True  # a failure is the file's fault (False: a database or model error)
 
 
 @dataclass
@@ -136,8 +137,9 @@ def prepare(path: str) -> Prepared:
         out.error = _error(path, message=f"cannot read the file: {exc.strerror or exc}")
         return out
     except JixiaoError as exc:
+        # the location goes to its own columns; the message is the reader's words without it
         out.error = _error(path, row=getattr(exc, "row", None), line=getattr(exc, "line", None),
-                           fld=getattr(exc, "field", None) or "", message=str(exc))
+                           fld=getattr(exc, "field", None) or "", message=getattr(exc, "detail", None) or str(exc))
         return out
     if len(docs) == 1:
         out.documents.append((name, data))
@@ -195,8 +197,9 @@ def import_prepared(prep: Prepared, *, office: Any = None) -> tuple[FileResult, 
             for name, data in prep.documents:
                 record, preview = services.disclosure_import(data=data, filename=name, actor=None, office=office)
                 for e in preview.row_errors:
+                    # the location is in the columns; the web's message repeats it, so say only what is wrong
                     errors.append(_error(prep.path, document=name, row=e["row"], line=e["line"], fld=e["field"],
-                                         message=str(e["message"]) + "（此行未导入）"))
+                                         message=f"{e['field']} is empty: the row is not imported"))
                 if record is None and preview.already_imported:
                     statuses.append("already")
                 elif record is None:
@@ -214,7 +217,7 @@ def import_prepared(prep: Prepared, *, office: Any = None) -> tuple[FileResult, 
     except Exception as exc:  # a database or model error: this file only; the run goes on
         msg = f"{type(exc).__name__}: {exc}"
         errors.append(_error(prep.path, message=msg))
-        return FileResult(prep.path, "failed", len(prep.documents), prep.rows, msg), errors
+        return FileResult(prep.path, "failed", len(prep.documents), prep.rows, msg, bad_input=False), errors
     # a file is as new as its newest document
     status = next((s for s in ("corrected", "imported", "unchanged") if s in statuses), "already")
     return FileResult(prep.path, status, len(prep.documents), prep.rows), errors

@@ -1,11 +1,14 @@
 """A disclosure as PDF: the print page rendered by WeasyPrint with the Noto CJK fonts from Debian.
 
 The fonts come from the system (fontconfig): ``apt-get install fonts-noto-cjk`` (the set-up does this).
-Nothing is fetched over the network: the print page carries its styles and its chart inline.
+Nothing is fetched, over the network or from disk: the print page's stylesheet (the static file
+``opendata/print.css``, linked from the page in a browser) is handed to WeasyPrint as a string, and the chart is
+inline SVG.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from django.template.loader import render_to_string
@@ -26,14 +29,19 @@ def _fetcher() -> Any:
     return URLFetcher(allowed_protocols=("none",), fail_on_errors=False)
 
 
-def html_pdf(html: str) -> bytes:
-    from weasyprint import HTML
+PRINT_CSS = Path(__file__).resolve().parent / "static" / "opendata" / "print.css"
 
-    return bytes(HTML(string=html, url_fetcher=_fetcher()).write_pdf())
+
+def html_pdf(html: str, *, css: str = "") -> bytes:
+    from weasyprint import CSS, HTML
+
+    fetcher = _fetcher()
+    sheets = [CSS(string=css, url_fetcher=fetcher)] if css else None
+    return bytes(HTML(string=html, url_fetcher=fetcher).write_pdf(stylesheets=sheets))
 
 
 def disclosure_pdf(d: Disclosure) -> bytes:
     from jixiao.web.opendata.views import print_context
 
-    html = render_to_string("opendata/print.html", print_context(d))
-    return html_pdf(html)
+    html = render_to_string("opendata/print.html", {**print_context(d), "pdf": True})
+    return html_pdf(html, css=PRINT_CSS.read_text(encoding="utf-8"))

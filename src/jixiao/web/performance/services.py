@@ -684,9 +684,29 @@ def disclosure_import(*, data: bytes, filename: str, actor: Any, office: Organiz
 DEMO_PASSWORD = "jixiao-demo"
 
 
+class DemoAccountsRefused(Exception):
+    """Demo accounts (with a published password) exist only in the local demo."""
+
+
+def demo_accounts_refusal() -> str | None:
+    """Why demo accounts may not be created here, or None in the local demo (DEBUG on, not the production settings)."""
+    if getattr(settings, "JIXIAO_PRODUCTION", False):
+        return "the production settings (jixiao.web.settings_production) are in use"
+    if not settings.DEBUG:
+        return "DEBUG is off (for a local demo with demo accounts: JIXIAO_DEBUG=1 ./dev start)"
+    return None
+
+
 def demo_accounts_create(*, password: str = DEMO_PASSWORD) -> list[dict[str, str]]:
-    """One account per role on the first office and its first unit (created if there are none)."""
+    """One account per role on the first office and its first unit (created if there are none).
+
+    Only in the local demo: raises DemoAccountsRefused when DEBUG is off or the production settings are in use.
+    """
     from django.contrib.auth import get_user_model
+
+    refusal = demo_accounts_refusal()
+    if refusal is not None:
+        raise DemoAccountsRefused(f"no demo accounts: {refusal}")
 
     user_model = get_user_model()
     office = Organization.objects.filter(kind=Organization.Kind.OFFICE).order_by("id").first()
