@@ -523,3 +523,18 @@ def test_a_bare_table_takes_its_unit_from_the_same_result_elsewhere_in_the_docum
     rows = check_disclosure(d).rows
     assert [(t.target.unit, t.actual.unit if t.actual else None) for t in rows[1].targets] == [("个", "个")]
     assert [t.target.unit for t in rows[2].targets] == ["户"]
+
+
+def test_the_metrics_own_words_decide_not_its_section_heading() -> None:
+    from jixiao.core.targets import extract_targets
+
+    assert [t.comparator for t in extract_targets("資金投入績效目標值是10萬元", "成本目標")] == [">="]
+    assert [t.comparator for t in extract_targets("≤4", "开展精品示范村建设数量")] == ["<="]
+    assert [t.comparator for t in extract_targets("150万", "市民中心运行维护费")] == ["<="]
+    (r,) = check_row(Row("成本目標", "資金投入績效目標值是10萬元", "實際完成值為0萬元")).targets
+    assert r.verdict == "not_met"
+
+
+def test_cases_count_persons() -> None:
+    (t,) = check_row(Row("复明手术", "为1万名贫困白内障患者实施免费复明手术", "全省实施复明手术8878例。")).targets
+    assert t.actual is not None and t.actual.value == 8878

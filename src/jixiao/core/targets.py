@@ -450,7 +450,9 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
         kind, direction, value = "change", "down", -value  # 用电量 -6.5%: a fall of 6.5%
         comparator = ">=" if comparator in (None, ">=", "==") else comparator
     prefix = norm[lo:start]
-    context = (goal + prefix) if (bare or labelled) else prefix
+    # The metric's own words decide (资金投入 under a 成本目标 heading is still a floor); the goal, where a
+    # table's heading or first column holds the metric, only when the cell names none (LABELLING.md).
+    context = (goal + prefix) if (bare or labelled) and len(_metric_words(prefix)) < 2 else prefix
     if comparator is None:
         if value == 0 or contains_any(context, LEXICON.keep_low):
             comparator = "<="
@@ -500,6 +502,17 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
         direction="up" if direction == "up" else ("down" if direction == "down" else None),
         about=about,
     )
+
+
+_NOT_METRIC_RE: Final = re.compile(r"[^\u4e00-\u9fff]")
+
+
+def _metric_words(prefix: str) -> str:
+    """The Chinese words of a cell before its figure once table labels (绩效目标值是, 年初指标值为) are gone."""
+    words = prefix
+    for label in (*LEXICON.bare_target_labels, "绩效", "年初", "年度", "值", "为", "是", "达到", "不低于", "不少于"):
+        words = words.replace(label, "")
+    return _NOT_METRIC_RE.sub("", words)
 
 
 def _is_about(q: Quantity, comp_word: str) -> bool:
