@@ -538,3 +538,30 @@ def test_the_metrics_own_words_decide_not_its_section_heading() -> None:
 def test_cases_count_persons() -> None:
     (t,) = check_row(Row("复明手术", "为1万名贫困白内障患者实施免费复明手术", "全省实施复明手术8878例。")).targets
     assert t.actual is not None and t.actual.value == 8878
+
+
+def test_a_rates_bare_figure_is_a_percentage_and_per_person_stays_in_the_unit() -> None:
+    from jixiao.core.targets import extract_targets
+
+    assert [(t.value, t.unit) for t in extract_targets("100", "工程完工率")] == [(100, "%")]
+    assert [(t.value, t.unit) for t in extract_targets("3000元/人", "补贴标准")] == [(3000, "元/人")]
+    assert [(t.value, t.unit) for t in extract_targets("18—54周岁", "培训对象年龄")] == [(18, "周岁"), (54, "周岁")]
+
+
+def test_in_year_a_rate_that_the_text_says_reached_the_years_target_is_met() -> None:
+    row = Row("退役士兵培训", "参加培训率80%", "参加培训率80%,已实现年度目标。")
+    assert [t.verdict for t in check_row(row, period="上半年").targets] == ["met"]
+
+
+def test_a_results_paragraph_shared_by_several_rows_pairs_by_metric_only() -> None:
+    from jixiao.core.check import check_disclosure
+    from jixiao.core.model import Disclosure
+
+    results = "2025年,地区生产总值同比增长4.7%。工业增加值同比增长6.1%,固定资产投资总额达4539.8亿元"
+    d = Disclosure(title="某市2025年预期目标", year=2025, rows=[
+        Row("地区生产总值", "地区生产总值增长5.5%左右", results),
+        Row("固定资产投资", "固定资产投资增长1%", results),
+        Row("进出口总值", "进出口总值增长10%左右", results),
+    ])
+    got = [[(t.verdict, t.actual.value if t.actual else None) for t in r.targets] for r in check_disclosure(d).rows]
+    assert got == [[("not_met", 4.7)], [("unverified", None)], [("unverified", None)]]

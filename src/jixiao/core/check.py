@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from typing import Final
 
-from jixiao.core.claims import extract_claims, is_final_admission
+from jixiao.core.claims import extract_claims, is_final_admission, states_done
 from jixiao.core.lexicon import LEXICON
 from jixiao.core.meta import deadline_after, is_in_year, period_of, standard_period
 from jixiao.core.model import Disclosure, Row
@@ -53,7 +54,7 @@ def _not_final(t: Target) -> bool:
     return _is_rate(t) or t.comparator in ("<=", "<")
 
 
-def _in_year(result: TargetResult, period: str) -> TargetResult:
+def _in_year(result: TargetResult, period: str, settled: bool = False) -> TargetResult:
     """During the year (LABELLING.md, Periods): a figure below an annual target is progress, not a shortfall,
     and a rate, a growth figure or a ceiling so far is not final either way. A cumulative count, amount or
     stage that already reaches the target is met; an admission that it will not be reached (无法完成) is a
@@ -64,8 +65,8 @@ def _in_year(result: TargetResult, period: str) -> TargetResult:
     if any(is_final_admission(c) for c in result.evidence):
         return result
     if result.verdict == "met":
-        if not _not_final(t) or any(c.kind == "statement" for c in result.evidence):
-            return result
+        if not _not_final(t) or settled or any(c.kind == "statement" for c in result.evidence):
+            return result  # a cumulative figure reached, or the text says the year's target is secured
         note = "年度数值尚未最终确定，不作达成判断"
     elif t.comparator in ("<=", "<") and not _is_rate(t):
         return result  # a count or an amount already over its ceiling only grows: the shortfall is final
@@ -109,6 +110,8 @@ def _admitted(result: TargetResult, admissions: list[Claim], goal: str) -> Targe
                    evidence=(a, *result.evidence))
 
 
+_QUANTITY_HINT: Final = re.compile(r"\d+")
+_PARAGRAPH: Final = 40  # characters: a progress text this long, given to several rows, is a results paragraph
 _QUOTE_RE: Final = re.compile(r"“[^”]{2,80}”|「[^」]{2,80}」|\"[^\"]{2,80}\"")
 
 
@@ -149,12 +152,15 @@ def _set_for_the_period(t: Target, ind_norm: str, period: str) -> bool:
     return own is not None and own != "全年" and standard_period(own) == standard_period(period)
 
 
-def check_row(row: Row, *, period: str | None = None, year: int | None = None) -> RowResult:
+def check_row(
+    row: Row, *, period: str | None = None, year: int | None = None, shared: bool = False
+) -> RowResult:
     """Judge every target of one row against the claims of its progress text.
 
     ``period`` is the disclosure's period; during the year (一季度, 上半年, 前三季度 …) a figure below an
     annual target to reach is reported but not called a shortfall. ``year`` is the year the targets are
-    for: a requirement due after it (三年内, (2013—2017年)) is not missed yet either."""
+    for: a requirement due after it (三年内, (2013—2017年)) is not missed yet either. ``shared`` says the
+    progress text is one results paragraph serving several rows: a figure must name the row's metric."""
     targets = extract_targets(row.indicator, row.goal)
     has_milestone = any(t.kind == "milestone" for t in targets)
     claims = extract_claims(row.progress, units=_units_wanted(targets), stages=has_milestone)
@@ -163,7 +169,8 @@ def check_row(row: Row, *, period: str | None = None, year: int | None = None) -
     numeric = [t for t in targets if t.kind != "milestone"]
     figures = [c for c in claims if c.kind in ("level", "change")]
     bare_row = len(numeric) == 1 and len(figures) == 1
-    assigned = assign_claims(targets, claims, ind_norm, prog_norm, row.goal, bare_row=bare_row)
+    assigned = assign_claims(targets, claims, ind_norm, prog_norm, row.goal, bare_row=bare_row and not shared,
+                             crowded=shared)
     stages = [c for c in claims if c.kind == "stage"]
     statements = [c for c in claims if c.kind == "statement"]
     shares = [c for c in claims if c.kind == "share"]
@@ -188,14 +195,20 @@ def check_row(row: Row, *, period: str | None = None, year: int | None = None) -
     if admissions:
         results = [_admitted(r, admissions, row.goal) for r in results]
     if period is not None and is_in_year(period):
-        results = [r if _set_for_the_period(r.target, ind_norm, period) else _in_year(r, period) for r in results]
+        settled = any(states_done(c) and c.stage in LEXICON.settled_phrases for c in statements)
+        results = [r if _set_for_the_period(r.target, ind_norm, period) else _in_year(r, period, settled)
+                   for r in results]
     if any(r.verdict == "not_met" for r in results) and deadline_after(fold(row.indicator), year):
         results = [_not_due(r) for r in results]
     return RowResult(row=row, verdict=row_verdict(results), targets=tuple(results))
 
 
 def check_disclosure(disclosure: Disclosure) -> Report:
-    rows = [check_row(r, period=disclosure.period, year=disclosure.year) for r in disclosure.rows]
+    # one results paragraph given as the progress of several rows (targets paired with a review of results)
+    seen = Counter(r.progress for r in disclosure.rows
+                   if len(r.progress) >= _PARAGRAPH and len(_QUANTITY_HINT.findall(r.progress)) > 1)
+    rows = [check_row(r, period=disclosure.period, year=disclosure.year, shared=seen[r.progress] > 1)
+            for r in disclosure.rows]
     return Report(disclosure=disclosure, rows=_units_from_other_rows(rows))
 
 

@@ -65,6 +65,7 @@ class Lexicon:
     vague_endings: tuple[str, ...]
     met_phrases: tuple[str, ...]
     done_cells: frozenset[str]
+    settled_phrases: frozenset[str]
     cumulative_shares: tuple[str, ...]
     not_met_phrases: tuple[str, ...]
     full_coverage: tuple[str, ...]
@@ -78,6 +79,7 @@ class Lexicon:
     scope_after: tuple[str, ...]
     scope_before: tuple[str, ...]
     money_metrics: tuple[str, ...]
+    rate_heads: tuple[str, ...]
     annual_plan_words: tuple[str, ...]
     portfolio_words: tuple[str, ...]
     portfolio_units: frozenset[str]
@@ -153,6 +155,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         vague_endings=_longest_first(raw["stages"]["vague_endings"]),
         met_phrases=_longest_first(raw["verdict"]["met_phrases"]),
         done_cells=frozenset(raw["verdict"]["done_cells"]),
+        settled_phrases=frozenset(raw["verdict"]["settled_phrases"]),
         cumulative_shares=_longest_first(raw["verdict"]["cumulative_shares"]),
         not_met_phrases=_longest_first(raw["verdict"]["not_met_phrases"]),
         full_coverage=_longest_first(raw["verdict"]["full_coverage"]),
@@ -166,6 +169,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         scope_after=_longest_first(raw["targets"]["scope_after"]),
         scope_before=_longest_first(raw["targets"]["scope_before"]),
         money_metrics=_longest_first(raw["targets"]["money_metrics"]),
+        rate_heads=_longest_first(raw["targets"]["rate_heads"]),
         annual_plan_words=_longest_first(raw["targets"]["annual_plan_words"]),
         portfolio_words=_longest_first(raw["targets"]["portfolio_words"]),
         portfolio_units=frozenset(raw["targets"]["portfolio_units"]),

@@ -424,6 +424,8 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
             unit, value = ("%" if base == "%" else base), value * scale
         elif q.text[-1:] in LEXICON.multipliers and contains_any(goal + norm[lo:start], LEXICON.money_metrics):
             unit = "元"  # 市民中心运行维护费 150万: an amount of money in 万元
+        elif bare and _names_a_rate(fold(goal) + norm[lo:start]) and 0 <= value <= 100:
+            unit = "%"  # 工程完工率 100: a rate's bare figure is a percentage
     if not bare and in_brackets(norm, start):
         return None
     if unit is not None and unit not in ("%", "百分点") and _each_follows(norm, end, hi):
@@ -513,6 +515,12 @@ def _metric_words(prefix: str) -> str:
     for label in (*LEXICON.bare_target_labels, "绩效", "年初", "年度", "值", "为", "是", "达到", "不低于", "不少于"):
         words = words.replace(label, "")
     return _NOT_METRIC_RE.sub("", words)
+
+
+def _names_a_rate(metric: str) -> bool:
+    """Whether a metric is a rate or a share (完工率, 满意度, 覆盖面, 比例): its bare figures are percentages."""
+    metric = metric.rstrip(" :：(（)）")
+    return any(metric.endswith(w) for w in LEXICON.rate_heads)
 
 
 def _is_about(q: Quantity, comp_word: str) -> bool:

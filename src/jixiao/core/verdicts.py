@@ -329,6 +329,7 @@ def assign_claims(
     goal: str,
     *,
     bare_row: bool,
+    crowded: bool = False,
 ) -> dict[int, Claim]:
     """Pair numeric targets with figure claims, best pairs first, each claim used once."""
     figures = [c for c in claims if c.kind in ("level", "change") and c.value is not None]
@@ -336,7 +337,7 @@ def assign_claims(
     scored: list[tuple[float, int, int]] = []
     bare_pair = bare_row and len(targets) == 1 and len(figures) == 1
     # A target is crowded when the progress gives it several figures of its unit to choose from.
-    crowded = [sum(1 for c in figures if units_compatible(t.unit, c.unit) > 1.0) > 2 for t in targets]
+    busy = [crowded or sum(1 for c in figures if units_compatible(t.unit, c.unit) > 1.0) > 2 for t in targets]
     for i, t in enumerate(targets):
         if t.kind == "milestone" or t.value is None:
             continue
@@ -349,7 +350,7 @@ def assign_claims(
                 continue
             if j not in ccs:
                 ccs[j] = _claim_context(c, progress_norm)
-            s = pair_score(t, tc, c, ccs[j], bare_pair=bare_pair, crowded=crowded[i])
+            s = pair_score(t, tc, c, ccs[j], bare_pair=bare_pair, crowded=busy[i])
             if s >= _MIN_SCORE:
                 scored.append((s, i, j))
     scored.sort(key=lambda x: (-x[0], x[1], x[2]))
