@@ -565,3 +565,10 @@ def test_a_results_paragraph_shared_by_several_rows_pairs_by_metric_only() -> No
     ])
     got = [[(t.verdict, t.actual.value if t.actual else None) for t in r.targets] for r in check_disclosure(d).rows]
     assert got == [[("not_met", 4.7)], [("unverified", None)], [("unverified", None)]]
+
+
+def test_a_rows_own_narrative_putting_its_one_work_off_is_a_shortfall() -> None:
+    row = Row("城市快速路三期工程", "开工建设城市快速路三期工程",
+              "前一件,按照有关通知要求,加之海湾大桥走向未定,2003年暂缓实施;")
+    (t,) = check_row(row).targets
+    assert t.verdict == "not_met" and "暂缓" in t.reason

@@ -194,6 +194,13 @@ def check_row(
     admissions = [c for c in claims if c.kind == "admission"]
     if admissions:
         results = [_admitted(r, admissions, row.goal) for r in results]
+        if len(results) == 1 and results[0].verdict == "unverified":
+            # the row's own narrative says its one work was put off or cannot be done (2003年暂缓实施)
+            final = [a for a in admissions if is_final_admission(a)]
+            if final:
+                r = results[0]
+                results = [replace(r, verdict="not_met", reason=f"进度称“{final[0].text}”，目标“{r.target.text}”未达到",
+                                   evidence=(final[0], *r.evidence))]
     if period is not None and is_in_year(period):
         settled = any(states_done(c) and c.stage in LEXICON.settled_phrases for c in statements)
         results = [r if _set_for_the_period(r.target, ind_norm, period) else _in_year(r, period, settled)
