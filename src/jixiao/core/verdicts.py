@@ -101,25 +101,25 @@ def _target_context(t: Target, indicator_norm: str, goal: str) -> _Context:
     lo, hi = clause_bounds(indicator_norm, t.span[0], t.span[1])
     q = t.quantity
     if q is not None:
-        clause = indicator_norm[lo : q.span[0]] + " " + indicator_norm[q.span[1] : hi]
+        # the words either side of the number, each on its own: no pair across the number (控制在…以内)
+        near = bigrams(indicator_norm[lo : q.span[0]]) | bigrams(indicator_norm[q.span[1] : hi])
     else:
-        clause = indicator_norm[lo:hi]
+        near = bigrams(indicator_norm[lo:hi])
     subset = indicator_norm.startswith(LEXICON.subset_words, lo)
     if t.item is not None:  # one item of a list: its own name, not its neighbours', says what is measured
         return _Context(near=bigrams(t.item), far=bigrams(goal), subset=subset)
-    return _Context(near=bigrams(clause), far=bigrams(goal), subset=subset)
+    return _Context(near=near, far=bigrams(goal), subset=subset)
 
 
 def _claim_context(c: Claim, progress_norm: str) -> _Context:
     lo, hi = clause_bounds(progress_norm, c.span[0], c.span[1])
     q = c.quantity
-    near_text = (
-        progress_norm[lo : q.span[0]] + " " + progress_norm[q.span[1] : hi] if q else progress_norm[lo:hi]
-    )
+    near = (bigrams(progress_norm[lo : q.span[0]]) | bigrams(progress_norm[q.span[1] : hi])) if q else bigrams(
+        progress_norm[lo:hi])
     plo = previous_clause_start(progress_norm, lo)
     far_text = progress_norm[plo:lo]
     return _Context(
-        near=bigrams(near_text),
+        near=near,
         far=bigrams(far_text),
         restated=contains_any(progress_norm[lo : c.span[0]], LEXICON.plan_words),
         subset=progress_norm.startswith(LEXICON.subset_words, lo, c.span[0]),
