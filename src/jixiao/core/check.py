@@ -210,11 +210,22 @@ def check_row(
     return RowResult(row=row, verdict=row_verdict(results), targets=tuple(results))
 
 
+def is_results_paragraph(progress: str) -> bool:
+    """A progress text long enough, and with figures enough, to be a results paragraph several rows share."""
+    return len(progress) >= _PARAGRAPH and len(_QUANTITY_HINT.findall(progress)) > 1
+
+
+def shared_paragraphs(rows: list[Row]) -> frozenset[str]:
+    """The progress texts that are one results paragraph given to several rows (targets paired with a review
+    of results): in them a figure must name the row's metric to be its result."""
+    seen = Counter(r.progress for r in rows if is_results_paragraph(r.progress))
+    return frozenset(p for p, n in seen.items() if n > 1)
+
+
 def check_disclosure(disclosure: Disclosure) -> Report:
     # one results paragraph given as the progress of several rows (targets paired with a review of results)
-    seen = Counter(r.progress for r in disclosure.rows
-                   if len(r.progress) >= _PARAGRAPH and len(_QUANTITY_HINT.findall(r.progress)) > 1)
-    rows = [check_row(r, period=disclosure.period, year=disclosure.year, shared=seen[r.progress] > 1)
+    shared = shared_paragraphs(disclosure.rows)
+    rows = [check_row(r, period=disclosure.period, year=disclosure.year, shared=r.progress in shared)
             for r in disclosure.rows]
     return Report(disclosure=disclosure, rows=_units_from_other_rows(rows))
 

@@ -27,6 +27,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, TextIO
 
+from jixiao.core.errors import JixiaoError
 from jixiao.core.meta import standard_period
 from jixiao.core.results import RowResult
 
@@ -43,7 +44,7 @@ STATUS_LABELS = {
 }
 ERROR_COLUMNS = ("file", "document", "row", "line", "field", "message")
 
-CheckKey = tuple[str, str, str, str, int | None]  # goal, indicator, progress, period, year
+CheckKey = tuple[str, str, str, str, int | None, bool]  # goal, indicator, progress, period, year, shared
 
 
 @dataclass
@@ -122,7 +123,7 @@ def _error(path: str, *, document: str = "", row: Any = None, line: Any = None, 
 
 def prepare(path: str) -> Prepared:
     """Read one file and check its rows (runs in a worker process; no database)."""
-    from jixiao.core.check import check_row
+    from jixiao.core.check import check_row, shared_paragraphs
     from jixiao.core.errors import JixiaoError
     from jixiao.core.model import Row
     from jixiao.formats.registry import read_documents
@@ -147,13 +148,14 @@ def prepare(path: str) -> Prepared:
         out.documents = [(f"{name}#{i}", write_disclosures([d], "json")) for i, d in enumerate(docs, start=1)]
     for d in docs:
         out.rows += len(d.rows)
+        shared = shared_paragraphs([r for r in d.rows if r.indicator.strip()])
         for r in d.rows:
             if r.indicator.strip():
                 # as the web checks it (checking.check_texts): the row without its line number, for the
-                # period the import files it under
+                # period the import files it under, knowing whether its results paragraph is shared
                 code = standard_period(d.period)
-                out.checks[(r.goal, r.indicator, r.progress, code, d.year)] = check_row(
-                    Row(r.goal, r.indicator, r.progress), period=code, year=d.year)
+                out.checks[(r.goal, r.indicator, r.progress, code, d.year, r.progress in shared)] = check_row(
+                    Row(r.goal, r.indicator, r.progress), period=code, year=d.year, shared=r.progress in shared)
     return out
 
 
@@ -165,9 +167,9 @@ def reuse_checks(checks: dict[CheckKey, RowResult]) -> Iterator[None]:
     original = checking.check_texts
 
     def cached(goal: str, indicator: str, progress: str, period: str | None = None,
-               year: int | None = None) -> RowResult:
-        hit = checks.get((goal, indicator, progress, period or "全年", year))
-        return hit if hit is not None else original(goal, indicator, progress, period, year)
+               year: int | None = None, shared: bool = False) -> RowResult:
+        hit = checks.get((goal, indicator, progress, period or "全年", year, shared))
+        return hit if hit is not None else original(goal, indicator, progress, period, year, shared)
 
     checking.check_texts = cached  # type: ignore[assignment]
     try:
@@ -299,10 +301,20 @@ def _prepared_in_order(paths: list[Path], jobs: int) -> Iterator[Prepared]:
             pool.shutdown(wait=True, cancel_futures=True)
 
 
+class OfficeError(JixiaoError):
+    """The office named for the import cannot take units (its name is a unit's): ``jixiao import`` stops, status 2."""
+
+    code = "office"
+
+
 def run(paths: Iterable[str | Path], *, jobs: int | None = None, office_name: str | None = None,
         progress: bool = True, stream: TextIO | None = None,
         on_file: Callable[[FileResult], None] | None = None) -> Summary:
-    """Import every disclosure file under ``paths``. Django must be set up and migrated."""
+    """Import every disclosure file under ``paths``. Django must be set up and migrated.
+
+    The import runs as the operator, into one office: ``office_name`` (made when missing) or the settings'
+    JIXIAO_DEFAULT_OFFICE. A document naming a unit of another office, or an office, fails (its file is not
+    imported; the error report names the file and the unit)."""
     from jixiao.web.performance import services
     from jixiao.web.performance.models import Organization
 
@@ -313,7 +325,12 @@ def run(paths: Iterable[str | Path], *, jobs: int | None = None, office_name: st
         summary.files.append(FileResult(e["file"], "failed", message=e["message"]))
     office = None
     if office_name:
-        office = services.organization_get_or_create(name=office_name, kind=Organization.Kind.OFFICE)
+        from django.core.exceptions import ValidationError
+
+        try:
+            office = services.organization_get_or_create(name=office_name, kind=Organization.Kind.OFFICE)
+        except ValidationError as exc:  # the name is a unit's: nothing can be filed under it
+            raise OfficeError(f"--office {office_name}: {' '.join(exc.messages)}") from None
     jobs = jobs if jobs is not None else max(1, min(os.cpu_count() or 1, 8))
     bar = Progress(len(files), stream=stream, enabled=progress)
     try:

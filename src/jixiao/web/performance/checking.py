@@ -23,13 +23,16 @@ _COMPARE: dict[str, Callable[[float, float], bool]] = {
 
 
 def check_texts(
-    goal: str, indicator: str, progress: str, period: str | None = None, year: int | None = None
+    goal: str, indicator: str, progress: str, period: str | None = None, year: int | None = None,
+    shared: bool = False,
 ) -> RowResult:
     """Run the core checker on one row of goal / indicator / progress text, for a report of ``period`` of
-    ``year`` (during the year, or before a requirement is due, a figure below it is not a shortfall)."""
+    ``year`` (during the year, or before a requirement is due, a figure below it is not a shortfall);
+    ``shared`` when the same results paragraph is the progress of other entries of the report too."""
     from jixiao.core.check import check_row
 
-    return check_row(Row(goal=goal, indicator=indicator, progress=progress), period=period, year=year)
+    return check_row(Row(goal=goal, indicator=indicator, progress=progress), period=period, year=year,
+                     shared=shared)
 
 
 def compare(actual: float, comparator: str, target: float) -> bool:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from jixiao.web.performance.models import PERIOD_CHOICES, Target
+from jixiao.web.performance.models import PERIOD_CHOICES, Organization, Target
 
 VERDICT_CHOICES = [("met", _("已完成")), ("not_met", _("未完成")), ("unverified", _("无法核实"))]
 COMPARATOR_CHOICES = [(">=", "≥"), ("<=", "≤"), ("==", "="), (">", ">"), ("<", "<")]
@@ -68,4 +69,12 @@ class PeriodsForm(forms.Form):
 
 
 class ImportForm(forms.Form):
+    """The file to import; and, for someone who reviews more than one office, the office to import it into
+    (only those offices are offered, so a posted office outside them is a form error)."""
+
     file = forms.FileField(label=_("公示文件"))
+
+    def __init__(self, *args: Any, offices: QuerySet[Organization] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if offices is not None and offices.count() > 1:
+            self.fields["office"] = forms.ModelChoiceField(label=_("导入到考核办"), queryset=offices)

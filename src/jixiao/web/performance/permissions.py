@@ -103,6 +103,33 @@ def can_import(user: Any) -> bool:
     return is_superuser(user) or bool(office_ids(user))
 
 
+def admin_unit_ids(user: Any) -> set[int]:
+    """The units a scoped (non-superuser) staff user's admin covers: their own units and every unit under the
+    offices they review. Offices themselves are outside it (only a superuser manages an office or its reviewers)."""
+    ids = set(unit_ids(user))
+    offices = office_ids(user)
+    if offices:
+        ids |= set(Organization.objects.filter(parent_id__in=offices).values_list("id", flat=True))
+    return ids
+
+
+def admin_users(user: Any) -> QuerySet[Any]:
+    """The users within a scoped staff user's admin: users every one of whose roles is in a unit the admin covers
+    or an office the staff user reviews (themselves included), never a superuser. A user who also holds a role
+    elsewhere is outside it, so nobody can reach another office through a shared account."""
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects.all()
+    if is_superuser(user):
+        return users
+    if not getattr(user, "is_authenticated", False):
+        return users.none()
+    orgs = admin_unit_ids(user) | office_ids(user)
+    outside = Membership.objects.exclude(organization_id__in=orgs)
+    return (users.filter(pk__in=Membership.objects.filter(organization_id__in=orgs).values("user_id"))
+            .exclude(pk__in=outside.values("user_id")).exclude(is_superuser=True))
+
+
 def offices_managed(user: Any) -> QuerySet[Organization]:
     qs = Organization.objects.filter(kind=Organization.Kind.OFFICE)
     return qs if is_superuser(user) else qs.filter(id__in=office_ids(user))

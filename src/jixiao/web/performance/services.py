@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from jixiao.core.check import is_results_paragraph, shared_paragraphs
 from jixiao.core.errors import ReaderError
 from jixiao.core.meta import standard_period
 from jixiao.core.model import Disclosure as CoreDisclosure
@@ -76,10 +77,24 @@ def audit_record(
 # --- organisations and cycles -----------------------------------------------------------------------
 
 
-def organization_get_or_create(*, name: str, kind: str, parent: Organization | None = None) -> Organization:
+def organization_get_or_create(*, name: str, kind: str, parent: Organization | None = None, actor: Any = None
+                               ) -> Organization:
+    """The organisation of this name, created (of ``kind``, under ``parent``) when there is none.
+
+    Names are unique across every office, so an existing one is returned only when it is what was asked for: of
+    that kind and, for a unit, under that office. Anything else (an office's name asked for as a unit, another
+    office's unit) is refused with a ValidationError, never silently handed over."""
     org, created = Organization.objects.get_or_create(name=name, defaults={"kind": kind, "parent": parent})
     if created:
-        audit_record(actor=None, action="organization.create", obj=org, unit=org, after={"name": name})
+        audit_record(actor=actor, action="organization.create", obj=org, unit=org,
+                     after={"name": name, "kind": kind, "parent": parent.name if parent else None})
+        return org
+    if org.kind != kind:
+        raise ValidationError(_("“%(name)s”是%(kind)s，不能用作%(wanted)s") % {
+            "name": name, "kind": org.get_kind_display(), "wanted": Organization.Kind(kind).label})
+    if kind == Organization.Kind.UNIT and org.parent_id != (parent.pk if parent else None):
+        raise ValidationError(_("单位“%(name)s”不属于%(office)s") % {
+            "name": name, "office": parent.name if parent else _("（无考核办）")})
     return org
 
 
@@ -168,8 +183,10 @@ def entry_recheck(*, entry: ProgressEntry) -> ProgressEntry:
     """Recompute and store the verdicts of one entry. Overrides by a reviewer are kept."""
     indicator = entry.indicator
     period = entry.submission.period
+    shared = is_results_paragraph(entry.narrative) and ProgressEntry.objects.filter(
+        submission_id=entry.submission_id, narrative=entry.narrative).exclude(pk=entry.pk).exists()
     result = checking.check_texts(indicator.goal.name, indicator.text, entry.narrative,
-                                  period=period.code, year=period.cycle.year)
+                                  period=period.code, year=period.cycle.year, shared=shared)
     targets = indicator_targets_extract(indicator=indicator, result=result)
     entered = {a.target_id: a.value for a in entry.actuals.all()}
     old = {v.target_id: v for v in entry.verdicts.all()}
@@ -546,7 +563,16 @@ def period_code_for(stated: str) -> str:
 
 
 # The unit a document is filed under when its title names none (read, with the gap reported; never rejected).
+# Every office has its own (names are unique across offices): the default office's is called UNNAMED_UNIT,
+# another office's carries the office's name (unnamed_unit_name).
 UNNAMED_UNIT = "未注明单位"
+
+
+def unnamed_unit_name(office_name: str) -> str:
+    """The name of the unit an office files documents that name no unit under."""
+    if office_name == settings.JIXIAO_DEFAULT_OFFICE:
+        return UNNAMED_UNIT
+    return f"{UNNAMED_UNIT}（{office_name}）"[:200]
 
 
 @dataclass
@@ -558,14 +584,105 @@ class ImportPreview:
     row_errors: list[dict[str, Any]] = field(default_factory=list)  # {"row", "line", "field", "message"}
     warnings: list[str] = field(default_factory=list)  # gaps read past: the document is imported all the same
     already_imported: bool = False
+    # Where it goes: the office (None while the default office does not exist yet: made on import), its name, and
+    # the office's existing unit the document names (None: a new unit of that office).
+    office: Organization | None = None
+    office_name: str = ""
+    unit: Organization | None = None
 
     @property
     def ok(self) -> bool:
         return self.document is not None and not self.errors
 
+    @property
+    def new_unit(self) -> bool:
+        return self.ok and self.unit is None
 
-def disclosure_import_preview(*, data: bytes, filename: str) -> ImportPreview:
-    """Read a document and say what would be imported, without changing anything."""
+
+def _import_office_check(*, actor: Any, office: Organization) -> None:
+    """An office named for an import must be an office, and one the actor reviews (the operator: any)."""
+    if office.kind != Organization.Kind.OFFICE:
+        raise ValidationError(_("“%(name)s”不是考核办公室") % {"name": office.name})
+    if actor is not None and not perm.is_superuser(actor) and office.pk not in perm.office_ids(actor):
+        raise PermissionDenied(_("只能导入到您审核的考核办"))
+
+
+def _import_office_implied(*, actor: Any, unit_name: str | None) -> tuple[Organization | None, str, str | None]:
+    """Where an import given no office goes: (the office, or None while it is not made yet; its name; an error).
+
+    The operator (actor None: the command line) files under the default office. A reviewer files under the
+    office they review; one who reviews several, under the one of them whose unit the document names (else
+    they must choose). A superuser files an existing unit under its office, anything else under the default office.
+    """
+    if actor is not None and not perm.is_superuser(actor):
+        ids = perm.office_ids(actor)
+        if not ids:
+            raise PermissionDenied(_("只有考核办可以导入公示"))
+        if len(ids) == 1:
+            only = Organization.objects.get(pk=next(iter(ids)))
+            return only, only.name, None
+        match = (Organization.objects.filter(name=unit_name, kind=Organization.Kind.UNIT, parent_id__in=ids)
+                 .select_related("parent").first() if unit_name else None)
+        if match is not None and match.parent is not None:
+            return match.parent, match.parent.name, None
+        if unit_name and Organization.objects.filter(name=unit_name).exists():
+            # another office's unit, or an office: refused below, naming the offices it is not a unit of
+            names = Organization.objects.filter(pk__in=ids).order_by("name").values_list("name", flat=True)
+            return None, "、".join(names), None
+        return None, "", _("请选择导入到哪个考核办")
+    if actor is not None and unit_name:
+        match = (Organization.objects.filter(name=unit_name, kind=Organization.Kind.UNIT, parent__isnull=False)
+                 .select_related("parent").first())
+        if match is not None and match.parent is not None and match.parent.kind == Organization.Kind.OFFICE:
+            return match.parent, match.parent.name, None
+    name = settings.JIXIAO_DEFAULT_OFFICE
+    default = Organization.objects.filter(name=name).first()
+    if default is not None and default.kind != Organization.Kind.OFFICE:
+        return None, name, _("默认考核办“%(name)s”的名称已被一个单位使用") % {"name": name}
+    return default, name, None
+
+
+def _import_place(preview: ImportPreview, *, actor: Any, office: Organization | None) -> None:
+    """Say where the document goes (preview.office, .office_name, .unit), or why it cannot go anywhere: the unit
+    is resolved within the one office only; a name of another office's unit, or of an office, is refused."""
+    doc = preview.document
+    assert doc is not None
+    file = preview.filename
+    if office is not None:
+        preview.office, preview.office_name = office, office.name
+    else:
+        preview.office, preview.office_name, error = _import_office_implied(actor=actor, unit_name=doc.organization)
+        if error is not None:
+            preview.errors.append(_("%(file)s：%(error)s（单位：%(unit)s）") % {
+                "file": file, "error": error, "unit": doc.organization or UNNAMED_UNIT})
+            return
+    if not doc.organization:
+        doc.organization = unnamed_unit_name(preview.office_name)
+        preview.warnings.append(
+            _("%(file)s：标题未注明发布单位（标题：%(title)s），归入“%(unit)s”，请核对")
+            % {"file": file, "title": doc.title, "unit": doc.organization})
+    existing = Organization.objects.filter(name=doc.organization).first()
+    if existing is None:
+        return  # a new unit of the office
+    if existing.kind != Organization.Kind.UNIT:
+        preview.errors.append(_("%(file)s：单位“%(unit)s”是考核办公室的名称，不是被考核单位，不能导入") % {
+            "file": file, "unit": doc.organization})
+    elif preview.office is None or existing.parent_id != preview.office.pk:
+        preview.errors.append(_("%(file)s：单位“%(unit)s”不是%(office)s的下属单位（属于其他考核办），不能导入") % {
+            "file": file, "unit": doc.organization, "office": preview.office_name})
+    else:
+        preview.unit = existing
+
+
+def disclosure_import_preview(*, data: bytes, filename: str, actor: Any = None,
+                              office: Organization | None = None) -> ImportPreview:
+    """Read a document and say what would be imported and where, without changing anything.
+
+    ``actor`` is who imports (None: the operator, on the command line) and ``office`` the office to import into
+    (see ``_import_office_implied`` when None). The unit the document names must be that office's own or new;
+    the preview refuses, as the import does, a unit of another office and an office's name."""
+    if office is not None:
+        _import_office_check(actor=actor, office=office)
     sha = hashlib.sha256(data).hexdigest()
     preview = ImportPreview(filename=filename, sha256=sha)
     preview.already_imported = ImportRecord.objects.filter(
@@ -584,11 +701,7 @@ def disclosure_import_preview(*, data: bytes, filename: str) -> ImportPreview:
         if warning.field in ("organization", "year"):
             continue  # said below, with what the import does instead
         preview.warnings.append(_("%(file)s：%(warning)s") % {"file": filename, "warning": str(warning)})
-    if not doc.organization:
-        doc.organization = UNNAMED_UNIT
-        preview.warnings.append(
-            _("%(file)s：标题未注明发布单位（标题：%(title)s），归入“%(unit)s”，请核对")
-            % {"file": filename, "title": doc.title, "unit": UNNAMED_UNIT})
+    _import_place(preview, actor=actor, office=office)
     if not doc.year:
         doc.year = doc.published.year if doc.published else timezone.localdate().year
         message = (_("%(file)s：标题未注明年度（标题：%(title)s），按发布时间归入 %(year)s 年，请核对")
@@ -615,22 +728,37 @@ def disclosure_import(*, data: bytes, filename: str, actor: Any, office: Organiz
                       ) -> tuple[ImportRecord | None, ImportPreview]:
     """Import a disclosure document: idempotent by content; a changed document publishes a corrected version.
 
+    ``actor`` None is the operator (command line, bulk import), who may name any ``office`` (default: the
+    settings' JIXIAO_DEFAULT_OFFICE, made when missing); a reviewer imports into an office they review only. The
+    unit the document names is looked up within that office: another office's unit or an office's name is refused
+    (``preview.errors`` names the file and the unit; nothing is written); a new unit is made under that office.
     Rows with an empty indicator are skipped (and reported); the verbatim bytes are kept.
     """
     if actor is not None and not perm.can_import(actor):
         raise PermissionDenied(_("只有考核办可以导入公示"))
-    preview = disclosure_import_preview(data=data, filename=filename)
+    preview = disclosure_import_preview(data=data, filename=filename, actor=actor, office=office)
     if preview.already_imported:
         return None, preview
     if not preview.ok:
         return None, preview
+    try:
+        return _disclosure_import_apply(preview=preview, data=data, actor=actor), preview
+    except ValidationError as exc:  # the unit was taken meanwhile (another office made it): nothing is written
+        preview.errors.extend(_("%(file)s：%(error)s") % {"file": filename, "error": m} for m in exc.messages)
+        return None, preview
+
+
+def _disclosure_import_apply(*, preview: ImportPreview, data: bytes, actor: Any) -> ImportRecord:
     doc = preview.document
+    filename = preview.filename
     assert doc is not None and doc.organization and doc.year
     with transaction.atomic():
-        if office is None:
-            office = organization_get_or_create(name=settings.JIXIAO_DEFAULT_OFFICE, kind=Organization.Kind.OFFICE)
-        unit = organization_get_or_create(name=doc.organization, kind=Organization.Kind.UNIT, parent=office)
-        period = period_get_or_create(office=unit.parent or office, year=doc.year, code=doc.period or "全年")
+        office = preview.office or organization_get_or_create(
+            name=preview.office_name, kind=Organization.Kind.OFFICE, actor=actor)
+        # within the office only: organization_get_or_create refuses another office's unit or an office
+        unit = organization_get_or_create(name=doc.organization, kind=Organization.Kind.UNIT, parent=office,
+                                          actor=actor)
+        period = period_get_or_create(office=office, year=doc.year, code=doc.period or "全年")
         sub, _created = Submission.objects.get_or_create(unit=unit, period=period)
         before_status = sub.status
         sub.title = doc.title
@@ -654,6 +782,11 @@ def disclosure_import(*, data: bytes, filename: str, actor: Any, office: Organiz
                 entry.narrative = row.progress
                 entry.save(update_fields=["narrative"])
                 entry_recheck(entry=entry)
+        # a results paragraph shared by several rows is read as such once every row of it is in
+        shared = shared_paragraphs([r for i, r in enumerate(doc.rows, start=1) if i not in bad_rows])
+        if shared:
+            for entry in sub.entries.filter(narrative__in=shared).select_related("indicator__goal"):
+                entry_recheck(entry=entry)
         submission_score_update(submission=sub)
         latest = Disclosure.objects.filter(unit=unit, period=period).order_by("-version").first()
         snapshot = disclosure_snapshot(submission=sub)
@@ -663,7 +796,7 @@ def disclosure_import(*, data: bytes, filename: str, actor: Any, office: Organiz
             record.save()
             sub.status = before_status if before_status != Status.PUBLISHED else Status.PUBLISHED
             sub.save()
-            return record, preview
+            return record
         sub.status = Status.APPROVED
         sub.save()
         disclosure = disclosure_publish(
@@ -674,8 +807,9 @@ def disclosure_import(*, data: bytes, filename: str, actor: Any, office: Organiz
         record.message = _("已公示第 %(v)s 版") % {"v": disclosure.version}
         record.save()
         audit_record(actor=actor, action="import.apply", obj=record, unit=unit,
-                     after={"file": filename, "sha256": preview.sha256, "rows": len(doc.rows)})
-    return record, preview
+                     after={"file": filename, "sha256": preview.sha256, "rows": len(doc.rows),
+                            "office": office.name})
+    return record
 
 
 # --- demo accounts ----------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -290,36 +291,58 @@ def late_units(request: HttpRequest, period_id: int) -> HttpResponse:
     })
 
 
+def _import_office(request: HttpRequest, offices: QuerySet[Organization]) -> Organization | None:
+    """The office a confirmed import goes into: the one posted, which must be one the user reviews (else 403);
+    without one, the user's only office, or None (the import service decides, see disclosure_import)."""
+    raw = request.POST.get("office", "")
+    if raw:
+        try:
+            return offices.get(pk=int(raw))
+        except (ValueError, Organization.DoesNotExist):
+            raise PermissionDenied(_("只能导入到您审核的考核办")) from None
+    return _only_office(offices)
+
+
+def _only_office(offices: QuerySet[Organization]) -> Organization | None:
+    only = list(offices[:2])
+    return only[0] if len(only) == 1 else None
+
+
 @login_required
 def import_upload(request: HttpRequest) -> HttpResponse:
+    """Upload → preview (where it goes, errors, warnings) → confirm. A reviewer imports into the office they
+    review only; the preview refuses what the import would refuse, and a refused confirm writes nothing."""
     if not perm.can_import(request.user):
         raise PermissionDenied(_("只有考核办可以导入公示"))
-    ctx: dict[str, Any] = {"form": ImportForm()}
+    offices = perm.offices_managed(request.user)
+    ctx: dict[str, Any] = {"form": ImportForm(offices=offices)}
     if request.method == "POST" and "confirm" in request.POST:
         record = get_object_or_404(ImportRecord, pk=request.POST["confirm"], status=ImportRecord.Status.PREVIEW,
                                    created_by=request.user)
-        data = bytes(record.original)
-        filename = record.filename
+        office = _import_office(request, offices)
+        result, preview = services.disclosure_import(data=bytes(record.original), filename=record.filename,
+                                                     actor=request.user, office=office)
+        if result is None and not preview.already_imported:
+            # refused (the unit is another office's, or an office): the preview is left as it was
+            messages.error(request, "; ".join(preview.errors))
+            return redirect("import-upload")
         record.delete()
-        offices = list(perm.offices_managed(request.user)[:2])
-        office = offices[0] if len(offices) == 1 else None  # a reviewer imports into their own office
-        result, preview = services.disclosure_import(data=data, filename=filename, actor=request.user,
-                                                     office=office)
         if result is None:
-            msg = _("此文件已导入过，未做任何更改") if preview.already_imported else "; ".join(preview.errors)
-            messages.warning(request, msg)
+            messages.warning(request, _("此文件已导入过，未做任何更改"))
             return redirect("import-upload")
         messages.success(request, result.message)
         if result.submission_id:
             return redirect("submission-detail", pk=result.submission_id)
         return redirect("import-upload")
     if request.method == "POST":
-        form = ImportForm(request.POST, request.FILES)
+        form = ImportForm(request.POST, request.FILES, offices=offices)
         ctx["form"] = form
         if form.is_valid():
             upload = form.cleaned_data["file"]
+            office = form.cleaned_data.get("office") or _only_office(offices)
             data = upload.read()
-            preview = services.disclosure_import_preview(data=data, filename=upload.name)
+            preview = services.disclosure_import_preview(data=data, filename=upload.name, actor=request.user,
+                                                         office=office)
             ctx["preview"] = preview
             if preview.ok and not preview.already_imported:
                 ctx["record"] = ImportRecord.objects.create(
