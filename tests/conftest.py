@@ -28,12 +28,14 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Serve the live server's requests one at a time.
+    """Serve the live server's requests one at a time on the in-memory SQLite test database.
 
     pytest-django's live server hands the test's in-memory SQLite connection to every request thread. A
     browser fetches a page's images in parallel, and two threads on one sqlite3 connection can see each
     other's half-read results (a chart answered 404 in CI that way). A lock around each whole request,
-    body included, keeps the server threaded (keep-alive still works) but the database single-user.
+    body included, keeps the server threaded (keep-alive still works) but the database single-user. On any
+    other database (PostgreSQL with DATABASE_URL) each request thread has its own connection and requests run
+    concurrently (tests/web/test_concurrency.py relies on that).
     """
     try:
         from django.core.servers.basehttp import ThreadedWSGIServer
@@ -46,7 +48,13 @@ def pytest_configure(config: pytest.Config) -> None:
 
     class SerialWSGIServer(ThreadedWSGIServer):  # type: ignore[misc]
         def set_app(self, application: App) -> None:
-            def serial(environ: dict[str, Any], start_response: Callable[..., Any]) -> list[bytes]:
+            def serial(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+                from django.db import connections
+
+                default = connections["default"]
+                if not (default.vendor == "sqlite" and default.is_in_memory_db()):
+                    # own connection per request thread (PostgreSQL): real concurrency, as in production
+                    return application(environ, start_response)
                 with lock:
                     result = application(environ, start_response)
                     try:

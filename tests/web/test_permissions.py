@@ -59,7 +59,7 @@ def test_submitted_report_page(client, world, role):
 @pytest.mark.parametrize("role", ROLES)
 def test_editing_another_units_draft_is_impossible(client, world, role):
     c = client_for(client, world, role)
-    r = c.post(reverse("entry-edit", args=[world.entry_b.pk]), {"narrative": "篡改"})
+    r = c.post(reverse("entry-edit", args=[world.entry_b.pk]), {"narrative": "篡改", "version": world.entry_b.version})
     world.entry_b.refresh_from_db()
     if role in ("reporter_b", "admin"):
         assert r.status_code == 302 and world.entry_b.narrative == "篡改"
@@ -201,7 +201,8 @@ def test_api_submissions(client, world, role):
     assert (SECRET_B in r.content.decode()) == ("b" in API_LIST[role])
     r = c.get(f"/api/submissions/{world.sub_b.pk}/")
     assert r.status_code == (200 if "b" in API_LIST[role] else 404)
-    r = c.patch(f"/api/entries/{world.entry_b.pk}/", {"narrative": "经由API修改"}, content_type="application/json")
+    r = c.patch(f"/api/entries/{world.entry_b.pk}/", {"narrative": "经由API修改", "version": world.entry_b.version},
+                content_type="application/json")
     world.entry_b.refresh_from_db()
     if role in ("reporter_b", "admin"):
         assert r.status_code == 200 and world.entry_b.narrative == "经由API修改"

@@ -182,14 +182,17 @@ def test_changed_excerpts_show_the_change_in_a_long_text():
 def test_api_progress_with_entered_actuals(client, world):
     target = world.entry_a.indicator.targets.get(unit="%")
     client.force_login(world.reporter_a)
+    version = client.get(f"/api/entries/{world.entry_a.pk}/").json()["version"]
     r = client.patch(f"/api/entries/{world.entry_a.pk}/",
-                     {"narrative": "开展职工培训120场。", "actuals": {str(target.pk): 93}},
+                     {"narrative": "开展职工培训120场。", "actuals": {str(target.pk): 93}, "version": version},
                      content_type="application/json")
     assert r.status_code == 200
+    assert r.json()["version"] == version + 1
     by_text = {v["target"]: v for v in r.json()["verdicts"]}
     assert by_text[target.text]["verdict"] == "met"
-    r = client.patch(f"/api/entries/{world.entry_a.pk}/", {"actuals": {"999999": 1}},
+    r = client.patch(f"/api/entries/{world.entry_a.pk}/", {"actuals": {"999999": 1}, "version": version + 1},
                      content_type="application/json")
     assert r.status_code == 400
-    r = client.patch(f"/api/entries/{world.entry_a.pk}/", {"actuals": {"x": 1}}, content_type="application/json")
+    r = client.patch(f"/api/entries/{world.entry_a.pk}/", {"actuals": {"x": 1}, "version": version + 1},
+                     content_type="application/json")
     assert r.status_code == 400

@@ -75,6 +75,14 @@ _default_db = f"sqlite:///{VAR_DIR / 'jixiao.sqlite3'}"
 DATABASES = {"default": dj_database_url.config(default=_default_db, conn_max_age=0)}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"].setdefault("TEST", {"NAME": ":memory:"})
+    # Concurrent requests: every transaction takes the write lock when it begins (BEGIN IMMEDIATE), so a
+    # read-then-write transaction never fails half-way with "database is locked"; a request waiting for the lock
+    # waits up to `timeout` seconds (the busy timeout); WAL lets readers go on while one request writes. On an
+    # in-memory database (the tests) SQLite keeps its own journal mode and the pragma changes nothing.
+    DATABASES["default"].setdefault("OPTIONS", {})
+    DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
+    DATABASES["default"]["OPTIONS"].setdefault("timeout", 30)
+    DATABASES["default"]["OPTIONS"].setdefault("init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL")
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -111,8 +112,8 @@ class EntrySerializer(serializers.ModelSerializer[ProgressEntry]):
 
     class Meta:
         model = ProgressEntry
-        fields = ["id", "goal", "indicator", "narrative", "verdict", "verdicts"]
-        read_only_fields = ["verdict"]
+        fields = ["id", "goal", "indicator", "narrative", "version", "verdict", "verdicts"]
+        read_only_fields = ["verdict", "version"]
 
     @extend_schema(responses=VerdictSerializer(many=True))
     def get_verdicts(self, obj: ProgressEntry) -> list[dict[str, Any]]:
@@ -124,6 +125,25 @@ class EntrySerializer(serializers.ModelSerializer[ProgressEntry]):
 class EntryUpdateSerializer(serializers.Serializer[dict[str, Any]]):
     narrative = serializers.CharField(allow_blank=True)
     actuals = serializers.DictField(child=serializers.FloatField(allow_null=True), required=False)
+    version = serializers.IntegerField(
+        min_value=1, required=False,
+        help_text="the entry's version the edit is based on (from GET); required: without it 428, stale 409")
+
+
+class CommentSerializer(serializers.Serializer[dict[str, Any]]):
+    comment = serializers.CharField(allow_blank=True, required=False, default="")
+
+
+class ConflictSerializer(serializers.Serializer[dict[str, Any]]):
+    detail = serializers.CharField()
+    status = serializers.CharField(required=False)
+    narrative = serializers.CharField(required=False)
+    actuals = serializers.DictField(required=False)
+    version = serializers.IntegerField(required=False)
+
+
+def _conflict(exc: services.Conflict) -> Response:
+    return Response({"detail": exc.message, **exc.current}, status=status.HTTP_409_CONFLICT)
 
 
 class SubmissionSerializer(serializers.ModelSerializer[Submission]):
@@ -239,21 +259,61 @@ class SubmissionViewSet(viewsets.ReadOnlyModelViewSet[Submission]):
     def get_queryset(self) -> Any:
         return perm.submissions_visible(self.request.user).prefetch_related("entries__indicator__goal")
 
-    @extend_schema(request=None, responses=SubmissionSerializer)
-    @action(detail=True, methods=["post"])
-    def submit(self, request: Request, pk: str | None = None) -> Response:
-        """Submit a draft (unit approvers)."""
+    def _transition(self, request: Request, run: Any) -> Response:
         sub = self.get_object()
+        comment = str(request.data.get("comment", "")) if hasattr(request.data, "get") else ""
         try:
-            services.submission_submit(submission=sub, actor=request.user)
+            run(sub, request.user, comment)
+        except services.Conflict as exc:
+            return _conflict(exc)
         except DjangoPermissionDenied as exc:
             raise PermissionDenied(str(exc)) from None
+        except DjangoValidationError as exc:
+            raise ValidationError(exc.messages) from None
         return Response(SubmissionSerializer(sub).data)
+
+    @extend_schema(request=None, responses={200: SubmissionSerializer, 409: ConflictSerializer})
+    @action(detail=True, methods=["post"])
+    def submit(self, request: Request, pk: str | None = None) -> Response:
+        """Submit a draft (unit approvers). 409 when another transition came first."""
+        return self._transition(request, lambda sub, user, _c: services.submission_submit(submission=sub,
+                                                                                         actor=user))
+
+    @extend_schema(request=CommentSerializer, responses={200: SubmissionSerializer, 409: ConflictSerializer})
+    @action(detail=True, methods=["post"], url_path="return")
+    def return_(self, request: Request, pk: str | None = None) -> Response:
+        """Return a submitted report with a comment (reviewers). 409 when another transition came first."""
+        return self._transition(request, lambda sub, user, c: services.submission_return(submission=sub,
+                                                                                        actor=user, comment=c))
+
+    @extend_schema(request=CommentSerializer, responses={200: SubmissionSerializer, 409: ConflictSerializer})
+    @action(detail=True, methods=["post"])
+    def approve(self, request: Request, pk: str | None = None) -> Response:
+        """Approve a submitted report (reviewers). 409 when another transition came first."""
+        return self._transition(request, lambda sub, user, c: services.submission_approve(submission=sub,
+                                                                                         actor=user, comment=c))
+
+    @extend_schema(request=CommentSerializer, responses={200: SubmissionSerializer, 409: ConflictSerializer})
+    @action(detail=True, methods=["post"])
+    def publish(self, request: Request, pk: str | None = None) -> Response:
+        """Publish an approved report as a new disclosure version (reviewers; ``comment``: the change note).
+        409 when another transition came first."""
+        return self._transition(request, lambda sub, user, c: services.disclosure_publish(submission=sub,
+                                                                                         actor=user, note=c))
+
+    @extend_schema(request=CommentSerializer, responses={200: SubmissionSerializer, 409: ConflictSerializer})
+    @action(detail=True, methods=["post"])
+    def reopen(self, request: Request, pk: str | None = None) -> Response:
+        """Reopen a published report for correction (reviewers; ``comment``: the reason). 409 when another
+        transition came first."""
+        return self._transition(request, lambda sub, user, c: services.submission_reopen(submission=sub,
+                                                                                        actor=user, reason=c))
 
 
 class EntryViewSet(mixins.RetrieveModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet[ProgressEntry]):
     """One indicator's progress in a report. PUT/PATCH saves the narrative (and actual numbers, by target
-    id) and returns the recomputed verdicts."""
+    id) and returns the recomputed verdicts. A write names the ``version`` it is based on: without one 428, a
+    stale one 409 with the entry's current ``narrative``, ``actuals`` and ``version``; neither writes anything."""
 
     permission_classes = [IsAuthenticated]
     serializer_class = EntrySerializer
@@ -264,7 +324,8 @@ class EntryViewSet(mixins.RetrieveModelMixin, mixins.UpdateModelMixin, viewsets.
         return ProgressEntry.objects.filter(submission__in=visible).select_related("submission__unit",
                                                                                   "indicator__goal")
 
-    @extend_schema(request=EntryUpdateSerializer, responses=EntrySerializer)
+    @extend_schema(request=EntryUpdateSerializer,
+                   responses={200: EntrySerializer, 409: ConflictSerializer, 428: ConflictSerializer})
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         entry = self.get_object()
         data = EntryUpdateSerializer(data=request.data, partial=kwargs.get("partial", False))
@@ -274,8 +335,15 @@ class EntryViewSet(mixins.RetrieveModelMixin, mixins.UpdateModelMixin, viewsets.
             actuals = {int(k): v for k, v in data.validated_data.get("actuals", {}).items()}
         except ValueError:
             raise ValidationError({"actuals": "keys must be target ids"}) from None
+        version = data.validated_data.get("version")
+        if version is None:
+            return Response({"detail": _("请附上所依据的版本（version，见 GET 的结果），以免覆盖他人的修改"),
+                             "version": entry.version}, status=status.HTTP_428_PRECONDITION_REQUIRED)
         try:
-            services.entry_update(entry=entry, actor=request.user, narrative=narrative, actuals=actuals)
+            services.entry_update(entry=entry, actor=request.user, narrative=narrative, actuals=actuals,
+                                  version=version)
+        except services.Conflict as exc:
+            return _conflict(exc)
         except DjangoPermissionDenied as exc:
             raise PermissionDenied(str(exc)) from None
         except DjangoValidationError as exc:
@@ -283,7 +351,8 @@ class EntryViewSet(mixins.RetrieveModelMixin, mixins.UpdateModelMixin, viewsets.
         entry.refresh_from_db()
         return Response(EntrySerializer(entry).data, status=status.HTTP_200_OK)
 
-    @extend_schema(request=EntryUpdateSerializer, responses=EntrySerializer)
+    @extend_schema(request=EntryUpdateSerializer,
+                   responses={200: EntrySerializer, 409: ConflictSerializer, 428: ConflictSerializer})
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         kwargs["partial"] = True
         return self.update(request, *args, **kwargs)

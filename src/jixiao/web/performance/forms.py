@@ -16,6 +16,8 @@ COMPARATOR_CHOICES = [(">=", "≥"), ("<=", "≤"), ("==", "="), (">", ">"), ("<
 
 class EntryForm(forms.Form):
     narrative = forms.CharField(label=_("完成进度"), widget=forms.Textarea(attrs={"rows": 8}), required=False)
+    # the entry's version this edit is based on: a save after someone else's is refused (services.entry_update)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
     def __init__(self, *args: Any, targets: list[Target], actuals: dict[int, float], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

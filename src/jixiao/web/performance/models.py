@@ -223,6 +223,9 @@ class ProgressEntry(models.Model):
     verdict = models.CharField(max_length=12, blank=True)
     checked_text = models.TextField(blank=True)  # the narrative the stored verdicts were computed from
     checked_at = models.DateTimeField(null=True, blank=True)
+    # Counts the saves of what people write (narrative, actuals): an edit names the version it was based on and
+    # is refused when another save came in between (services.entry_update). Rechecks do not count.
+    version = models.PositiveIntegerField(_("版本"), default=1)
 
     class Meta:
         ordering = ["indicator__goal__order", "indicator__order", "indicator_id"]
@@ -234,6 +237,16 @@ class ProgressEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.submission} · {self.indicator}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Every save of the entry's content increments ``version``; a save of derived fields only (the
+        checker's verdict, ``checked_text``, ``checked_at``: ``update_fields`` without ``narrative``) does not."""
+        update_fields = kwargs.get("update_fields")
+        if not self._state.adding and (update_fields is None or "narrative" in update_fields):
+            self.version = (self.version or 0) + 1
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "version"}
+        super().save(*args, **kwargs)
 
 
 class ActualValue(models.Model):

@@ -6,6 +6,7 @@ check permissions too, so a wrong call fails loudly instead of silently doing mo
 
 from __future__ import annotations
 
+import copy
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
@@ -47,6 +48,19 @@ from jixiao.web.performance.models import (
 
 Status = Submission.Status
 VERDICTS = ("met", "not_met", "unverified")
+
+
+class Conflict(PermissionDenied):
+    """A change based on a state that another change has replaced meanwhile; nothing was written.
+
+    The API answers 409, the pages show the message. ``current`` is what is there now (for an entry: its
+    ``narrative``, ``actuals`` and ``version``; for a report: its ``status``). A PermissionDenied, so callers
+    that only know that one still refuse; the views and the API catch Conflict first."""
+
+    def __init__(self, message: str, *, current: dict[str, Any] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.current = current or {}
 
 
 # --- audit -------------------------------------------------------------------------------------------
@@ -261,15 +275,31 @@ def submission_score_update(*, submission: Submission) -> float | None:
     return submission.score
 
 
+def _entry_state(entry: ProgressEntry) -> dict[str, Any]:
+    return {"narrative": entry.narrative, "actuals": {str(a.target_id): a.value for a in entry.actuals.all()},
+            "version": entry.version}
+
+
 def entry_update(
-    *, entry: ProgressEntry, actor: Any, narrative: str, actuals: dict[int, float | None] | None = None
+    *, entry: ProgressEntry, actor: Any, narrative: str, actuals: dict[int, float | None] | None = None,
+    version: int | None = None,
 ) -> ProgressEntry:
-    """A reporter saves the progress of one indicator; the checker runs on every save."""
+    """A reporter saves the progress of one indicator; the checker runs on every save.
+
+    ``version`` is the entry's version the edit was based on: when another save came in between, Conflict is
+    raised (with the entry as it is now) and nothing is written. None skips the check (internal callers)."""
     sub = entry.submission
-    if not perm.can_edit_entries(actor, sub):
-        raise PermissionDenied(_("此报告当前不能修改"))
-    before = {"narrative": entry.narrative, "actuals": {str(a.target_id): a.value for a in entry.actuals.all()}}
     with transaction.atomic():
+        # the report first, then the entry: the order the workflow transitions lock in
+        _locked(sub, perm.can_edit_entries, actor, _("此报告当前不能修改"), Status.DRAFT)
+        locked = ProgressEntry.objects.select_for_update().get(pk=entry.pk)
+        if version is not None and locked.version != version:
+            raise Conflict(_("此条进度已被他人修改（您编辑的是第 %(yours)s 版，现在是第 %(current)s 版），"
+                             "您的修改未保存") % {"yours": version, "current": locked.version},
+                           current=_entry_state(locked))
+        entry.version = locked.version
+        before = {"narrative": locked.narrative,
+                  "actuals": {str(a.target_id): a.value for a in locked.actuals.all()}}
         entry.narrative = narrative
         entry.save(update_fields=["narrative"])
         valid_targets = set(entry.indicator.targets.values_list("id", flat=True))
@@ -360,6 +390,38 @@ def submission_start(*, unit: Organization, period: Period, actor: Any) -> Submi
     return sub
 
 
+def _refuse(sub: Submission, allowed: Any, actor: Any, message: str, ready: str) -> None:
+    """Refuse a transition ``allowed(actor, sub)`` does not allow: Conflict when the actor could make it were
+    the report still in the ``ready`` status (someone else moved it on), else PermissionDenied(message)."""
+    probe = copy.copy(sub)
+    probe.status = ready
+    if allowed(actor, probe):
+        raise Conflict(_("此报告的状态已被他人更改（现为%(status)s），操作未执行") % {
+            "status": sub.get_status_display()}, current={"status": sub.status})
+    raise PermissionDenied(message)
+
+
+def _locked(submission: Submission, allowed: Any, actor: Any, message: str, ready: str) -> Submission:
+    """The submission re-read with its row locked (inside the caller's transaction; on SQLite the IMMEDIATE
+    transaction holds the write lock already), and ``allowed(actor, sub)`` checked on the caller's copy and then
+    again on the fresh row: when another transition came first, Conflict, and nothing is written. So of many
+    identical concurrent transitions exactly one succeeds."""
+    if not allowed(actor, submission):
+        _refuse(submission, allowed, actor, message, ready)
+    locked = (Submission.objects.select_for_update(of=("self",)).select_related("unit", "period__cycle")
+              .get(pk=submission.pk))
+    if not allowed(actor, locked):
+        _refuse(locked, allowed, actor, message, ready)
+    return locked
+
+
+def _sync(submission: Submission, locked: Submission) -> Submission:
+    """Give the caller's instance the state written through the locked one."""
+    for f in Submission._meta.concrete_fields:
+        setattr(submission, f.attname, getattr(locked, f.attname))
+    return submission
+
+
 def _transition(sub: Submission, actor: Any, action: str, status: str, **changes: Any) -> Submission:
     before = {"status": sub.status}
     sub.status = status
@@ -372,43 +434,48 @@ def _transition(sub: Submission, actor: Any, action: str, status: str, **changes
 
 
 def submission_submit(*, submission: Submission, actor: Any) -> Submission:
-    if not perm.can_submit(actor, submission):
-        raise PermissionDenied(_("只有本单位审核人可以提交草稿或退回的报告"))
     with transaction.atomic():
-        stale = [e for e in submission.entries.all() if e.checked_text != e.narrative]
+        locked = _locked(submission, perm.can_submit, actor, _("只有本单位审核人可以提交草稿或退回的报告"),
+                         Status.DRAFT)
+        stale = [e for e in locked.entries.all() if e.checked_text != e.narrative]
         for e in stale:
             entry_recheck(entry=e)
-        return _transition(submission, actor, "submission.submit", Status.SUBMITTED,
-                           submitted_at=timezone.now(), submitted_by=actor)
+        _transition(locked, actor, "submission.submit", Status.SUBMITTED,
+                    submitted_at=timezone.now(), submitted_by=actor)
+    return _sync(submission, locked)
 
 
 def submission_return(*, submission: Submission, actor: Any, comment: str) -> Submission:
     if not perm.can_review(actor, submission):
-        raise PermissionDenied(_("不能退回此报告"))
+        _refuse(submission, perm.can_review, actor, _("不能退回此报告"), Status.SUBMITTED)
     if not comment.strip():
         raise ValidationError(_("退回时请填写意见"))
     with transaction.atomic():
-        return _transition(submission, actor, "submission.return", Status.RETURNED,
-                           review_comment=comment.strip(), reviewed_at=timezone.now(), reviewed_by=actor)
+        locked = _locked(submission, perm.can_review, actor, _("不能退回此报告"), Status.SUBMITTED)
+        _transition(locked, actor, "submission.return", Status.RETURNED,
+                    review_comment=comment.strip(), reviewed_at=timezone.now(), reviewed_by=actor)
+    return _sync(submission, locked)
 
 
 def submission_approve(*, submission: Submission, actor: Any, comment: str = "") -> Submission:
-    if not perm.can_review(actor, submission):
-        raise PermissionDenied(_("不能审核此报告"))
     with transaction.atomic():
-        return _transition(submission, actor, "submission.approve", Status.APPROVED,
-                           review_comment=comment.strip(), reviewed_at=timezone.now(), reviewed_by=actor)
+        locked = _locked(submission, perm.can_review, actor, _("不能审核此报告"), Status.SUBMITTED)
+        _transition(locked, actor, "submission.approve", Status.APPROVED,
+                    review_comment=comment.strip(), reviewed_at=timezone.now(), reviewed_by=actor)
+    return _sync(submission, locked)
 
 
 def submission_reopen(*, submission: Submission, actor: Any, reason: str) -> Submission:
     """Open a published report for correction; the public keeps seeing the published version meanwhile."""
     if not perm.can_reopen(actor, submission):
-        raise PermissionDenied(_("不能重新打开此报告"))
+        _refuse(submission, perm.can_reopen, actor, _("不能重新打开此报告"), Status.PUBLISHED)
     if not reason.strip():
         raise ValidationError(_("请说明更正原因"))
     with transaction.atomic():
-        return _transition(submission, actor, "submission.reopen", Status.RETURNED,
-                           review_comment=reason.strip(), reviewed_at=timezone.now(), reviewed_by=actor)
+        locked = _locked(submission, perm.can_reopen, actor, _("不能重新打开此报告"), Status.PUBLISHED)
+        _transition(locked, actor, "submission.reopen", Status.RETURNED,
+                    review_comment=reason.strip(), reviewed_at=timezone.now(), reviewed_by=actor)
+    return _sync(submission, locked)
 
 
 def disclosure_snapshot(*, submission: Submission) -> dict[str, Any]:
@@ -490,10 +557,11 @@ def disclosure_publish(
 
     ``published_on`` is the date the disclosure states, today when not given; with ``date_as_given`` (an
     imported document) a missing date stays missing rather than becoming the day of import."""
-    if check_permission and not perm.can_publish(actor, submission):
-        raise PermissionDenied(_("只有考核办可以公示已审核的报告"))
     with transaction.atomic():
-        snapshot = disclosure_snapshot(submission=submission)
+        locked = _locked(submission, perm.can_publish if check_permission else
+                         (lambda _actor, sub: sub.status == Status.APPROVED), actor,
+                         _("只有考核办可以公示已审核的报告"), Status.APPROVED)
+        snapshot = disclosure_snapshot(submission=locked)
         previous = (Disclosure.objects.select_for_update()
                     .filter(unit=submission.unit, period=submission.period).order_by("-version").first())
         changes = disclosure_diff(previous.snapshot, snapshot) if previous else []
@@ -507,12 +575,13 @@ def disclosure_publish(
             published_at=timezone.now(),
             published_on=published_on if date_as_given else (published_on or timezone.localdate()),
             published_by=actor if getattr(actor, "is_authenticated", False) else None,
-            snapshot=snapshot, score=submission.score, change_note=note.strip(), changes=changes,
+            snapshot=snapshot, score=locked.score, change_note=note.strip(), changes=changes,
         )
-        _transition(submission, actor, "submission.publish", Status.PUBLISHED)
+        _transition(locked, actor, "submission.publish", Status.PUBLISHED)
         audit_record(actor=actor, action="disclosure.publish", obj=disclosure, unit=submission.unit,
                      before={"version": previous.version} if previous else None,
                      after={"version": disclosure.version, "changes": len(changes), "note": note.strip()})
+    _sync(submission, locked)
     return disclosure
 
 

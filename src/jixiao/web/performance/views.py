@@ -193,17 +193,32 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied(_("此报告当前不能修改"))
     targets = list(entry.indicator.targets.all())
     actuals = {a.target_id: a.value for a in entry.actuals.all()}
-    form = EntryForm(request.POST or None, targets=targets, actuals=actuals, initial={"narrative": entry.narrative})
+    form = EntryForm(request.POST or None, targets=targets, actuals=actuals,
+                     initial={"narrative": entry.narrative, "version": entry.version})
+    conflict: dict[str, Any] | None = None
     if request.method == "POST" and form.is_valid():
         try:
             services.entry_update(entry=entry, actor=request.user, narrative=form.cleaned_data["narrative"],
-                                  actuals=form.actuals())
+                                  actuals=form.actuals(), version=form.cleaned_data["version"])
         except ValidationError as exc:
             form.add_error(None, exc)
+        except services.Conflict as exc:
+            if "version" not in exc.current:  # the report moved on (submitted meanwhile): no longer editable
+                messages.error(request, exc.message)
+                return redirect("submission-detail", pk=sub.pk)
+            # keep what this person typed; the form now rests on the current version, so saving again
+            # (after reading the other text, shown above the form) overwrites it knowingly
+            conflict = exc.current
+            data = request.POST.copy()
+            data["version"] = str(exc.current.get("version", ""))
+            form = EntryForm(data, targets=targets, actuals=actuals)
+            form.is_valid()
+            form.add_error(None, exc.message)
         else:
             messages.success(request, _("已保存，核验结果已更新"))
             return redirect(reverse("submission-detail", kwargs={"pk": sub.pk}) + f"#entry-{entry.pk}")
-    return render(request, "performance/entry_edit.html", {"entry": entry, "sub": sub, "form": form})
+    return render(request, "performance/entry_edit.html", {"entry": entry, "sub": sub, "form": form,
+                                                           "conflict": conflict})
 
 
 _ACTIONS = {
@@ -225,6 +240,8 @@ def submission_action(request: HttpRequest, pk: int, action: str) -> HttpRespons
         _ACTIONS[action](sub, request.user, request.POST.get("comment", ""))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
+    except services.Conflict as exc:
+        messages.error(request, exc.message)
     else:
         messages.success(request, _("操作已完成：%(status)s") % {"status": sub.get_status_display()})
     return redirect("submission-detail", pk=sub.pk)
