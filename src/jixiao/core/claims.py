@@ -141,18 +141,20 @@ def _figure_claim(progress: str, norm: str, q: Quantity, bare: bool) -> Claim | 
     )
 
 
+_BELOW: Final = tuple(LEXICON.claim_below)
+_ABOVE: Final = tuple(LEXICON.claim_above)
+
+
 def _bound(norm: str, q: Quantity) -> Literal["above", "below"] | None:
     """超过6次, 逾2000人: a figure above the number; 近2万亿元, 不足300人: below it."""
-    head = fold(q.text)
-    for w in LEXICON.claim_below:
-        if head.startswith(w):
-            return "below"
-    for w in LEXICON.claim_above:
-        if head.startswith(w):
-            return "above"
-    if word_before(norm, q.span[0], LEXICON.claim_below) is not None:
+    s = q.span[0]
+    if norm.startswith(_BELOW, s):
         return "below"
-    if word_before(norm, q.span[0], LEXICON.claim_above) is not None:
+    if norm.startswith(_ABOVE, s):
+        return "above"
+    if word_before(norm, s, LEXICON.claim_below) is not None:
+        return "below"
+    if word_before(norm, s, LEXICON.claim_above) is not None:
         return "above"
     return None
 
