@@ -16,7 +16,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.db.models import Max
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -110,3 +110,45 @@ class AuthBackend(ModelBackend):
         if password == services.DEMO_PASSWORD and services.demo_accounts_refusal() is not None:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+def _content_length(request: HttpRequest) -> int:
+    try:
+        return max(int(request.META.get("CONTENT_LENGTH") or 0), 0)
+    except ValueError:
+        return 0
+
+
+class RequestSizeLimitMiddleware:
+    """Runs before anything reads the body (CSRF's check reads the form in process_view, which comes after every
+    middleware's request phase), so it is placed after the session, authentication and messages middleware. It
+    hands an import whose Content-Length exceeds the upload limit to the import page (an error on the page), and
+    refuses, from its declared Content-Length and before anything reads it, a request body larger than
+    ``JIXIAO_MAX_REQUEST_BYTES`` (any request, uploads included) or, without files (not multipart), larger than
+    ``DATA_UPLOAD_MAX_MEMORY_SIZE``: HTTP 413 with ``{"detail": ...}`` on the API, a line of text elsewhere.
+    A body without a Content-Length is bounded by Django itself (RequestDataTooBig, 400) as it is read."""
+
+    def __init__(self, get_response: Any) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from jixiao.web.performance.limits import human_bytes, request_too_large_message
+
+        length = _content_length(request)
+        multipart = request.META.get("CONTENT_TYPE", "").startswith("multipart/")
+        if multipart and request.method == "POST":
+            from jixiao.web.performance import views
+
+            if views.upload_too_large(request):  # the import page says so itself, in its form (413)
+                return views.import_upload_refused(request)
+        limit = settings.JIXIAO_MAX_REQUEST_BYTES if multipart else min(settings.JIXIAO_MAX_REQUEST_BYTES,
+                                                                          settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+        if length <= limit:
+            return self.get_response(request)
+        message = (request_too_large_message() if multipart else
+                   _("请求过大，上限为 %(limit)s") % {"limit": human_bytes(limit)})
+        if request.path.startswith("/api/"):
+            response = JsonResponse({"detail": message}, status=413, json_dumps_params={"ensure_ascii": False})
+        else:
+            response = HttpResponse(message + "\n", status=413, content_type="text/plain; charset=utf-8")
+        return response

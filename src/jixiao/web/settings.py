@@ -46,6 +46,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # before anything reads the body (the CSRF check does, in its process_view): refuses an oversize request
+    # from its Content-Length (HTTP 413)
+    "jixiao.web.security.RequestSizeLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # last: turns a login refused for too many failures into the "try again later" page (HTTP 429)
     "axes.middleware.AxesMiddleware",
@@ -155,8 +158,31 @@ DEFAULT_FROM_EMAIL = os.environ.get("JIXIAO_FROM_EMAIL", "jixiao@localhost")
 JIXIAO_EXAMPLES = os.environ.get("JIXIAO_EXAMPLES", str(REPO_ROOT.parent / "shared" / "examples"))
 # The appraisal office imported disclosures are filed under when the document names none.
 JIXIAO_DEFAULT_OFFICE = os.environ.get("JIXIAO_DEFAULT_OFFICE", "绩效考核办公室")
-JIXIAO_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = JIXIAO_MAX_UPLOAD_BYTES + 1024 * 1024
+
+# Limits on what people send (see docs/web.md, "Limits"); every one can be set in the environment.
+def _env_int(name: str, default: int) -> int:
+    return int(os.environ.get(name, str(default)))
+
+
+# Characters of each free-text field (forms, API serializers and services check them; performance/limits.py).
+# Goal names, correction notes, units and titles are also bounded by their columns (500, 500, 40, 500).
+JIXIAO_MAX_NARRATIVE_CHARS = _env_int("JIXIAO_MAX_NARRATIVE_CHARS", 20_000)  # an entry's progress narrative
+JIXIAO_MAX_INDICATOR_CHARS = _env_int("JIXIAO_MAX_INDICATOR_CHARS", 5_000)  # an indicator's text
+JIXIAO_MAX_GOAL_NAME_CHARS = _env_int("JIXIAO_MAX_GOAL_NAME_CHARS", 500)
+JIXIAO_MAX_COMMENT_CHARS = _env_int("JIXIAO_MAX_COMMENT_CHARS", 5_000)  # review comments, change notes, reopen reasons
+JIXIAO_MAX_REASON_CHARS = _env_int("JIXIAO_MAX_REASON_CHARS", 2_000)  # override reasons
+JIXIAO_MAX_NOTE_CHARS = _env_int("JIXIAO_MAX_NOTE_CHARS", 500)  # target correction notes
+JIXIAO_MAX_UNIT_CHARS = _env_int("JIXIAO_MAX_UNIT_CHARS", 40)  # a corrected target's unit
+JIXIAO_MAX_TITLE_CHARS = _env_int("JIXIAO_MAX_TITLE_CHARS", 500)  # an imported document's title
+# Bytes: an imported file (refused from its declared size and the request's Content-Length, before reading);
+# any request body (refused with 413 from its Content-Length, jixiao.web.security.RequestSizeLimitMiddleware);
+# Django's own: a body without files read into memory (request.body, form fields: 413/400 above it) and the size
+# above which an uploaded file goes to a temporary file instead of memory.
+JIXIAO_MAX_UPLOAD_BYTES = _env_int("JIXIAO_MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
+JIXIAO_MAX_REQUEST_BYTES = _env_int("JIXIAO_MAX_REQUEST_BYTES", JIXIAO_MAX_UPLOAD_BYTES + 256 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = _env_int("JIXIAO_MAX_BODY_BYTES", 1024 * 1024)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -38,6 +38,12 @@ CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
+# Request and upload limits: as in settings.py (JIXIAO_MAX_* in the environment), restated so they are seen here.
+JIXIAO_MAX_UPLOAD_BYTES = int(os.environ.get("JIXIAO_MAX_UPLOAD_BYTES", str(5 * 1024 * 1024)))
+JIXIAO_MAX_REQUEST_BYTES = int(os.environ.get("JIXIAO_MAX_REQUEST_BYTES", str(JIXIAO_MAX_UPLOAD_BYTES + 256 * 1024)))
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("JIXIAO_MAX_BODY_BYTES", str(1024 * 1024)))
+FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+
 # Mail through SMTP (JIXIAO_SMTP_HOST/PORT/USER/PASSWORD, TLS on by default).
 MAILERS = {
     "default": {

@@ -24,8 +24,8 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from jixiao.web.performance import limits, services
 from jixiao.web.performance import permissions as perm
-from jixiao.web.performance import services
 from jixiao.web.performance.models import (
     AuditLog,
     Cycle,
@@ -333,6 +333,11 @@ class GoalAdminForm(forms.ModelForm):  # type: ignore[type-arg]
         model = Goal
         fields = "__all__"
 
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"]
+        limits.check_length(name, "goal")
+        return name
+
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         unit, cycle = data.get("unit"), data.get("cycle")
@@ -348,8 +353,20 @@ class GoalAdmin(ScopedAdmin):
     unit_path = "unit"
 
 
+class IndicatorAdminForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = Indicator
+        fields = "__all__"
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"]
+        limits.check_length(text, "indicator")
+        return text
+
+
 @admin.register(Indicator)
 class IndicatorAdmin(ScopedAdmin):
+    form = IndicatorAdminForm
     list_display = ["__str__", "goal", "weight"]
     unit_path = "goal__unit"
 

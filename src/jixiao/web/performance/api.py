@@ -16,8 +16,8 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from jixiao.web.performance import limits, selectors, services
 from jixiao.web.performance import permissions as perm
-from jixiao.web.performance import selectors, services
 from jixiao.web.performance.models import Cycle, Disclosure, Organization, ProgressEntry, Submission
 
 # --- serializers -----------------------------------------------------------------------------------
@@ -123,7 +123,9 @@ class EntrySerializer(serializers.ModelSerializer[ProgressEntry]):
 
 
 class EntryUpdateSerializer(serializers.Serializer[dict[str, Any]]):
-    narrative = serializers.CharField(allow_blank=True)
+    narrative = serializers.CharField(
+        allow_blank=True, trim_whitespace=False, validators=[limits.LengthValidator("narrative")],
+        help_text="at most settings.JIXIAO_MAX_NARRATIVE_CHARS characters (20,000 by default); longer is 400")
     actuals = serializers.DictField(child=serializers.FloatField(allow_null=True), required=False)
     version = serializers.IntegerField(
         min_value=1, required=False,
@@ -131,7 +133,10 @@ class EntryUpdateSerializer(serializers.Serializer[dict[str, Any]]):
 
 
 class CommentSerializer(serializers.Serializer[dict[str, Any]]):
-    comment = serializers.CharField(allow_blank=True, required=False, default="")
+    comment = serializers.CharField(
+        allow_blank=True, required=False, default="", trim_whitespace=False,
+        validators=[limits.LengthValidator("comment")],
+        help_text="at most settings.JIXIAO_MAX_COMMENT_CHARS characters (5,000 by default); longer is 400")
 
 
 class ConflictSerializer(serializers.Serializer[dict[str, Any]]):
@@ -262,6 +267,8 @@ class SubmissionViewSet(viewsets.ReadOnlyModelViewSet[Submission]):
     def _transition(self, request: Request, run: Any) -> Response:
         sub = self.get_object()
         comment = str(request.data.get("comment", "")) if hasattr(request.data, "get") else ""
+        checked = CommentSerializer(data={"comment": comment})
+        checked.is_valid(raise_exception=True)  # 400 {"comment": [...]} when too long; nothing is done
         try:
             run(sub, request.user, comment)
         except services.Conflict as exc:

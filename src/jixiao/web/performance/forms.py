@@ -5,16 +5,35 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from jixiao.web.performance import limits
 from jixiao.web.performance.models import PERIOD_CHOICES, Organization, Target
 
 VERDICT_CHOICES = [("met", _("已完成")), ("not_met", _("未完成")), ("unverified", _("无法核实"))]
 COMPARATOR_CHOICES = [(">=", "≥"), ("<=", "≤"), ("==", "="), (">", ">"), ("<", "<")]
 
 
-class EntryForm(forms.Form):
+class LimitedForm(forms.Form):
+    """A form whose free-text fields have the limits of settings.JIXIAO_MAX_* (read when the form is made, so an
+    operator's setting applies): ``limited`` maps a field to its kind in ``limits.FIELDS``."""
+
+    limited: dict[str, str] = {}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, kind in self.limited.items():
+            fld = self.fields[name]
+            fld.validators.append(limits.LengthValidator(kind, fld.label))
+            fld.widget.attrs["maxlength"] = str(limits.max_chars(kind))
+
+
+class EntryForm(LimitedForm):
+    limited = {"narrative": "narrative"}
+
     narrative = forms.CharField(label=_("完成进度"), widget=forms.Textarea(attrs={"rows": 8}), required=False)
     # the entry's version this edit is based on: a save after someone else's is refused (services.entry_update)
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
@@ -39,22 +58,28 @@ class EntryForm(forms.Form):
         return out
 
 
-class CommentForm(forms.Form):
+class CommentForm(LimitedForm):
+    limited = {"comment": "comment"}
+
     comment = forms.CharField(label=_("意见"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
-class OverrideForm(forms.Form):
+class OverrideForm(LimitedForm):
+    limited = {"reason": "reason"}
+
     verdict = forms.ChoiceField(
         label=_("复核结论"), choices=[("", _("（撤销复核）")), *VERDICT_CHOICES], required=False
     )
     reason = forms.CharField(label=_("复核理由"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
-class TargetCorrectionForm(forms.Form):
+class TargetCorrectionForm(LimitedForm):
+    limited = {"unit": "unit", "note": "note"}
+
     comparator = forms.ChoiceField(label=_("比较"), choices=COMPARATOR_CHOICES)
     value = forms.FloatField(label=_("目标值"), required=False)
-    unit = forms.CharField(label=_("单位"), max_length=40, required=False)
-    note = forms.CharField(label=_("更正说明"), max_length=500)
+    unit = forms.CharField(label=_("单位"), required=False)
+    note = forms.CharField(label=_("更正说明"))
 
 
 class StartForm(forms.Form):
@@ -80,3 +105,10 @@ class ImportForm(forms.Form):
         super().__init__(*args, **kwargs)
         if offices is not None and offices.count() > 1:
             self.fields["office"] = forms.ModelChoiceField(label=_("导入到考核办"), queryset=offices)
+
+    def clean_file(self) -> UploadedFile:
+        """Refused from its declared size, before anything reads it."""
+        upload = self.cleaned_data["file"]
+        if upload.size is None or upload.size > settings.JIXIAO_MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(limits.upload_too_large_message(upload.size or 0), code="too_large")
+        return upload

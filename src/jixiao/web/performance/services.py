@@ -25,7 +25,7 @@ from jixiao.core.meta import standard_period
 from jixiao.core.model import Disclosure as CoreDisclosure
 from jixiao.core.results import Claim, RowResult
 from jixiao.formats.registry import read_document
-from jixiao.web.performance import checking
+from jixiao.web.performance import checking, limits
 from jixiao.web.performance import permissions as perm
 from jixiao.web.performance.models import (
     PERIOD_ORDER,
@@ -240,6 +240,7 @@ def entry_recheck(*, entry: ProgressEntry) -> ProgressEntry:
 def indicator_update(*, indicator: Indicator, actor: Any, text: str | None = None, weight: Any = None) -> Indicator:
     """Change an indicator's text or weight: its targets are read again and every unpublished report on it
     is rechecked. Published disclosures keep the snapshot they were published with."""
+    limits.check_length(text if text is not None else indicator.text, "indicator")
     before = {"text": indicator.text, "weight": str(indicator.weight)}
     with transaction.atomic():
         if text is not None:
@@ -288,6 +289,7 @@ def entry_update(
 
     ``version`` is the entry's version the edit was based on: when another save came in between, Conflict is
     raised (with the entry as it is now) and nothing is written. None skips the check (internal callers)."""
+    limits.check_length(narrative, "narrative")  # before anything is locked, written or checked
     sub = entry.submission
     with transaction.atomic():
         # the report first, then the entry: the order the workflow transitions lock in
@@ -330,6 +332,8 @@ def target_correct(
         raise ValidationError(_("比较符无效"))
     if not note.strip():
         raise ValidationError(_("请说明更正理由"))
+    limits.check_length(note.strip(), "note")
+    limits.check_length(unit, "unit")
     before = {"comparator": target.effective_comparator, "value": target.effective_value,
               "unit": target.effective_unit}
     with transaction.atomic():
@@ -356,6 +360,7 @@ def verdict_override(*, verdict: Verdict, actor: Any, new_verdict: str, reason: 
         raise ValidationError(_("结论无效"))
     if new_verdict and not reason.strip():
         raise ValidationError(_("请填写复核理由"))
+    limits.check_length(reason.strip(), "reason")
     before = {"override": verdict.override_verdict, "reason": verdict.override_reason}
     with transaction.atomic():
         verdict.override_verdict = new_verdict
@@ -450,6 +455,7 @@ def submission_return(*, submission: Submission, actor: Any, comment: str) -> Su
         _refuse(submission, perm.can_review, actor, _("不能退回此报告"), Status.SUBMITTED)
     if not comment.strip():
         raise ValidationError(_("退回时请填写意见"))
+    limits.check_length(comment.strip(), "comment")
     with transaction.atomic():
         locked = _locked(submission, perm.can_review, actor, _("不能退回此报告"), Status.SUBMITTED)
         _transition(locked, actor, "submission.return", Status.RETURNED,
@@ -458,6 +464,7 @@ def submission_return(*, submission: Submission, actor: Any, comment: str) -> Su
 
 
 def submission_approve(*, submission: Submission, actor: Any, comment: str = "") -> Submission:
+    limits.check_length(comment.strip(), "comment")
     with transaction.atomic():
         locked = _locked(submission, perm.can_review, actor, _("不能审核此报告"), Status.SUBMITTED)
         _transition(locked, actor, "submission.approve", Status.APPROVED,
@@ -471,6 +478,7 @@ def submission_reopen(*, submission: Submission, actor: Any, reason: str) -> Sub
         _refuse(submission, perm.can_reopen, actor, _("不能重新打开此报告"), Status.PUBLISHED)
     if not reason.strip():
         raise ValidationError(_("请说明更正原因"))
+    limits.check_length(reason.strip(), "comment", _("更正原因"))
     with transaction.atomic():
         locked = _locked(submission, perm.can_reopen, actor, _("不能重新打开此报告"), Status.PUBLISHED)
         _transition(locked, actor, "submission.reopen", Status.RETURNED,
@@ -557,6 +565,7 @@ def disclosure_publish(
 
     ``published_on`` is the date the disclosure states, today when not given; with ``date_as_given`` (an
     imported document) a missing date stays missing rather than becoming the day of import."""
+    limits.check_length(note.strip(), "comment", _("更正说明"))
     with transaction.atomic():
         locked = _locked(submission, perm.can_publish if check_permission else
                          (lambda _actor, sub: sub.status == Status.APPROVED), actor,
@@ -782,14 +791,23 @@ def disclosure_import_preview(*, data: bytes, filename: str, actor: Any = None,
         doc.period = period_code_for(stated)
         preview.warnings.append(_("%(file)s：报告期“%(stated)s”归入“%(period)s”") % {
             "file": filename, "stated": stated, "period": doc.period})
+    if len(doc.title or "") > limits.max_chars("title"):
+        preview.errors.append(_("%(file)s：%(error)s") % {
+            "file": filename, "error": limits.too_long_message("title", len(doc.title))})
     for i, row in enumerate(doc.rows, start=1):
-        for fld, label in (("goal", "目标名称"), ("indicator", "考核指标"), ("progress", "完成进度")):
-            if not getattr(row, fld).strip():
+        for fld, label, kind in (("goal", "目标名称", "goal"), ("indicator", "考核指标", "indicator"),
+                                 ("progress", "完成进度", "narrative")):
+            value = getattr(row, fld)
+            if not value.strip():
                 preview.row_errors.append({
                     "row": i, "line": row.line, "field": label,
                     "message": _("%(file)s，第 %(row)s 行（第 %(line)s 行文本），%(field)s 为空") % {
                         "file": filename, "row": i, "line": row.line, "field": label},
                 })
+            elif len(value) > limits.max_chars(kind):  # refused as a whole, like a file too large
+                preview.errors.append(_("%(file)s，第 %(row)s 行（第 %(line)s 行文本），%(error)s") % {
+                    "file": filename, "row": i, "line": row.line,
+                    "error": limits.too_long_message(kind, len(value))})
     return preview
 
 

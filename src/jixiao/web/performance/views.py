@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,8 +16,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from jixiao.web.performance import limits, selectors, services
 from jixiao.web.performance import permissions as perm
-from jixiao.web.performance import selectors, services
 from jixiao.web.performance.forms import (
     CommentForm,
     EntryForm,
@@ -263,6 +264,8 @@ def verdict_override(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, " ".join(exc.messages))
         else:
             messages.success(request, _("复核结论已保存"))
+    else:
+        messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))
     return redirect(reverse("submission-detail", kwargs={"pk": sub.pk}) + f"#entry-{verdict.entry_id}")
 
 
@@ -325,6 +328,36 @@ def _only_office(offices: QuerySet[Organization]) -> Organization | None:
     return only[0] if len(only) == 1 else None
 
 
+# room in a multipart body for the boundaries, the headers and the other fields beside the file
+_MULTIPART_OVERHEAD = 64 * 1024
+
+
+def _content_length(request: HttpRequest) -> int:
+    try:
+        return max(int(request.META.get("CONTENT_LENGTH") or 0), 0)
+    except ValueError:
+        return 0
+
+
+def upload_too_large(request: HttpRequest) -> bool:
+    """A POST to the import page whose declared Content-Length exceeds the upload limit (and room for the rest)."""
+    if request.path_info != reverse("import-upload"):
+        return False
+    return _content_length(request) > settings.JIXIAO_MAX_UPLOAD_BYTES + _MULTIPART_OVERHEAD
+
+
+@login_required
+def import_upload_refused(request: HttpRequest) -> HttpResponse:
+    """The import page refusing an upload from its Content-Length (security.RequestSizeLimitMiddleware calls it
+    before anything reads the body): the file is not parsed, read or stored. HTTP 413."""
+    if not perm.can_import(request.user):
+        raise PermissionDenied(_("只有考核办可以导入公示"))
+    return render(request, "performance/import.html", {
+        "form": ImportForm(offices=perm.offices_managed(request.user)),
+        "upload_error": limits.upload_too_large_message(_content_length(request)),
+    }, status=413)
+
+
 @login_required
 def import_upload(request: HttpRequest) -> HttpResponse:
     """Upload → preview (where it goes, errors, warnings) → confirm. A reviewer imports into the office they
@@ -351,13 +384,15 @@ def import_upload(request: HttpRequest) -> HttpResponse:
         if result.submission_id:
             return redirect("submission-detail", pk=result.submission_id)
         return redirect("import-upload")
+    if request.method == "POST" and upload_too_large(request):  # (the middleware said so already)
+        return import_upload_refused(request)
     if request.method == "POST":
         form = ImportForm(request.POST, request.FILES, offices=offices)
         ctx["form"] = form
         if form.is_valid():
             upload = form.cleaned_data["file"]
             office = form.cleaned_data.get("office") or _only_office(offices)
-            data = upload.read()
+            data = upload.read(settings.JIXIAO_MAX_UPLOAD_BYTES + 1)  # its size was checked: never more
             preview = services.disclosure_import_preview(data=data, filename=upload.name, actor=request.user,
                                                          office=office)
             ctx["preview"] = preview
