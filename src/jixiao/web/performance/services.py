@@ -534,26 +534,46 @@ def _changed_excerpts(a: str, b: str, context: int = 24) -> tuple[str, str]:
     return cut(a), cut(b)
 
 
+def _row_key(row: dict[str, Any]) -> tuple[str, str]:
+    return row.get("goal", ""), row.get("indicator", "")
+
+
 def disclosure_diff(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
-    """What changed between two snapshots, row by row: the fields a reader cares about."""
+    """What changed between two snapshots: the fields a reader cares about.
+
+    Rows are matched by goal and indicator, not by position: a row of the new snapshot whose goal and indicator the
+    old one has (the n-th such row matched with the n-th) is compared field by field (``progress``, ``verdict``);
+    one the old snapshot lacks is ``added`` and one the new snapshot lacks ``removed`` (``field`` "row", with the
+    indicator as ``after`` or ``before``). So reordering rows changes nothing, and a renamed goal or a reworded
+    indicator is a row removed and a row added. ``row`` is the row's position (1-based) in the new snapshot, for a
+    removed row in the old one."""
     changes: list[dict[str, Any]] = []
     old_rows, new_rows = old.get("rows", []), new.get("rows", [])
-    for i in range(max(len(old_rows), len(new_rows))):
-        a = old_rows[i] if i < len(old_rows) else None
-        b = new_rows[i] if i < len(new_rows) else None
-        goal = (b or a or {}).get("goal", "")
-        if a is None or b is None:
-            changes.append({"row": i + 1, "goal": goal, "field": "row", "before": a and a["indicator"],
-                            "after": b and b["indicator"]})
+    unmatched: dict[tuple[str, str], list[int]] = {}
+    for i, a in enumerate(old_rows):
+        unmatched.setdefault(_row_key(a), []).append(i)
+    for j, b in enumerate(new_rows):
+        left = unmatched.get(_row_key(b))
+        if not left:
+            changes.append({"row": j + 1, "goal": b.get("goal", ""), "field": "row", "change": "added",
+                            "before": None, "after": b.get("indicator")})
             continue
-        for fld in ("indicator", "progress", "verdict"):
-            if a[fld] != b[fld]:
-                change = {"row": i + 1, "goal": goal, "field": fld, "before": a[fld], "after": b[fld]}
+        a = old_rows[left.pop(0)]
+        for fld in ("progress", "verdict"):
+            if a.get(fld) != b.get(fld):
+                change = {"row": j + 1, "goal": b.get("goal", ""), "field": fld, "change": "changed",
+                          "before": a.get(fld), "after": b.get(fld)}
                 if fld != "verdict":
-                    change["before_excerpt"], change["after_excerpt"] = _changed_excerpts(a[fld], b[fld])
+                    change["before_excerpt"], change["after_excerpt"] = _changed_excerpts(
+                        a.get(fld) or "", b.get(fld) or "")
                 changes.append(change)
+    for i in sorted(i for left in unmatched.values() for i in left):
+        a = old_rows[i]
+        changes.append({"row": i + 1, "goal": a.get("goal", ""), "field": "row", "change": "removed",
+                        "before": a.get("indicator"), "after": None})
     if old.get("title") != new.get("title"):
-        changes.append({"row": 0, "goal": "", "field": "title", "before": old.get("title"), "after": new.get("title")})
+        changes.append({"row": 0, "goal": "", "field": "title", "change": "changed", "before": old.get("title"),
+                        "after": new.get("title")})
     return changes
 
 
@@ -808,6 +828,7 @@ def disclosure_import_preview(*, data: bytes, filename: str, actor: Any = None,
                 preview.errors.append(_("%(file)s，第 %(row)s 行（第 %(line)s 行文本），%(error)s") % {
                     "file": filename, "row": i, "line": row.line,
                     "error": limits.too_long_message(kind, len(value))})
+    _import_busy_check(preview)
     return preview
 
 
@@ -835,10 +856,54 @@ def disclosure_import(*, data: bytes, filename: str, actor: Any, office: Organiz
         return None, preview
 
 
+def _import_work_in_progress(sub: Submission) -> bool:
+    """Whether importing over ``sub`` would overwrite work on it: anything but a published report, a report whose
+    content is still its last published version's (reopened, nothing edited yet) or, never published, a draft no
+    one has written anything into yet (as made by ``submission_start``)."""
+    if sub.status == Status.PUBLISHED:
+        return False
+    latest = Disclosure.objects.filter(unit=sub.unit_id, period=sub.period_id).order_by("-version").first()
+    if latest is not None:
+        return bool(disclosure_diff(latest.snapshot, disclosure_snapshot(submission=sub)))
+    return (sub.status != Status.DRAFT or sub.entries.exclude(narrative="").exists()
+            or sub.entries.filter(version__gt=1).exists())
+
+
+def _import_busy_message(sub: Submission) -> str:
+    msg = _("单位“%(unit)s”%(year)s年%(period)s的报告正在处理中（%(status)s），有未公示的内容，不能导入覆盖")
+    return msg % {
+        "unit": sub.unit.name, "year": sub.period.cycle.year, "period": sub.period.code,
+        "status": sub.get_status_display()}
+
+
+def _import_busy_check(preview: ImportPreview) -> None:
+    """The preview's refusal of a document whose unit's report for the period is being worked on."""
+    doc = preview.document
+    if not preview.ok or preview.unit is None or preview.office is None or doc is None or not doc.year:
+        return
+    sub = (Submission.objects.filter(unit=preview.unit, period__cycle__office=preview.office,
+                                     period__cycle__year=doc.year, period__code=doc.period or "全年")
+           .select_related("unit", "period__cycle").first())
+    if sub is not None and _import_work_in_progress(sub):
+        preview.errors.append(_("%(file)s：%(error)s") % {"file": preview.filename, "error": _import_busy_message(sub)})
+
+
+class _ImportUnchanged(Exception):
+    def __init__(self, version: int) -> None:
+        super().__init__(version)
+        self.version = version
+
+
 def _disclosure_import_apply(*, preview: ImportPreview, data: bytes, actor: Any) -> ImportRecord:
+    """Apply a previewed import. The unit's report for the period must be new, published, or nothing but its
+    published version (else ValidationError, nothing written). Its rows become exactly the file's rows, in the
+    file's order: entries the file no longer has are removed (with their indicators and goals where no other
+    report uses them). When that differs from the published version a corrected version is published; when not,
+    everything is rolled back and only an "unchanged" import record is kept."""
     doc = preview.document
     filename = preview.filename
     assert doc is not None and doc.organization and doc.year
+    created_by = actor if getattr(actor, "is_authenticated", False) else None
     with transaction.atomic():
         office = preview.office or organization_get_or_create(
             name=preview.office_name, kind=Organization.Kind.OFFICE, actor=actor)
@@ -846,56 +911,93 @@ def _disclosure_import_apply(*, preview: ImportPreview, data: bytes, actor: Any)
         unit = organization_get_or_create(name=doc.organization, kind=Organization.Kind.UNIT, parent=office,
                                           actor=actor)
         period = period_get_or_create(office=office, year=doc.year, code=doc.period or "全年")
-        sub, _created = Submission.objects.get_or_create(unit=unit, period=period)
-        before_status = sub.status
-        sub.title = doc.title
-        sub.save()
-        record = ImportRecord.objects.create(
-            sha256=preview.sha256, filename=filename[:300], original=data, created_by=actor
-            if getattr(actor, "is_authenticated", False) else None, submission=sub,
-        )
-        bad_rows = {e["row"] for e in preview.row_errors if e["field"] == "考核指标"}
-        goal_order: dict[str, int] = {}
-        for i, row in enumerate(doc.rows, start=1):
-            if i in bad_rows:
-                continue
-            goal_order.setdefault(row.goal, len(goal_order))
-            goal, _g = Goal.objects.get_or_create(unit=unit, cycle=period.cycle, name=row.goal[:500],
-                                                  defaults={"order": goal_order[row.goal]})
-            indicator, new_ind = Indicator.objects.get_or_create(goal=goal, text=row.indicator,
-                                                                 defaults={"order": i})
-            entry, _e = ProgressEntry.objects.get_or_create(submission=sub, indicator=indicator)
-            if new_ind or entry.narrative != row.progress or entry.checked_at is None:
+        sub = (Submission.objects.select_for_update(of=("self",)).select_related("unit", "period__cycle")
+               .filter(unit=unit, period=period).first())
+        if sub is not None and _import_work_in_progress(sub):
+            raise ValidationError(_import_busy_message(sub))
+        if sub is None:
+            sub = Submission.objects.create(unit=unit, period=period)
+        try:
+            with transaction.atomic():
+                record = _import_rows(preview=preview, data=data, actor=actor, sub=sub, office=office)
+        except _ImportUnchanged as same:
+            record = ImportRecord.objects.create(
+                sha256=preview.sha256, filename=filename[:300], original=data, created_by=created_by,
+                submission=sub, status=ImportRecord.Status.UNCHANGED,
+                message=_("内容与已公示的第 %(v)s 版相同") % {"v": same.version})
+    return record
+
+
+def _import_rows(*, preview: ImportPreview, data: bytes, actor: Any, sub: Submission, office: Organization
+                 ) -> ImportRecord:
+    doc = preview.document
+    assert doc is not None
+    filename = preview.filename
+    unit, period = sub.unit, sub.period
+    sub.title = doc.title
+    sub.save()
+    bad_rows = {e["row"] for e in preview.row_errors if e["field"] == "考核指标"}
+    goal_order: dict[str, int] = {}
+    kept: set[int] = set()
+    for i, row in enumerate(doc.rows, start=1):
+        if i in bad_rows:
+            continue
+        goal_order.setdefault(row.goal, len(goal_order))
+        goal, _g = Goal.objects.get_or_create(unit=unit, cycle=period.cycle, name=row.goal[:500],
+                                              defaults={"order": goal_order[row.goal]})
+        if goal.order != goal_order[row.goal]:  # the file's order
+            goal.order = goal_order[row.goal]
+            goal.save(update_fields=["order"])
+        indicator, new_ind = Indicator.objects.get_or_create(goal=goal, text=row.indicator, defaults={"order": i})
+        if indicator.order != i:
+            indicator.order = i
+            indicator.save(update_fields=["order"])
+        entry, _e = ProgressEntry.objects.get_or_create(submission=sub, indicator=indicator)
+        kept.add(entry.pk)
+        if new_ind or entry.narrative != row.progress or entry.checked_at is None:
+            if entry.narrative != row.progress:
                 entry.narrative = row.progress
-                entry.save(update_fields=["narrative"])
-                entry_recheck(entry=entry)
-        # a results paragraph shared by several rows is read as such once every row of it is in
-        shared = shared_paragraphs([r for i, r in enumerate(doc.rows, start=1) if i not in bad_rows])
-        if shared:
-            for entry in sub.entries.filter(narrative__in=shared).select_related("indicator__goal"):
-                entry_recheck(entry=entry)
-        submission_score_update(submission=sub)
-        latest = Disclosure.objects.filter(unit=unit, period=period).order_by("-version").first()
-        snapshot = disclosure_snapshot(submission=sub)
-        if latest is not None and not disclosure_diff(latest.snapshot, snapshot):
-            record.status = ImportRecord.Status.UNCHANGED
-            record.message = _("内容与已公示的第 %(v)s 版相同") % {"v": latest.version}
-            record.save()
-            sub.status = before_status if before_status != Status.PUBLISHED else Status.PUBLISHED
-            sub.save()
-            return record
-        sub.status = Status.APPROVED
-        sub.save()
-        disclosure = disclosure_publish(
-            submission=sub, actor=actor, published_on=doc.published, check_permission=False, date_as_given=True,
-            note=(_("依据导入文件 %(file)s 更正") % {"file": filename}) if latest else "",
-        )
-        record.status = ImportRecord.Status.APPLIED
-        record.message = _("已公示第 %(v)s 版") % {"v": disclosure.version}
-        record.save()
-        audit_record(actor=actor, action="import.apply", obj=record, unit=unit,
-                     after={"file": filename, "sha256": preview.sha256, "rows": len(doc.rows),
-                            "office": office.name})
+                entry.version += 1
+                entry.save(update_fields=["narrative", "version"])
+            entry_recheck(entry=entry)
+    # the rows the file no longer has: gone from this report, and their indicators and goals unless another
+    # report uses them (earlier published versions keep them: snapshots are frozen)
+    stale = sub.entries.exclude(pk__in=kept)
+    stale_indicators = set(stale.values_list("indicator_id", flat=True))
+    removed = stale.count()
+    stale.delete()
+    stale_goals = set(Indicator.objects.filter(pk__in=stale_indicators).values_list("goal_id", flat=True))
+    Indicator.objects.filter(pk__in=stale_indicators, entries__isnull=True).delete()
+    Goal.objects.filter(pk__in=stale_goals, indicators__isnull=True).delete()
+    # a results paragraph shared by several rows is read as such once every row of it is in
+    shared = shared_paragraphs([r for i, r in enumerate(doc.rows, start=1) if i not in bad_rows])
+    if shared:
+        for entry in sub.entries.filter(narrative__in=shared).select_related("indicator__goal"):
+            entry_recheck(entry=entry)
+    submission_score_update(submission=sub)
+    latest = Disclosure.objects.filter(unit=unit, period=period).order_by("-version").first()
+    snapshot = disclosure_snapshot(submission=sub)
+    if latest is not None and not disclosure_diff(latest.snapshot, snapshot):
+        raise _ImportUnchanged(latest.version)  # rolls back everything above
+    record = ImportRecord.objects.create(
+        sha256=preview.sha256, filename=filename[:300], original=data,
+        created_by=actor if getattr(actor, "is_authenticated", False) else None, submission=sub,
+    )
+    before_status = sub.status
+    sub.status = Status.APPROVED
+    sub.save()
+    disclosure = disclosure_publish(
+        submission=sub, actor=actor, published_on=doc.published, check_permission=False, date_as_given=True,
+        note=(_("依据导入文件 %(file)s 更正") % {"file": filename}) if latest else "",
+    )
+    record.status = ImportRecord.Status.APPLIED
+    record.message = _("已公示第 %(v)s 版") % {"v": disclosure.version}
+    record.save()
+    audit_record(actor=actor, action="import.apply", obj=record, unit=unit,
+                 before={"status": before_status, "version": latest.version if latest else None},
+                 after={"file": filename, "sha256": preview.sha256, "rows": len(doc.rows), "removed": removed,
+                        "office": office.name, "version": disclosure.version,
+                        "changes": len(disclosure.changes)})
     return record
 
 
