@@ -8,6 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from jixiao.core.meta import standard_period
 from jixiao.web.performance import services
 from jixiao.web.performance.models import (
     AuditLog,
@@ -224,7 +225,7 @@ def test_a_cut_off_period_is_filed_under_the_last_period_it_covers():
     d = Disclosure.objects.get()
     assert d.period.code == "前三季度"
     stated = ("截至2月", "截至6月", "截至8月", "截至12月", "第五季度")
-    assert [services.period_code_for(c) for c in stated] == ["一季度", "上半年", "上半年", "全年", "全年"]
+    assert [standard_period(c) for c in stated] == ["一季度", "上半年", "上半年", "全年", "全年"]
 
 
 def _labelled_documents():

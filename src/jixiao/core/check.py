@@ -33,8 +33,6 @@ def _units_wanted(targets: list[Target]) -> frozenset[str] | None:
     return frozenset(wanted)
 
 
-
-
 def _not_due(result: TargetResult) -> TargetResult:
     """A shortfall against a requirement due after the report's year is progress, unless it is admitted."""
     if result.verdict != "not_met" or any(c.kind == "admission" for c in result.evidence):
@@ -205,7 +203,7 @@ def check_row(
         settled = any(states_done(c) and c.stage in LEXICON.settled_phrases for c in statements)
         results = [r if _set_for_the_period(r.target, ind_norm, period) else _in_year(r, period, settled)
                    for r in results]
-    if any(r.verdict == "not_met" for r in results) and deadline_after(fold(row.indicator), year):
+    if any(r.verdict == "not_met" for r in results) and deadline_after(ind_norm, year):
         results = [_not_due(r) for r in results]
     return RowResult(row=row, verdict=row_verdict(results), targets=tuple(results))
 

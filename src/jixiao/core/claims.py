@@ -15,6 +15,7 @@ from jixiao.core.lexicon import LEXICON
 from jixiao.core.quantities import find_quantities, fold
 from jixiao.core.results import Claim, Quantity
 from jixiao.core.targets import (
+    LIST_JOINERS,
     bare_label_before,
     bare_run,
     change_before,
@@ -77,7 +78,7 @@ def extract_claims(
     return claims
 
 
-_LIST_JOINERS: Final = frozenset({"和", "与", "及", "、", "或", ","})
+_LIST_JOINERS: Final = LIST_JOINERS | {","}  # results are also listed with commas (增长了8.2%,9.3%)
 
 
 def _share_change_claims(norm: str, claims: list[Claim]) -> None:

@@ -76,7 +76,7 @@ def period_of(title: str) -> str | None:
 
 def is_in_year(period: str | None) -> bool:
     """Whether a period ends before the year does (its progress is measured against annual targets)."""
-    return period is not None and period != "全年" and (period in IN_YEAR_NAMED or period.startswith("截至"))
+    return period is not None and (period in IN_YEAR_NAMED or period.startswith("截至"))
 
 
 IN_YEAR_NAMED: Final = frozenset({"一季度", "二季度", "上半年", "三季度", "前三季度"})

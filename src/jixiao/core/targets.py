@@ -93,11 +93,6 @@ def bare_run(norm: str, quantities: list[Quantity]) -> int:
     return 0
 
 
-def is_bare_cell(norm: str, quantities: list[Quantity]) -> bool:
-    """True when the cell is a few figures and nothing else (``900 100%``, ``2569 128%``, ``18所 100%``)."""
-    return 1 < len(quantities) <= 4 and bare_run(norm, quantities) == len(quantities)
-
-
 def stands_alone(norm: str, end: int) -> bool:
     """A bare number must end its cell or be followed by a space or a clause delimiter (not 目标1:造林)."""
     nxt = norm[end : end + 1]
@@ -255,7 +250,7 @@ def _zero_targets(indicator: str, norm: str, found: list[Target]) -> list[Target
     return out
 
 
-_LIST_JOINERS: Final = frozenset({"和", "与", "及", "、", "或"})
+LIST_JOINERS: Final = frozenset({"和", "与", "及", "、", "或"})  # between the figures of one list
 
 
 def _share_change(norm: str, found: list[Target]) -> list[Target]:
@@ -270,7 +265,7 @@ def _share_change(norm: str, found: list[Target]) -> list[Target]:
             and prev.quantity is not None
             and t.quantity is not None
             and prev.unit == t.unit
-            and norm[prev.quantity.span[1] : t.quantity.span[0]].strip() in _LIST_JOINERS
+            and norm[prev.quantity.span[1] : t.quantity.span[0]].strip() in LIST_JOINERS
         ):
             t = replace(t, kind="change", direction=prev.direction, metric=prev.metric)
         out.append(t)
@@ -288,14 +283,14 @@ def _clause_before(norm: str, t: Target) -> str:
 def _portfolio_context(norm: str, found: list[Target]) -> list[Target]:
     """Figures that describe a portfolio rather than set work: after 共有, 列入, 概算投资 (``scope_before``),
     and, where the indicator sets an annual plan figure, its other figures of projects (plan context)."""
-    kept = [t for t in found if not contains_any(_clause_before(norm, t), LEXICON.scope_before)
-            or contains_any(_clause_before(norm, t), LEXICON.annual_plan_words)]  # 计划总投资277亿元 is a plan
-    planned = [t for t in kept if contains_any(_clause_before(norm, t), LEXICON.annual_plan_words)]
-    if not planned:
-        return kept
-    return [t for t in kept if t in planned or not (
-        t.unit in LEXICON.portfolio_units
-        or contains_any(_clause_before(norm, t) + norm[t.span[1] : t.span[1] + 4], LEXICON.portfolio_words))]
+    before = [_clause_before(norm, t) for t in found]
+    plan = [contains_any(b, LEXICON.annual_plan_words) for b in before]  # 计划总投资277亿元 is a plan
+    kept = [k for k, b in enumerate(before) if plan[k] or not contains_any(b, LEXICON.scope_before)]
+    if not any(plan[k] for k in kept):
+        return [found[k] for k in kept]
+    return [found[k] for k in kept if plan[k] or not (
+        found[k].unit in LEXICON.portfolio_units
+        or contains_any(before[k] + norm[found[k].span[1] : found[k].span[1] + 4], LEXICON.portfolio_words))]
 
 
 _ITEM_SPLIT: Final = re.compile(r"和|、|及|与|以及")
@@ -507,12 +502,14 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
 
 
 _NOT_METRIC_RE: Final = re.compile(r"[^\u4e00-\u9fff]")
+_CELL_LABELS: Final = (
+    *LEXICON.bare_target_labels, "绩效", "年初", "年度", "值", "为", "是", "达到", "不低于", "不少于")
 
 
 def _metric_words(prefix: str) -> str:
     """The Chinese words of a cell before its figure once table labels (绩效目标值是, 年初指标值为) are gone."""
     words = prefix
-    for label in (*LEXICON.bare_target_labels, "绩效", "年初", "年度", "值", "为", "是", "达到", "不低于", "不少于"):
+    for label in _CELL_LABELS:
         words = words.replace(label, "")
     return _NOT_METRIC_RE.sub("", words)
 
@@ -591,7 +588,7 @@ def _milestones(indicator: str, norm: str, quantities: list[Quantity], goal: str
                             if not _DIGIT_RE.search(o) and not contains_any(o, LEXICON.deadline_goal_words))
             if objects:
                 tail = norm[e:hi].rstrip(" 。.；;")
-                tail = re.sub(r"\s*[(（][^()（）]*\d[^()（）]*[)）]\s*$", "", tail)  # a scope in brackets
+                tail = _SCOPE_IN_BRACKETS_RE.sub("", tail)  # 开工建设海塘安澜(南片海塘4.65公里)
                 t_end = e + len(tail)
         if word in LEXICON.reference_stage_words and not objects:
             continue  # 完成年度目标任务: a requirement by reference only, no target
@@ -617,6 +614,7 @@ def _milestones(indicator: str, norm: str, quantities: list[Quantity], goal: str
 
 
 _BRACKETED_RE: Final = re.compile(r"[(（][^()（）]*[)）]")
+_SCOPE_IN_BRACKETS_RE: Final = re.compile(r"\s*[(（][^()（）]*\d[^()（）]*[)）]\s*$")
 
 
 def named_work(indicator: str, norm: str, goal: str) -> Target | None:

@@ -100,15 +100,14 @@ def fmt_number(value: float | None, unit: str | None) -> str:
 def _target_context(t: Target, indicator_norm: str, goal: str) -> _Context:
     lo, hi = clause_bounds(indicator_norm, t.span[0], t.span[1])
     q = t.quantity
-    if q is not None:
+    if t.item is not None:  # one item of a list: its own name, not its neighbours', says what is measured
+        near = bigrams(t.item)
+    elif q is not None:
         # the words either side of the number, each on its own: no pair across the number (控制在…以内)
         near = bigrams(indicator_norm[lo : q.span[0]]) | bigrams(indicator_norm[q.span[1] : hi])
     else:
         near = bigrams(indicator_norm[lo:hi])
-    subset = indicator_norm.startswith(LEXICON.subset_words, lo)
-    if t.item is not None:  # one item of a list: its own name, not its neighbours', says what is measured
-        return _Context(near=bigrams(t.item), far=bigrams(goal), subset=subset)
-    return _Context(near=near, far=bigrams(goal), subset=subset)
+    return _Context(near=near, far=bigrams(goal), subset=indicator_norm.startswith(LEXICON.subset_words, lo))
 
 
 def _claim_context(c: Claim, progress_norm: str) -> _Context:

@@ -655,11 +655,6 @@ def reminder_send(*, unit: Organization, period: Period, actor: Any) -> Reminder
 # --- import -----------------------------------------------------------------------------------------
 
 
-def period_code_for(stated: str) -> str:
-    """The reporting period of this system a document's own period is filed under (core.meta.standard_period)."""
-    return standard_period(stated)
-
-
 # The unit a document is filed under when its title names none (read, with the gap reported; never rejected).
 # Every office has its own (names are unique across offices): the default office's is called UNNAMED_UNIT,
 # another office's carries the office's name (unnamed_unit_name).
@@ -808,7 +803,7 @@ def disclosure_import_preview(*, data: bytes, filename: str, actor: Any = None,
         preview.warnings.append(message % {"file": filename, "title": doc.title, "year": doc.year})
     if doc.period and doc.period not in PERIOD_ORDER:
         stated = doc.period
-        doc.period = period_code_for(stated)
+        doc.period = standard_period(stated)  # a cut-off under the last period it covers in full
         preview.warnings.append(_("%(file)s：报告期“%(stated)s”归入“%(period)s”") % {
             "file": filename, "stated": stated, "period": doc.period})
     if len(doc.title or "") > limits.max_chars("title"):
