@@ -7,6 +7,7 @@ import pytest
 from jixiao.core.check import check_row
 from jixiao.core.claims import extract_claims
 from jixiao.core.model import Row
+from jixiao.core.targets import extract_targets
 
 
 def verdicts(goal: str, indicator: str, progress: str) -> list[tuple[str, float | None]]:
@@ -174,6 +175,15 @@ def test_a_part_of_the_whole_is_not_preferred() -> None:
         ("项目完成及时性", "年底前完成", "已按时完成", "met"),
         ("项目完成及时性", "年底前完成", "尚未完成", "not_met"),
         ("项目完成及时性", "年底前完成", "正在推进", "unverified"),
+        # a year alone, a full date, a dotted range, a labelled value (deadline cells of 时效指标 tables)
+        ("完成时限", "2019年", "2019年", "met"),
+        ("完成时限", "2019年", "2020年 部分项目延续至下年", "not_met"),
+        ("完成时限", "2019年", "2019年 部分项目延续至下年", "not_met"),
+        ("完工日期", "指标值为“2021年4月15日”", "2021年3月28日", "met"),
+        ("完工日期", "指标值为“2021年4月15日”", "全年实际完成值为0", "not_met"),
+        ("培训任务完成及时", "2021.1.1-12.31", "2021.1.1-12.31", "met"),
+        ("培训任务完成及时", "2021.1.1-12.31", "2022.3.1", "not_met"),
+        ("完成时限", "2019年", "项目仍在建设中", "not_met"),
     ],
 )
 def test_deadline_rows(goal: str, indicator: str, progress: str, expected: str) -> None:
@@ -213,6 +223,27 @@ def test_flattened_table_header_units_scale_target_and_result() -> None:
 
 def test_deadline_met_by_a_date_in_time() -> None:
     assert [v for v, _ in verdicts("完成时间", "2021年12月31日前", "2021年12月")] == ["met"]
+
+
+def test_a_year_alone_is_a_deadline_only_in_a_deadline_row() -> None:
+    (t,) = extract_targets("指标值为“2021年4月15日”", "完工日期")
+    assert (t.kind, t.text) == ("milestone", "2021年4月15日")
+    assert extract_targets("2019年", "项目资金") == []
+    assert extract_targets("2019年完成绿化", "完成时限")[0].text != "2019年"
+
+
+def test_a_hedged_statement_is_no_plain_claim() -> None:
+    assert [v for v, _ in verdicts("失业率", "城镇登记失业率控制在3%以内", "主要经济指标实现预期目标")] == ["met"]
+    assert [v for v, _ in verdicts("失业率", "城镇登记失业率控制在3%以内", "主要经济指标基本实现预期目标")] == [
+        "unverified"]
+
+
+def test_a_bare_result_is_in_the_unit_its_target_cell_writes() -> None:
+    (t,) = check_row(Row("项目总成本", "≤202.6万元", "132.9")).targets
+    assert t.actual is not None and t.actual.value == pytest.approx(1_329_000)
+    assert t.verdict == "met"
+    (t,) = check_row(Row("合格率", "≥100百分比", "100")).targets
+    assert (t.target.value, t.target.unit, t.verdict) == (100, "%", "met")
 
 
 # --- admissions and traditional characters (issue 8, items 2 and 4) ----------------------------------

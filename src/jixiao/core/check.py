@@ -13,7 +13,7 @@ from jixiao.core.meta import deadline_after, is_in_year, period_of, standard_per
 from jixiao.core.model import Disclosure, Row
 from jixiao.core.quantities import find_quantities, fold
 from jixiao.core.results import Claim, Report, RowResult, Target, TargetResult
-from jixiao.core.targets import extract_targets
+from jixiao.core.targets import extract_targets, written_scale
 from jixiao.core.textutil import bigrams, clause_bounds, contains_any
 from jixiao.core.verdicts import assign_claims, judge_deadline, judge_milestone, judge_numeric, row_verdict
 
@@ -185,8 +185,12 @@ def check_row(
             t = replace(t, unit=claim.unit)  # a bare figure takes the unit the progress gives
         elif claim is not None and claim.unit is None and claim.value is not None and t.unit is not None:
             # a bare result in a table is in the unit of the target's column header ((亿元) 目标任务 10 / 进度 9.6)
+            # or in the unit its cell writes: ≤202.6万元 / 132.9 is 132.9万元
             q = t.quantity
-            scale = (t.value / q.value) if (q is not None and q.unit is None and q.value and t.value) else 1.0
+            if q is not None and q.unit is None and q.value and t.value:
+                scale = t.value / q.value
+            else:
+                scale = written_scale(q) if q is not None else 1.0
             claim = replace(claim, value=claim.value * scale, unit=t.unit)
         results.append(judge_numeric(t, claim, statements, shares if len(numeric) == 1 else []))
     admissions = [c for c in claims if c.kind == "admission"]

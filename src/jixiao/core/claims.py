@@ -222,6 +222,8 @@ def _zero_claims(progress: str, norm: str) -> list[Claim]:
 def _statement_claims(progress: str, norm: str) -> list[Claim]:
     out: list[Claim] = []
     for s, e, word in find_words(norm, _STATEMENTS):
+        if word in LEXICON.met_phrases and any(norm[max(0, s - len(h)) : s] == h for h in LEXICON.met_hedges):
+            continue  # 基本实现预期目标: not a plain claim that the target was reached
         lo, hi = clause_bounds(norm, s, e)
         negated = word in LEXICON.not_met_phrases
         out.append(Claim(text=progress[s:e], span=(s, e), kind="statement", context=norm[lo:hi],

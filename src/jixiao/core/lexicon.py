@@ -95,6 +95,10 @@ class Lexicon:
     ongoing_words: tuple[str, ...]
     deadline_goal_words: tuple[str, ...]
     deadline_done_words: tuple[str, ...]
+    deadline_value_labels: tuple[str, ...]
+    met_hedges: tuple[str, ...]
+    deadline_fillers: tuple[str, ...]
+    deadline_not_done: tuple[str, ...]
 
     @property
     def all_units(self) -> tuple[str, ...]:
@@ -186,6 +190,10 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         ongoing_words=_longest_first(raw["restate"]["ongoing_words"]),
         deadline_goal_words=_longest_first(raw["deadline"]["goal_words"]),
         deadline_done_words=_longest_first(raw["deadline"]["done_words"]),
+        met_hedges=_longest_first(raw["verdict"]["met_hedges"]),
+        deadline_value_labels=_longest_first(raw["deadline"]["value_labels"]),
+        deadline_fillers=_longest_first(raw["deadline"]["fillers"]),
+        deadline_not_done=_longest_first(raw["deadline"]["not_done"]),
     )
 
 

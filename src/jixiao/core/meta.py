@@ -117,22 +117,35 @@ def organization_of(title: str) -> str | None:
     return None
 
 
-_YEAR_MONTH_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月")
+# A date as deadline rows write it: 2019年, 2021年4月15日, 2023年12月底, 2021.1.1, 2021-04-15, 12.31 (after a
+# dotted date, in a range 2021.1.1-12.31).
+DUE_RE: Final = re.compile(
+    r"(?<!\d)(?:"
+    r"(?P<y>(?:19|20)\d{2})\s*年\s*(?:(?P<m>\d{1,2})\s*月\s*(?:(?P<d>\d{1,2})\s*日)?)?"
+    r"|(?P<y2>(?:19|20)\d{2})[.\-/](?P<m2>\d{1,2})[.\-/](?P<d2>\d{1,2})(?!\d)"
+    r"|(?<=[\-—~～至到])\s*(?P<m3>\d{1,2})[.\-/](?P<d3>\d{1,2})(?![\d.])"
+    r"|(?P<m4>\d{1,2})\s*月\s*(?:(?P<d4>\d{1,2})\s*日)?"
+    r")")
 
 
-_MONTH_ONLY_RE: Final = re.compile(r"(?<![\d年])(\d{1,2})\s*月")
-
-
-def parse_month(text: str) -> int | None:
-    """The first month named without a year (9月前, 7月), or None."""
-    m = _MONTH_ONLY_RE.search(text)
-    return int(m.group(1)) if m and 1 <= int(m.group(1)) <= 12 else None
-
-
-def parse_year_month(text: str) -> tuple[int, int] | None:
-    """The first year and month in ``text`` (2023年12月底前 → (2023, 12)), or None."""
-    m = _YEAR_MONTH_RE.search(text)
-    return (int(m.group(1)), int(m.group(2))) if m else None
+def parse_due(text: str) -> tuple[int, int, int] | None:
+    """The latest point a date expression names, as (year, month, day), 0 for a year it leaves out:
+    2019年 → (2019, 12, 31); 2023年12月底 → (2023, 12, 31); 2021年4月15日 → (2021, 4, 15); the end of a
+    range (2021.1.1-12.31 → (2021, 12, 31)); 9月前 → (0, 9, 31). None when no date is written."""
+    last: tuple[int, int, int] | None = None
+    year = 0
+    for m in DUE_RE.finditer(text):
+        y = m.group("y") or m.group("y2")
+        if y:
+            year = int(y)
+        mo = m.group("m") or m.group("m2") or m.group("m3") or m.group("m4")
+        d = m.group("d") or m.group("d2") or m.group("d3") or m.group("d4")
+        month = int(mo) if mo else 12
+        day = int(d) if d else 31
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            continue
+        last = (year, month, day)
+    return last
 
 
 def infer_period(disclosure: Disclosure) -> Disclosure:

@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Final
 
 from jixiao.core.lexicon import LEXICON
+from jixiao.core.meta import DUE_RE
 from jixiao.core.quantities import find_quantities, fold
 from jixiao.core.results import Comparator, Kind, Quantity, Target
 from jixiao.core.textutil import (
@@ -56,6 +57,17 @@ def unit_scale(unit: str) -> tuple[str, float]:
         if unit.startswith(word) and len(unit) > len(word):
             return unit[len(word) :], float(mult)
     return unit, 1.0
+
+
+def written_scale(q: Quantity) -> float:
+    """The multiplier written between a figure's digits and its unit (202.6万元 → 10000), else 1."""
+    if q.unit_span is None or not q.text[:1].isdigit():
+        return 1.0
+    head = q.text[: len(q.text) - (q.unit_span[1] - q.unit_span[0])].rstrip()
+    for word, mult in sorted(LEXICON.multipliers.items(), key=lambda kv: len(kv[0]), reverse=True):
+        if head.endswith(word) and head[: -len(word)][-1:].isdigit():
+            return float(mult)
+    return 1.0
 
 
 def is_bare_figure(norm: str, quantities: list[Quantity]) -> bool:
@@ -379,20 +391,45 @@ _DEADLINE_IN_TEXT_RE: Final = re.compile(
     r"\s*[。.]?\s*$")
 
 
+def _due_cell(norm: str) -> tuple[int, int] | None:
+    """The span of the dates in a cell that holds only a deadline (2019年, 指标值为“2021年4月15日”,
+    2021.1.1-12.31, 2023年12月底前完成), or None."""
+    start = len(norm) - len(norm.lstrip())
+    label = word_after(norm, start, LEXICON.deadline_value_labels)
+    if label is not None:
+        start += len(label)
+    end = len(norm.rstrip(" 。.；;"))
+    while start < end and norm[start] in " ：:“”\"「」'‘’":
+        start += 1
+    while end > start and norm[end - 1] in " “”\"「」'‘’":
+        end -= 1
+    dates = [m for m in DUE_RE.finditer(norm, start, end) if m.group(0).strip()]
+    if not dates or not any(m.group("y") or m.group("y2") for m in dates):
+        return None
+    rest = DUE_RE.sub(" ", norm[start:end])
+    for w in LEXICON.deadline_fillers:
+        rest = rest.replace(w, "")
+    return (start, end) if not rest.strip() else None
+
+
 def _deadline(indicator: str, norm: str, goal: str) -> Target | None:
-    """A deadline row of a 时效指标 (完成时间: 2023年12月底前, 年底前完成) as a milestone."""
-    if not _DEADLINE_RE.match(norm):
+    """A deadline row of a 时效指标 (完成时间: 2023年12月底前, 年底前完成, 完成时限: 2019年) as a milestone."""
+    span: tuple[int, int] | None = None
+    if _DEADLINE_RE.match(norm) or (span := _due_cell(norm)) is not None:
+        if not any(w in goal for w in LEXICON.deadline_goal_words):
+            return None
+    else:
         # the deadline in a sentence: 人才驿站补助资金到位时间绩效目标值是2023年12月前
         m = _DEADLINE_IN_TEXT_RE.search(norm)
         if m is None or not any(w in norm[: m.start()] for w in LEXICON.deadline_goal_words):
             return None
-    elif not any(w in goal for w in LEXICON.deadline_goal_words):
-        return None
-    text = indicator.strip()
-    start = indicator.index(text) if text else 0
+    if span is None:
+        text = indicator.strip()
+        start = indicator.index(text) if text else 0
+        span = (start, start + len(text))
     return Target(
-        text=text,
-        span=(start, start + len(text)),
+        text=indicator[span[0] : span[1]],
+        span=span,
         metric=goal,
         kind="milestone",
         comparator=None,

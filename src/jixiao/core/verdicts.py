@@ -9,12 +9,14 @@ for the same works. Every verdict carries a one-line reason in Chinese.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, replace
 from typing import Final
 
 from jixiao.core.claims import states_done
 from jixiao.core.lexicon import LEXICON
-from jixiao.core.meta import parse_month, parse_year_month
+from jixiao.core.meta import parse_due
+from jixiao.core.quantities import fold
 from jixiao.core.results import Claim, Target, TargetResult, Verdict
 from jixiao.core.targets import zero_mentions
 from jixiao.core.textutil import bigrams, clause_bounds, contains_any, find_words, previous_clause_start
@@ -218,17 +220,22 @@ def _direction_of(claim: Claim) -> str | None:
 
 
 def judge_deadline(t: Target, progress: str, statements: list[Claim]) -> TargetResult:
-    """A deadline row (完成时间 2023年12月底前): met when the progress says the work was done in time."""
+    """A deadline row (完成时间 2023年12月底前, 完成时限 2019年): met when the progress says the work was done
+    in time, not met when it gives a later date, says the work ran on past the deadline, or reports nothing
+    done (实际完成值为0)."""
     for s in statements:
         if s.negated:
             return TargetResult(t, "not_met", f"进度称“{s.text}”，未按期完成", evidence=(s,))
-    due = parse_year_month(t.text)
-    done = parse_year_month(progress)
-    if due is None and done is None:
-        # months alone (完成验收时间 9月前 / 7月): the same year is meant
-        due_m, done_m = parse_month(t.text), parse_month(progress)
-        if due_m is not None and done_m is not None:
-            due, done = (0, due_m), (0, done_m)
+    norm = fold(progress)
+    late = next((w for w in LEXICON.deadline_not_done if w in norm), None)
+    if late is not None:
+        return TargetResult(t, "not_met", f"进度称“{late}”，未在期限“{t.text}”内完成")
+    if _ZERO_DONE_RE.search(norm):
+        return TargetResult(t, "not_met", f"进度报告的完成值为0，未在期限“{t.text}”内完成")
+    due, done = parse_due(t.text), parse_due(norm)
+    if due is not None and done is not None and (due[0] == 0) != (done[0] == 0):
+        # one side names the year and the other does not: the same year is meant
+        due, done = (0, *due[1:]), (0, *done[1:])
     if due and done and done > due:
         return TargetResult(t, "not_met", f"目标期限为{t.text}，进度报告的完成时间晚于期限")
     negated = any(n in progress for n in LEXICON.negations)
@@ -236,11 +243,14 @@ def judge_deadline(t: Target, progress: str, statements: list[Claim]) -> TargetR
         return TargetResult(t, "met", f"进度报告的时间“{progress.strip()[:20]}”不晚于期限“{t.text}”")
     hits = find_words(progress, LEXICON.deadline_done_words)
     for s_, e_, word in hits:
-        if any(progress[max(0, s_ - 3) : s_].endswith(n) for n in LEXICON.negations):
+        if any(n in progress[max(0, s_ - 4) : s_] for n in LEXICON.negations):
             continue
         ev = Claim(text=progress[s_:e_], span=(s_, e_), kind="statement", context=progress, stage=word)
         return TargetResult(t, "met", f"进度称“{word}”，期限“{t.text}”内完成", evidence=(ev,))
     return TargetResult(t, "unverified", f"进度未说明是否在“{t.text}”前完成")
+
+
+_ZERO_DONE_RE: Final = re.compile(r"(?:完成值|完成数|完成)\s*(?:为|是|:|：)?\s*0(?![\d.])")
 
 
 def judge_milestone(
