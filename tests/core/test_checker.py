@@ -603,3 +603,19 @@ def test_a_rows_own_narrative_putting_its_one_work_off_is_a_shortfall() -> None:
               "前一件,按照有关通知要求,加之海湾大桥走向未定,2003年暂缓实施;")
     (t,) = check_row(row).targets
     assert t.verdict == "not_met" and "暂缓" in t.reason
+
+
+def test_a_named_act_is_a_milestone_with_its_year_and_place_in_a_list_set_aside() -> None:
+    (t,) = extract_targets("至于第三项的“2024/25学年设立教师专业发展基金”", "教师专业发展基金")
+    assert (t.kind, t.text) == ("milestone", "设立教师专业发展基金")
+    (t,) = extract_targets("迁建市体育运动学校", "市体育运动学校")
+    assert t.kind == "milestone"
+    row = Row("教师专业发展基金", "2024/25学年设立教师专业发展基金", "教育局认为可用现有资源，因此暂停设立基金。")
+    assert check_row(row).targets[0].verdict == "not_met"
+    assert extract_targets("完善工作机制", "机制") == []
+
+
+def test_a_node_due_by_a_month_the_report_covers_is_judged_as_at_the_year_end() -> None:
+    row = Row("投资任务", "10月底前必须完成60%以上投资任务", "目前4个市完成投资未达到60%以上")
+    assert check_row(row, period="截至10月").targets[0].verdict == "not_met"
+    assert check_row(row, period="截至9月").targets[0].verdict == "unverified"

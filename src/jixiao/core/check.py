@@ -9,7 +9,7 @@ from typing import Final
 
 from jixiao.core.claims import extract_claims, is_final_admission, states_done
 from jixiao.core.lexicon import LEXICON
-from jixiao.core.meta import deadline_after, is_in_year, period_of, standard_period
+from jixiao.core.meta import deadline_after, due_month, is_in_year, period_end_month, period_of, standard_period
 from jixiao.core.model import Disclosure, Row
 from jixiao.core.quantities import find_quantities, fold
 from jixiao.core.results import Claim, Report, RowResult, Target, TargetResult
@@ -144,10 +144,15 @@ def _set_for_the_period(t: Target, ind_norm: str, period: str) -> bool:
     if t.quantity is None:
         return False
     lo, _hi = clause_bounds(ind_norm, t.quantity.span[0], t.quantity.span[1])
-    own = period_of(ind_norm[lo : t.quantity.span[0]])
+    before = ind_norm[lo : t.quantity.span[0]]
+    own = period_of(before)
     # compared as standard periods, so that a report filed under 前三季度 reads a 1至11月份 node like a 截至11月
     # one does (the web files cut-offs under the last period they cover)
-    return own is not None and own != "全年" and standard_period(own) == standard_period(period)
+    if own is not None and own != "全年" and standard_period(own) == standard_period(period):
+        return True
+    # a node due by a month the report already covers (10月底前必须完成60%以上投资任务, in a 截至10月 one)
+    due, end = due_month(before), period_end_month(period)
+    return due is not None and end is not None and due <= end
 
 
 def check_row(

@@ -61,6 +61,7 @@ class Lexicon:
     named_work_max_chars: int
     works_words: tuple[str, ...]
     state_words: tuple[str, ...]
+    action_words: tuple[str, ...]
     vague_verbs: tuple[str, ...]
     vague_endings: tuple[str, ...]
     met_phrases: tuple[str, ...]
@@ -155,6 +156,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         named_work_max_chars=int(raw["stages"]["named_work_max_chars"]),
         works_words=_longest_first(raw["stages"]["works_words"]),
         state_words=_longest_first(raw["stages"]["state_words"]),
+        action_words=_longest_first(raw["stages"]["action_words"]),
         vague_verbs=_longest_first(raw["stages"]["vague_verbs"]),
         vague_endings=_longest_first(raw["stages"]["vague_endings"]),
         met_phrases=_longest_first(raw["verdict"]["met_phrases"]),

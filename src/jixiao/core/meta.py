@@ -82,6 +82,25 @@ def is_in_year(period: str | None) -> bool:
 IN_YEAR_NAMED: Final = frozenset({"一季度", "二季度", "上半年", "三季度", "前三季度"})
 
 
+def period_end_month(period: str | None) -> int | None:
+    """The last month a period covers (一季度 3, 上半年 6, 前三季度 9, 截至10月 10, 全年 12), or None."""
+    if period is None:
+        return None
+    m = re.fullmatch(r"截至(\d{1,2})月", period)
+    if m:
+        return int(m.group(1))
+    return {"一季度": 3, "二季度": 6, "上半年": 6, "三季度": 9, "前三季度": 9, "全年": 12}.get(period)
+
+
+_DUE_BY_MONTH_RE: Final = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(?:底|末|份)?\s*(?:前|以前|之前)")
+
+
+def due_month(text: str) -> int | None:
+    """The month a requirement is due by in the year itself (10月底前必须完成 → 10), or None."""
+    m = _DUE_BY_MONTH_RE.search(text)
+    return int(m.group(1)) if m and 1 <= int(m.group(1)) <= 12 else None
+
+
 def standard_period(stated: str | None) -> str:
     """The standard reporting period a document's own period is filed under: a named one as it is; a
     cut-off (截至10月) under the last period it covers in full (前三季度; before June, 一季度); anything else,

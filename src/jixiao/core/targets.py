@@ -651,6 +651,8 @@ def _milestones(indicator: str, norm: str, quantities: list[Quantity], goal: str
 
 
 _BRACKETED_RE: Final = re.compile(r"[(（][^()（）]*[)）]")
+_WHEN_OR_WHICH_RE: Final = re.compile(
+    r"(?:19|20)\d{2}(?:\s*[/／\-—]\s*\d{2,4})?\s*(?:学年|年度|年)|第[一二三四五六七八九十百\d]+[项件条个]")
 _SCOPE_IN_BRACKETS_RE: Final = re.compile(r"\s*[(（][^()（）]*\d[^()（）]*[)）]\s*$")
 
 
@@ -660,6 +662,8 @@ def named_work(indicator: str, norm: str, goal: str) -> Target | None:
     Vague ones (深化…工作, 完善…机制) name no target."""
     core = norm.strip(" 。.；;，,“”\"'‘’「」")
     bare = _BRACKETED_RE.sub("", core)  # (2013—2017年), (zhǔn): asides and mirror noise, not the name
+    # the school or calendar year it is due in and its place in a list say when and which, not how much
+    bare = _WHEN_OR_WHICH_RE.sub("", bare)
     if not core or len(bare) > LEXICON.named_work_max_chars or _DIGIT_RE.search(bare):
         return None
     if any(d in bare for d in "，,；;。"):
@@ -670,10 +674,13 @@ def named_work(indicator: str, norm: str, goal: str) -> Target | None:
         return None
     state = next((w for w in LEXICON.state_words if w in bare), None)
     works = next((w for w in LEXICON.works_words if w in bare), None)
-    if state is None and works is None:
+    act = min((i for w in LEXICON.action_words if (i := core.find(w)) >= 0), default=-1)
+    if state is None and works is None and act < 0:
         return None
     start = norm.index(core)
     end = start + len(core)
+    if act > 0 and not any(w in core[:act] for w in (*LEXICON.works_words, *LEXICON.state_words)):
+        start += act  # 至于第三项的“2024/25学年设立教师专业发展基金”: the act and its object
     # The indicator is the one work (or state) of the row: its progress speaks of it as a whole.
     objects: tuple[str, ...] = ()
     return Target(
