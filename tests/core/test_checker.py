@@ -619,3 +619,11 @@ def test_a_node_due_by_a_month_the_report_covers_is_judged_as_at_the_year_end() 
     row = Row("投资任务", "10月底前必须完成60%以上投资任务", "目前4个市完成投资未达到60%以上")
     assert check_row(row, period="截至10月").targets[0].verdict == "not_met"
     assert check_row(row, period="截至9月").targets[0].verdict == "unverified"
+
+
+def test_a_progress_opening_with_an_in_year_period_is_progress_when_the_document_names_none() -> None:
+    row = Row("公益电影", "放映公益电影300场", "前二季度累计放映公益电影230场,惠及群众16000余人。")
+    assert check_row(row, period="全年").targets[0].verdict == "not_met"  # the title's 全年 wins
+    assert check_row(row, period="全年", period_stated=False).targets[0].verdict == "unverified"
+    late = Row("公益电影", "放映公益电影300场", "全年累计放映公益电影230场。")
+    assert check_row(late, period="全年", period_stated=False).targets[0].verdict == "not_met"

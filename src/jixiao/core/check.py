@@ -155,15 +155,32 @@ def _set_for_the_period(t: Target, ind_norm: str, period: str) -> bool:
     return due is not None and end is not None and due <= end
 
 
+def progress_period(progress: str) -> str | None:
+    """The in-year period a progress text opens with (2022年一季度,…; 前二季度累计…; 截至9月底,…), or None."""
+    norm = fold(progress).lstrip()
+    first = _FIRST_CLAUSE_RE.match(norm)
+    own = period_of(first.group(0) if first else norm[:_OPENING])
+    return own if is_in_year(own) else None
+
+
+_FIRST_CLAUSE_RE: Final = re.compile(r"[^，,;；。：:]{1,40}")
+_OPENING: Final = 40
+
+
 def check_row(
-    row: Row, *, period: str | None = None, year: int | None = None, shared: bool = False
+    row: Row, *, period: str | None = None, year: int | None = None, shared: bool = False,
+    period_stated: bool = True,
 ) -> RowResult:
     """Judge every target of one row against the claims of its progress text.
 
     ``period`` is the disclosure's period; during the year (一季度, 上半年, 前三季度 …) a figure below an
     annual target to reach is reported but not called a shortfall. ``year`` is the year the targets are
     for: a requirement due after it (三年内, (2013—2017年)) is not missed yet either. ``shared`` says the
-    progress text is one results paragraph serving several rows: a figure must name the row's metric."""
+    progress text is one results paragraph serving several rows: a figure must name the row's metric.
+    ``period_stated`` False says the document names no period of its own (全年 by default): a progress text
+    that opens with an in-year period (前二季度累计…, 2022年一季度,…) then reports progress of that period."""
+    if not period_stated and period in (None, "全年"):
+        period = progress_period(row.progress) or period
     targets = extract_targets(row.indicator, row.goal)
     has_milestone = any(t.kind == "milestone" for t in targets)
     claims = extract_claims(row.progress, units=_units_wanted(targets), stages=has_milestone)
@@ -232,7 +249,9 @@ def shared_paragraphs(rows: list[Row]) -> frozenset[str]:
 def check_disclosure(disclosure: Disclosure) -> Report:
     # one results paragraph given as the progress of several rows (targets paired with a review of results)
     shared = shared_paragraphs(disclosure.rows)
-    rows = [check_row(r, period=disclosure.period, year=disclosure.year, shared=r.progress in shared)
+    stated = period_of(disclosure.title) is not None
+    rows = [check_row(r, period=disclosure.period, year=disclosure.year, shared=r.progress in shared,
+                      period_stated=stated)
             for r in disclosure.rows]
     return Report(disclosure=disclosure, rows=_units_from_other_rows(rows))
 

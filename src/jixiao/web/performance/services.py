@@ -199,8 +199,9 @@ def entry_recheck(*, entry: ProgressEntry) -> ProgressEntry:
     period = entry.submission.period
     shared = is_results_paragraph(entry.narrative) and ProgressEntry.objects.filter(
         submission_id=entry.submission_id, narrative=entry.narrative).exclude(pk=entry.pk).exists()
+    code, stated = checking.period_for_check(entry.submission.title, period.code)
     result = checking.check_texts(indicator.goal.name, indicator.text, entry.narrative,
-                                  period=period.code, year=period.cycle.year, shared=shared)
+                                  period=code, year=period.cycle.year, shared=shared, period_stated=stated)
     targets = indicator_targets_extract(indicator=indicator, result=result)
     entered = {a.target_id: a.value for a in entry.actuals.all()}
     old = {v.target_id: v for v in entry.verdicts.all()}
