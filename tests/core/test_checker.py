@@ -627,3 +627,16 @@ def test_a_progress_opening_with_an_in_year_period_is_progress_when_the_document
     assert check_row(row, period="全年", period_stated=False).targets[0].verdict == "unverified"
     late = Row("公益电影", "放映公益电影300场", "全年累计放映公益电影230场。")
     assert check_row(late, period="全年", period_stated=False).targets[0].verdict == "not_met"
+
+
+def test_a_table_whose_first_column_holds_the_unit_and_comparator() -> None:
+    (t,) = check_row(Row("城镇新增就业(人)", "26000", "28456 109.4 超额完成")).targets
+    assert (t.target.value, t.target.unit, t.target.comparator) == (26000, "人", ">=")
+    assert t.actual is not None and t.actual.value == 28456 and t.verdict == "met"
+    (t,) = check_row(Row("城镇登记失业率低于(%)", "4.3", "4.6 93.5 未达到")).targets
+    assert (t.target.unit, t.target.comparator, t.verdict) == ("%", "<", "not_met")
+    (t,) = check_row(Row("项目投资(万元)", "500", "420 84 推进中")).targets
+    assert t.target.value == 5_000_000 and t.actual is not None and t.actual.value == 4_200_000
+    # the goal's brackets speak only for a bare cell
+    (t,) = extract_targets("新增就业26000人", "城镇新增就业(户)")
+    assert t.unit == "人"

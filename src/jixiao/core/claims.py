@@ -67,6 +67,8 @@ def extract_claims(
             k < run or _bracketed_after(norm, previous, q)
         ):
             c.kind = "share"  # 900 100%, 已完成1个(50%): the figure, then its share of the task
+        elif run == 2 and k == 1 and q.unit is None and previous is not None and previous.unit is None:
+            c.kind, c.unit = "share", "%"  # 19456 74.8 达到时间进度: the share's % was in the table's header
         claims.append(c)
     _share_change_claims(norm, claims)
     claims.extend(_zero_claims(progress, norm))

@@ -100,7 +100,11 @@ def bare_run(norm: str, quantities: list[Quantity]) -> int:
         return n
     # a run before words: it must end in a share (a percentage) and be followed by a space
     last = quantities[n - 1]
-    if last.unit == "%" and quantities[n - 2].unit != "%" and norm[pos : pos + 1] in (" ", "\t", "\u3000"):
+    spaced = norm[pos : pos + 1] in (" ", "\t", "\u3000")
+    if last.unit == "%" and quantities[n - 2].unit != "%" and spaced:
+        return n
+    # 19456 74.8 达到时间进度: a figure and its share of the task in a table whose header held the units
+    if n == 2 and spaced and last.unit is None and quantities[0].unit is None:
         return n
     return 0
 
@@ -451,6 +455,10 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
         if not (bare or labelled) or not stands_alone(norm, end):
             return None
         header_unit = paren_unit_before(norm, start, 0)
+        if header_unit is None and bare:
+            # the unit in the first column's brackets: 城镇新增就业(人) | 26000
+            fgoal = fold(goal).rstrip()
+            header_unit = paren_unit_before(fgoal, len(fgoal), 0)
         if header_unit is not None:
             base, scale = unit_scale(header_unit)
             unit, value = ("%" if base == "%" else base), value * scale
@@ -470,6 +478,10 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
     ):
         return None
     comparator, comp_word = comparator_near(norm, lo, start, end, far=labelled or bare)
+    if comparator is None and bare and goal:
+        # the comparator in the first column: 城镇登记失业率低于(%) | 4.3
+        head = _BRACKETED_RE.sub("", fold(goal)).rstrip()
+        comparator, _word = comparator_near(head, 0, len(head), len(head), far=False)
     kind: Kind = "level"
     direction = None
     change_word = ""
