@@ -480,8 +480,8 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
     comparator, comp_word = comparator_near(norm, lo, start, end, far=labelled or bare)
     if comparator is None and bare and goal:
         # the comparator in the first column: 城镇登记失业率低于(%) | 4.3
-        head = _BRACKETED_RE.sub("", fold(goal)).rstrip()
-        comparator, _word = comparator_near(head, 0, len(head), len(head), far=False)
+        column = _BRACKETED_RE.sub("", fold(goal)).rstrip()
+        comparator, _word = comparator_near(column, 0, len(column), len(column), far=False)
     kind: Kind = "level"
     direction = None
     change_word = ""
