@@ -640,3 +640,17 @@ def test_a_table_whose_first_column_holds_the_unit_and_comparator() -> None:
     # the goal's brackets speak only for a bare cell
     (t,) = extract_targets("新增就业26000人", "城镇新增就业(户)")
     assert t.unit == "人"
+
+
+def test_a_work_named_in_a_list_of_works_has_the_lists_state() -> None:
+    progress = ("已经建成投入使用的项目有滨河绿地景观提升工程;四一路维修改造工程。"
+                "正在推进的项目有市儿童医院病房楼项目;开工建设信阳东站旅客换乘中心项目;完成平桥立交桥建设工程。")
+    started = check_row(Row("换乘中心", "开工建设信阳东站旅客换乘中心项目", progress)).targets[0]
+    assert started.verdict == "not_met" and "正在推进" in started.reason  # its own 开工建设 is its name
+    done = check_row(Row("四一路", "四一路维修改造工程", progress)).targets[0]
+    assert done.verdict == "met"
+    tail = "向全市困难群众发放生活救助金、对餐饮店免费制作发放统一标识标牌、购买公益性岗位252个4个子项已提前完成"
+    assert check_row(Row("标识标牌", "对餐饮店免费制作发放统一标识标牌", tail)).targets[0].verdict == "met"
+    # one work alone is no list: its own words are its report
+    assert check_row(Row("换乘中心", "开工建设信阳东站旅客换乘中心项目", "信阳东站旅客换乘中心项目已开工建设。")
+                     ).targets[0].verdict == "met"

@@ -196,6 +196,9 @@ def check_row(
     shares = [c for c in claims if c.kind == "share"]
     results: list[TargetResult] = []
     for i, t in enumerate(targets):
+        if t.kind == "milestone" and (listed := listed_state(t, row.indicator, row.progress)) is not None:
+            results.append(listed)
+            continue
         if t.kind == "milestone":
             if t.stage == "完成" and not t.objects:
                 results.append(judge_deadline(t, row.progress, statements))
@@ -214,7 +217,10 @@ def check_row(
             else:
                 scale = written_scale(q) if q is not None else 1.0
             claim = replace(claim, value=claim.value * scale, unit=t.unit)
-        results.append(judge_numeric(t, claim, statements, shares if len(numeric) == 1 else []))
+        result = judge_numeric(t, claim, statements, shares if len(numeric) == 1 else [])
+        if result.verdict == "unverified" and (listed := listed_state(t, row.indicator, row.progress)) is not None:
+            result = listed  # no figure for it, but the progress lists its work among those done (or not)
+        results.append(result)
     admissions = [c for c in claims if c.kind == "admission"]
     if admissions:
         results = [_admitted(r, admissions, row.goal) for r in results]
@@ -232,6 +238,61 @@ def check_row(
     if any(r.verdict == "not_met" for r in results) and deadline_after(ind_norm, year):
         results = [_not_due(r) for r in results]
     return RowResult(row=row, verdict=row_verdict(results), targets=tuple(results))
+
+
+_LIST_COUNT_RE: Final = re.compile(r"(?:等|这|共|计)?\s*[\d一二三四五六七八九十两]+\s*(?:个子项|个项目|子项|项|件)")
+_NAME_STRIP: Final = " 。.；;，,“”\"'‘’「」"
+
+
+def listed_state(t: Target, indicator: str, progress: str) -> TargetResult | None:
+    """A target whose work the progress names inside a list of works sharing one state (已经建成投入使用的
+    项目有A;B;C / 正在推进的项目有D;E / A、B、C4个子项已提前完成) has the list's state: read from the words
+    before the list and after its last item, never from the works' own words inside it (开工建设D is a
+    name in the list, not news that D has started). None when the work is not so listed."""
+    norm = fold(progress)
+    at, name = -1, ""
+    for cand in (fold(indicator).strip(_NAME_STRIP), fold(t.text).strip(_NAME_STRIP)):
+        if len(cand) >= _MIN_LISTED_NAME and (at := norm.find(cand)) >= 0:
+            name = cand
+            break
+    if at < 0:
+        return None
+    s0 = max(norm.rfind("。", 0, at), norm.rfind("\n", 0, at)) + 1
+    ends = [i for i in (norm.find("。", at), norm.find("\n", at)) if i >= 0]
+    s1 = min(ends) if ends else len(norm)
+    before, after = norm[s0:at], norm[at + len(name) : s1]
+    lead_end = max((i + len(w) for w in LEXICON.list_leads if (i := before.rfind(w)) >= 0), default=-1)
+    items_before = before[lead_end:] if lead_end >= 0 else before
+    seps = LEXICON.list_separators
+    if not (after.lstrip()[:1] in seps or items_before.rstrip()[-1:] in seps):
+        return None  # one work, not a list of them
+    tail_at = -1
+    for m in _LIST_COUNT_RE.finditer(after):
+        if not any(x in after[m.end() :] for x in seps):
+            tail_at = m.start()
+            break
+    spans: list[tuple[int, int]] = []
+    if lead_end > 0:
+        spans.append((s0, s0 + lead_end))
+    if tail_at >= 0:
+        spans.append((at + len(name) + tail_at, s1))
+    if not spans:
+        return None
+    state = "，".join(norm[a:b] for a, b in spans)
+    evidence = tuple(Claim(text=progress[a:b], span=(a, b), kind="statement", context=norm[a:b]) for a, b in spans)
+    claims = extract_claims(state, stages=True)
+    if any(c.kind == "admission" or (c.kind == "statement" and c.negated) for c in claims):
+        return TargetResult(t, "not_met", f"进度将其列入“{evidence[0].text}”", evidence=evidence)
+    reached = [c.stage_rank for c in claims if c.kind == "stage" and not c.negated and c.stage_rank is not None]
+    need = t.stage_rank if t.kind == "milestone" and t.stage_rank is not None else LEXICON.stage_ranks.get("完工", 90)
+    if any(states_done(c) for c in claims) or (reached and max(reached) >= need):
+        return TargetResult(t, "met", f"进度将其列入“{evidence[0].text}”，视为达到", evidence=evidence)
+    if reached or contains_any(state, LEXICON.list_ongoing):
+        return TargetResult(t, "not_met", f"进度将其列入“{evidence[0].text}”，尚未完成", evidence=evidence)
+    return None
+
+
+_MIN_LISTED_NAME: Final = 6
 
 
 def is_results_paragraph(progress: str) -> bool:

@@ -75,6 +75,9 @@ class Lexicon:
     admission_blockers: tuple[str, ...]
     naming_leads: tuple[str, ...]
     task_share: tuple[str, ...]
+    list_leads: tuple[str, ...]
+    list_separators: tuple[str, ...]
+    list_ongoing: tuple[str, ...]
     bare_target_labels: tuple[str, ...]
     scope_words: tuple[str, ...]
     scope_after: tuple[str, ...]
@@ -170,6 +173,9 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         admission_blockers=_longest_first(raw["verdict"]["admission_blockers"]),
         naming_leads=_longest_first(raw["verdict"]["naming_leads"]),
         task_share=_longest_first(raw["verdict"]["task_share"]),
+        list_leads=_longest_first(raw["verdict"]["list_leads"]),
+        list_separators=tuple(raw["verdict"]["list_separators"]),
+        list_ongoing=_longest_first(raw["verdict"]["list_ongoing"]),
         bare_target_labels=_longest_first(raw["targets"]["bare_labels"]),
         scope_words=_longest_first(raw["targets"]["scope_words"]),
         scope_after=_longest_first(raw["targets"]["scope_after"]),

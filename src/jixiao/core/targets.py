@@ -65,7 +65,7 @@ def written_scale(q: Quantity) -> float:
         return 1.0
     head = q.text[: len(q.text) - (q.unit_span[1] - q.unit_span[0])].rstrip()
     for word, mult in sorted(LEXICON.multipliers.items(), key=lambda kv: len(kv[0]), reverse=True):
-        if head.endswith(word) and head[: -len(word)][-1:].isdigit():
+        if head.endswith(word) and head[: -len(word)].rstrip()[-1:].isdigit():
             return float(mult)
     return 1.0
 
@@ -459,6 +459,12 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
             # the unit in the first column's brackets: 城镇新增就业(人) | 26000
             fgoal = fold(goal).rstrip()
             header_unit = paren_unit_before(fgoal, len(fgoal), 0)
+            if header_unit is None:
+                # or the unit of the one figure the first column states (a wider plan's: 减少大班额1.4万个以上
+                # | 869): the unit, not the figure
+                stated = [g for g in find_quantities(goal) if g.unit is not None]
+                if len(stated) == 1 and stated[0].unit not in ("%", "百分点"):
+                    header_unit = stated[0].unit
         if header_unit is not None:
             base, scale = unit_scale(header_unit)
             unit, value = ("%" if base == "%" else base), value * scale
@@ -664,7 +670,8 @@ def _milestones(indicator: str, norm: str, quantities: list[Quantity], goal: str
 
 _BRACKETED_RE: Final = re.compile(r"[(（][^()（）]*[)）]")
 _WHEN_OR_WHICH_RE: Final = re.compile(
-    r"(?:19|20)\d{2}(?:\s*[/／\-—]\s*\d{2,4})?\s*(?:学年|年度|年)|第[一二三四五六七八九十百\d]+[项件条个]")
+    r"(?:19|20)\d{2}(?:\s*[/／\-—]\s*\d{2,4})?\s*(?:学年|年度|年)|第[一二三四五六七八九十百\d]+[项件条个]"
+    r"|[A-Za-z]+\d+")  # a road or line's code (G312, S20) is part of the name
 _SCOPE_IN_BRACKETS_RE: Final = re.compile(r"\s*[(（][^()（）]*\d[^()（）]*[)）]\s*$")
 
 
