@@ -654,3 +654,18 @@ def test_a_work_named_in_a_list_of_works_has_the_lists_state() -> None:
     # one work alone is no list: its own words are its report
     assert check_row(Row("换乘中心", "开工建设信阳东站旅客换乘中心项目", "信阳东站旅客换乘中心项目已开工建设。")
                      ).targets[0].verdict == "met"
+
+
+def test_quoted_works_listed_under_a_state_in_the_sentence_before() -> None:
+    progress = ("一、已经完成或基本完成的指标任务,共计19项。主要是“建设完成大沙河、花园河城市内河治理工程”,"
+                "“完成公车改革任务”等。三、完成有一定困难,但通过努力年底前能够完成的有2项。分别为“力争解决区域交通梗阻问题”,"
+                "“全年新开工东北亚食品产业园项目”。")
+    (t,) = check_row(Row("公车改革", "完成公车改革任务", progress), period="前三季度").targets
+    assert t.verdict == "met" and "已经完成" in t.reason
+    (t,) = check_row(Row("产业园", "全年新开工东北亚食品产业园项目", progress), period="前三季度").targets
+    assert t.verdict == "unverified"
+
+
+def test_a_figure_that_describes_the_works_leaves_their_stage_a_milestone() -> None:
+    kinds = [t.kind for t in extract_targets("实现总投资25亿元的东北亚食品产业园项目开工建设")]
+    assert kinds == ["milestone"]

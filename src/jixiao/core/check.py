@@ -262,9 +262,19 @@ def listed_state(t: Target, indicator: str, progress: str) -> TargetResult | Non
     s1 = min(ends) if ends else len(norm)
     before, after = norm[s0:at], norm[at + len(name) : s1]
     lead_end = max((i + len(w) for w in LEXICON.list_leads if (i := before.rfind(w)) >= 0), default=-1)
+    if 0 <= lead_end <= _SHORT_LEAD and s0 > 0:
+        # 已经完成或基本完成的指标任务,共计19项。主要是“A”,“B”: the state is in the sentence before
+        p0 = max(norm.rfind("。", 0, s0 - 1), norm.rfind("\n", 0, s0 - 1)) + 1
+        lead_end += s0 - p0
+        s0, before = p0, norm[p0:at]
     items_before = before[lead_end:] if lead_end >= 0 else before
     seps = LEXICON.list_separators
-    if not (after.lstrip()[:1] in seps or items_before.rstrip()[-1:] in seps):
+    # quoted works are listed with commas too: “A”,“B”
+    quoted = items_before.rstrip()[-1:] in _OPEN_QUOTES and after.lstrip()[:1] in _CLOSE_QUOTES
+    next_ = after.lstrip().lstrip("".join(_CLOSE_QUOTES)).lstrip()[:1] if quoted else after.lstrip()[:1]
+    prev_ = items_before.rstrip().rstrip("".join(_OPEN_QUOTES)).rstrip()[-1:] if quoted else items_before.rstrip()[-1:]
+    joiners = (*seps, ",", "，") if quoted else seps
+    if not (next_ in joiners or prev_ in joiners):
         return None  # one work, not a list of them
     tail_at = -1
     for m in _LIST_COUNT_RE.finditer(after):
@@ -280,19 +290,29 @@ def listed_state(t: Target, indicator: str, progress: str) -> TargetResult | Non
         return None
     state = "，".join(norm[a:b] for a, b in spans)
     evidence = tuple(Claim(text=progress[a:b], span=(a, b), kind="statement", context=norm[a:b]) for a, b in spans)
+    said = f"进度将其列入“{evidence[0].text}”"
     claims = extract_claims(state, stages=True)
     if any(c.kind == "admission" or (c.kind == "statement" and c.negated) for c in claims):
-        return TargetResult(t, "not_met", f"进度将其列入“{evidence[0].text}”", evidence=evidence)
+        return TargetResult(t, "not_met", said, evidence=evidence)
+    if contains_any(state, LEXICON.list_done) or any(states_done(c) for c in claims):
+        return TargetResult(t, "met", f"{said}，视为达到", evidence=evidence)
+    if contains_any(state, LEXICON.list_ongoing):
+        return TargetResult(t, "not_met", f"{said}，尚未完成", evidence=evidence)
+    if contains_any(state, LEXICON.list_pending):
+        return TargetResult(t, "unverified", f"{said}，尚待完成", evidence=evidence)
     reached = [c.stage_rank for c in claims if c.kind == "stage" and not c.negated and c.stage_rank is not None]
     need = t.stage_rank if t.kind == "milestone" and t.stage_rank is not None else LEXICON.stage_ranks.get("完工", 90)
-    if any(states_done(c) for c in claims) or (reached and max(reached) >= need):
-        return TargetResult(t, "met", f"进度将其列入“{evidence[0].text}”，视为达到", evidence=evidence)
-    if reached or contains_any(state, LEXICON.list_ongoing):
-        return TargetResult(t, "not_met", f"进度将其列入“{evidence[0].text}”，尚未完成", evidence=evidence)
+    if reached:
+        ok = max(reached) >= need
+        return TargetResult(t, "met" if ok else "not_met", f"{said}，{'视为达到' if ok else '尚未完成'}",
+                            evidence=evidence)
     return None
 
 
 _MIN_LISTED_NAME: Final = 6
+_SHORT_LEAD: Final = 4
+_OPEN_QUOTES: Final = ("“", "\"", "「", "‘")
+_CLOSE_QUOTES: Final = ("”", "\"", "」", "’")
 
 
 def is_results_paragraph(progress: str) -> bool:

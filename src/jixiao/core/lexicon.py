@@ -78,6 +78,8 @@ class Lexicon:
     list_leads: tuple[str, ...]
     list_separators: tuple[str, ...]
     list_ongoing: tuple[str, ...]
+    list_done: tuple[str, ...]
+    list_pending: tuple[str, ...]
     bare_target_labels: tuple[str, ...]
     scope_words: tuple[str, ...]
     scope_after: tuple[str, ...]
@@ -176,6 +178,8 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         list_leads=_longest_first(raw["verdict"]["list_leads"]),
         list_separators=tuple(raw["verdict"]["list_separators"]),
         list_ongoing=_longest_first(raw["verdict"]["list_ongoing"]),
+        list_done=_longest_first(raw["verdict"]["list_done"]),
+        list_pending=_longest_first(raw["verdict"]["list_pending"]),
         bare_target_labels=_longest_first(raw["targets"]["bare_labels"]),
         scope_words=_longest_first(raw["targets"]["scope_words"]),
         scope_after=_longest_first(raw["targets"]["scope_after"]),

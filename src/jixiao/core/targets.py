@@ -625,7 +625,9 @@ def _milestones(indicator: str, norm: str, quantities: list[Quantity], goal: str
             continue  # 年底前完成主体结构封顶: 完成 is the verb of the stage that follows
         # A stage verb that governs a number ("建成10个", "完成投资18200万元") is no milestone; a number in
         # brackets only describes the works (开工建设海塘安澜(南片海塘4.65公里)).
-        if any(lo <= q.span[0] < hi and not in_brackets(norm, q.span[0]) for q in quantities):
+        # Nor does one that describes the works (总投资25亿元的东北亚食品产业园项目开工建设).
+        if any(lo <= q.span[0] < hi and not in_brackets(norm, q.span[0]) and not _describes_works(norm, q)
+               for q in quantities):
             continue
         obj_start = lo
         while obj_start < s and norm[obj_start] in " 、，,":
@@ -669,6 +671,12 @@ def _milestones(indicator: str, norm: str, quantities: list[Quantity], goal: str
 
 
 _BRACKETED_RE: Final = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def _describes_works(norm: str, q: Quantity) -> bool:
+    """A figure of scope before 的 (总投资25亿元的…项目): it describes the works, it sets no work."""
+    lo, _hi = clause_bounds(norm, q.span[0], q.span[1])
+    return norm[q.span[1] : q.span[1] + 1] == "的" and contains_any(norm[lo : q.span[0]], LEXICON.scope_before)
 _WHEN_OR_WHICH_RE: Final = re.compile(
     r"(?:19|20)\d{2}(?:\s*[/／\-—]\s*\d{2,4})?\s*(?:学年|年度|年)|第[一二三四五六七八九十百\d]+[项件条个]"
     r"|[A-Za-z]+\d+")  # a road or line's code (G312, S20) is part of the name
