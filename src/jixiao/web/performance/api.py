@@ -16,9 +16,9 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from jixiao.web.performance import limits, selectors, services
+from jixiao.web.performance import checking, limits, selectors, services
 from jixiao.web.performance import permissions as perm
-from jixiao.web.performance.models import Cycle, Disclosure, Organization, ProgressEntry, Submission
+from jixiao.web.performance.models import Cycle, Disclosure, Organization, ProgressEntry, Submission, Target
 
 # --- serializers -----------------------------------------------------------------------------------
 
@@ -97,6 +97,7 @@ class RowVerdictSerializer(serializers.Serializer[dict[str, Any]]):
 
 class VerdictSerializer(serializers.Serializer[dict[str, Any]]):
     id = serializers.IntegerField()
+    target_id = serializers.IntegerField(help_text="the target's id: keys of actuals, target of a correction")
     target = serializers.CharField()
     verdict = serializers.CharField()
     checker_verdict = serializers.CharField()
@@ -117,8 +118,9 @@ class EntrySerializer(serializers.ModelSerializer[ProgressEntry]):
 
     @extend_schema(responses=VerdictSerializer(many=True))
     def get_verdicts(self, obj: ProgressEntry) -> list[dict[str, Any]]:
-        return [{"id": v.pk, "target": v.target.text, "verdict": v.effective, "checker_verdict": v.verdict,
-                 "reason": v.reason, "override_reason": v.override_reason, "evidence": v.evidence}
+        return [{"id": v.pk, "target_id": v.target_id, "target": v.target.text, "verdict": v.effective,
+                 "checker_verdict": v.verdict, "reason": v.reason, "override_reason": v.override_reason,
+                 "evidence": v.evidence}
                 for v in obj.verdicts.select_related("target")]
 
 
@@ -137,6 +139,49 @@ class CommentSerializer(serializers.Serializer[dict[str, Any]]):
         allow_blank=True, required=False, default="", trim_whitespace=False,
         validators=[limits.LengthValidator("comment")],
         help_text="at most settings.JIXIAO_MAX_COMMENT_CHARS characters (5,000 by default); longer is 400")
+
+
+class TargetCorrectionSerializer(serializers.Serializer[dict[str, Any]]):
+    target = serializers.IntegerField(
+        min_value=1, help_text="the id of a target of one of the report's entries (verdicts[].target_id)")
+    comparator = serializers.ChoiceField(choices=sorted(checking._COMPARE))
+    value = serializers.FloatField(allow_null=True, required=False, default=None)
+    unit = serializers.CharField(
+        allow_blank=True, required=False, default="", trim_whitespace=False,
+        validators=[limits.LengthValidator("unit")],
+        help_text="at most settings.JIXIAO_MAX_UNIT_CHARS characters (40 by default)")
+    note = serializers.CharField(
+        trim_whitespace=False, validators=[limits.LengthValidator("note")],
+        help_text="why (required); at most settings.JIXIAO_MAX_NOTE_CHARS characters (500 by default)")
+    later_periods = serializers.BooleanField(
+        required=False, default=False,
+        help_text="also the unit's reports of the cycle's later periods still being drafted (draft, returned, "
+                  "reopened), and those started later; never a submitted, approved or published one. For the unit's "
+                  "reporters and approvers only")
+
+
+class CorrectedReportSerializer(serializers.Serializer[dict[str, Any]]):
+    submission = serializers.IntegerField()
+    year = serializers.IntegerField()
+    period = serializers.CharField()
+    status = serializers.CharField()
+
+
+class TargetCorrectedSerializer(serializers.Serializer[dict[str, Any]]):
+    submission = serializers.IntegerField()
+    target = serializers.IntegerField()
+    comparator = serializers.CharField(allow_blank=True)
+    value = serializers.FloatField(allow_null=True)
+    unit = serializers.CharField(allow_blank=True)
+    note = serializers.CharField()
+    later_periods = serializers.BooleanField()
+    applied_to = CorrectedReportSerializer(many=True, help_text="the reports corrected: this one, then later ones")
+    not_applied = CorrectedReportSerializer(
+        many=True, help_text="later periods' reports left as they were (submitted, approved or published)")
+
+
+def _report_ref(sub: Submission) -> dict[str, Any]:
+    return {"submission": sub.pk, "year": sub.period.cycle.year, "period": sub.period.code, "status": sub.status}
 
 
 class ConflictSerializer(serializers.Serializer[dict[str, Any]]):
@@ -315,6 +360,40 @@ class SubmissionViewSet(viewsets.ReadOnlyModelViewSet[Submission]):
         transition came first."""
         return self._transition(request, lambda sub, user, c: services.submission_reopen(submission=sub,
                                                                                         actor=user, reason=c))
+
+
+    @extend_schema(request=TargetCorrectionSerializer,
+                   responses={200: TargetCorrectedSerializer, 409: ConflictSerializer})
+    @action(detail=True, methods=["post"])
+    def corrections(self, request: Request, pk: str | None = None) -> Response:
+        """Correct a target in this report (the unit while drafting, the office when submitted; never an approved or
+        published report): only this report is rechecked, and with ``later_periods`` the unit's later periods'
+        reports still being drafted. Other periods' reports and published versions never change. 409 when the
+        report's status has moved on."""
+        sub = self.get_object()
+        data = TargetCorrectionSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        fields = dict(data.validated_data)
+        target = (Target.objects.select_related("indicator__goal")
+                  .filter(pk=fields.pop("target"), indicator__goal__unit=sub.unit, indicator__entries__submission=sub)
+                  .first())
+        if target is None:
+            raise ValidationError({"target": [_("此目标不属于此报告的考核指标")]})
+        try:
+            done = services.target_correct(target=target, actor=request.user, submission=sub, **fields)
+        except services.Conflict as exc:
+            return _conflict(exc)
+        except DjangoPermissionDenied as exc:
+            raise PermissionDenied(str(exc)) from None
+        except DjangoValidationError as exc:
+            raise ValidationError(exc.messages) from None
+        c = done.correction
+        return Response(TargetCorrectedSerializer({
+            "submission": sub.pk, "target": target.pk, "comparator": c.comparator, "value": c.value, "unit": c.unit,
+            "note": c.note, "later_periods": c.later_periods,
+            "applied_to": [_report_ref(s) for s in done.applied],
+            "not_applied": [_report_ref(s) for s in done.not_applied],
+        }).data)
 
 
 class EntryViewSet(mixins.RetrieveModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet[ProgressEntry]):

@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from jixiao.web.performance import limits
-from jixiao.web.performance.models import PERIOD_CHOICES, Organization, Target
+from jixiao.web.performance.models import PERIOD_CHOICES, Organization, Target, TargetCorrection
 
 VERDICT_CHOICES = [("met", _("已完成")), ("not_met", _("未完成")), ("unverified", _("无法核实"))]
 COMPARATOR_CHOICES = [(">=", "≥"), ("<=", "≤"), ("==", "="), (">", ">"), ("<", "<")]
@@ -38,14 +38,17 @@ class EntryForm(LimitedForm):
     # the entry's version this edit is based on: a save after someone else's is refused (services.entry_update)
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
-    def __init__(self, *args: Any, targets: list[Target], actuals: dict[int, float], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, targets: list[Target], actuals: dict[int, float],
+                 corrections: dict[int, TargetCorrection] | None = None, **kwargs: Any) -> None:
+        """``corrections``: the report's corrections of the targets, by target id (services.submission_corrections)."""
         super().__init__(*args, **kwargs)
         self.targets = targets
         for t in targets:
-            if t.effective_value is None:
+            eff = t.effective((corrections or {}).get(t.pk))
+            if eff.value is None:
                 continue
             self.fields[f"actual_{t.pk}"] = forms.FloatField(
-                label=_("实际值：%(target)s（%(unit)s）") % {"target": t.text, "unit": t.effective_unit or "—"},
+                label=_("实际值：%(target)s（%(unit)s）") % {"target": t.text, "unit": eff.unit or "—"},
                 required=False, initial=actuals.get(t.pk),
             )
 
@@ -80,6 +83,9 @@ class TargetCorrectionForm(LimitedForm):
     value = forms.FloatField(label=_("目标值"), required=False)
     unit = forms.CharField(label=_("单位"), required=False)
     note = forms.CharField(label=_("更正说明"))
+    later_periods = forms.BooleanField(
+        label=_("同时用于本年度以后各期尚在填报中的报告"), required=False,
+        help_text=_("包括以后才开始填报的报告；已提交、已审核或已公示的报告不会改变。"))
 
 
 class StartForm(forms.Form):

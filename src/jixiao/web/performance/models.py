@@ -6,7 +6,7 @@ API read only those, so nothing a unit drafts can leak and nothing published can
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.db import models
@@ -138,7 +138,10 @@ class Indicator(models.Model):
 
 
 class Target(models.Model):
-    """A target the core found in an indicator's text; a user may correct comparator, value and unit."""
+    """A target the core found in an indicator's text, shared by every period's report on the indicator.
+
+    What the core read is never edited by people: a correction (comparator, value, unit) belongs to one report
+    (``TargetCorrection``), so correcting a target in one period's draft changes no other period's report."""
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
     position = models.PositiveSmallIntegerField(default=0)
@@ -151,11 +154,6 @@ class Target(models.Model):
     value = models.FloatField(null=True, blank=True)
     unit = models.CharField(max_length=40, blank=True)
     stage = models.CharField(max_length=40, blank=True)
-    corrected = models.BooleanField(default=False)
-    corrected_comparator = models.CharField(_("更正后的比较"), max_length=2, blank=True)
-    corrected_value = models.FloatField(_("更正后的目标值"), null=True, blank=True)
-    corrected_unit = models.CharField(_("更正后的单位"), max_length=40, blank=True)
-    correction_note = models.CharField(_("更正说明"), max_length=500, blank=True)
 
     class Meta:
         ordering = ["indicator", "position"]
@@ -165,17 +163,21 @@ class Target(models.Model):
     def __str__(self) -> str:
         return self.text
 
-    @property
-    def effective_comparator(self) -> str:
-        return self.corrected_comparator if self.corrected else self.comparator
+    def effective(self, correction: TargetCorrection | None = None) -> Effective:
+        """The target as one report judges it: its correction in that report, else what the core read."""
+        if correction is not None:
+            return Effective(correction.comparator, correction.value, correction.unit, True, correction.note)
+        return Effective(self.comparator, self.value, self.unit, False, "")
 
-    @property
-    def effective_value(self) -> float | None:
-        return self.corrected_value if self.corrected else self.value
 
-    @property
-    def effective_unit(self) -> str:
-        return self.corrected_unit if self.corrected else self.unit
+class Effective(NamedTuple):
+    """A target's comparator, value and unit as a report judges it, and whether (and why) that report corrected it."""
+
+    comparator: str
+    value: float | None
+    unit: str
+    corrected: bool
+    note: str
 
 
 class Submission(models.Model):
@@ -212,6 +214,41 @@ class Submission(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit} {self.period}"
+
+
+class TargetCorrection(models.Model):
+    """A correction of what the core read from an indicator (comparator, value, unit), in one report.
+
+    It applies to that report's entry on the indicator only: made in one period's report, it is copied to later
+    periods' reports still being drafted when the user asks for it (``later_periods``; ``services.target_correct``),
+    and to the unit's later periods' reports started afterwards (``services.submission_start``). A report that is
+    submitted, approved or published never gains or changes one, and a published version's snapshot never
+    changes. It survives a re-extraction of the indicator as long as the target's words are unchanged."""
+
+    target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="corrections")
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="target_corrections")
+    comparator = models.CharField(_("更正后的比较"), max_length=2, blank=True)
+    value = models.FloatField(_("更正后的目标值"), null=True, blank=True)
+    unit = models.CharField(_("更正后的单位"), max_length=40, blank=True)
+    note = models.CharField(_("更正说明"), max_length=500)
+    # made with "also later periods": later periods' reports of the cycle take it too, when they start
+    later_periods = models.BooleanField(_("同时用于以后各期"), default=False)
+    # the report the correction was made in: this one, or an earlier period's it was copied from
+    origin = models.ForeignKey(Submission, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                           related_name="+")
+    at = models.DateTimeField(_("更正时间"))
+
+    class Meta:
+        ordering = ["submission", "target__position"]
+        constraints = [
+            models.UniqueConstraint(fields=["target", "submission"], name="target_correction_unique"),
+        ]
+        verbose_name = _("目标更正")
+        verbose_name_plural = _("目标更正")
+
+    def __str__(self) -> str:
+        return f"{self.submission} · {self.target}"
 
 
 class ProgressEntry(models.Model):

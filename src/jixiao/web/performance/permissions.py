@@ -88,7 +88,15 @@ def can_override(user: Any, sub: Submission) -> bool:
 
 
 def can_correct_targets(user: Any, sub: Submission) -> bool:
-    return can_edit_entries(user, sub) or can_override(user, sub)
+    """A correction of a target applies to one report (services.target_correct): the unit corrects while drafting
+    (draft, returned, reopened), the unit's reviewer a submitted report; nobody an approved or published one."""
+    return can_edit_entries(user, sub) or (sub.status == Status.SUBMITTED and reviews_unit(user, sub.unit))
+
+
+def can_correct_later_periods(user: Any, sub: Submission) -> bool:
+    """Whether a correction in ``sub`` may also go to the unit's later periods' reports still being drafted: for
+    those who draft the unit's reports (its reporters and approvers, a superuser), never for the office."""
+    return can_correct_targets(user, sub) and (is_superuser(user) or sub.unit_id in unit_ids(user))
 
 
 def can_publish(user: Any, sub: Submission) -> bool:

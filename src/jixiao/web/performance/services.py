@@ -43,11 +43,15 @@ from jixiao.web.performance.models import (
     Reminder,
     Submission,
     Target,
+    TargetCorrection,
     Verdict,
 )
 
 Status = Submission.Status
 VERDICTS = ("met", "not_met", "unverified")
+# The reports a unit is still drafting: draft, returned, and reopened (a published report reopened is returned).
+# Only these gain a target correction from another period's report (services.target_correct, submission_start).
+DRAFTING = (Status.DRAFT, Status.RETURNED)
 
 
 class Conflict(PermissionDenied):
@@ -169,32 +173,40 @@ def indicator_targets_extract(*, indicator: Indicator, result: RowResult | None 
     return keep
 
 
-def _web_verdict(target: Target, checker_verdict: str, checker_actual: float | None, entered: float | None
-                 ) -> tuple[str, str | None, str]:
-    """Apply entered actuals and corrected targets. Returns (verdict, reason or None to keep, source)."""
-    value = target.effective_value
+def _web_verdict(target: Target, correction: TargetCorrection | None, checker_verdict: str,
+                 checker_actual: float | None, entered: float | None) -> tuple[str, str | None, str]:
+    """Apply entered actuals and the report's correction of the target. Returns (verdict, reason or None to keep,
+    source)."""
+    eff = target.effective(correction)
+    value = eff.value
     if value is None:
         return checker_verdict, None, "checker"
-    unit = target.effective_unit
+    unit = eff.unit
     if entered is not None:
-        met = checking.compare(entered, target.effective_comparator, value)
+        met = checking.compare(entered, eff.comparator, value)
         reason = _("直接填报的实际值 %(actual)g%(unit)s %(rel)s 目标 %(cmp)s %(target)g%(unit)s。") % {
             "actual": entered, "unit": unit, "rel": _("达到") if met else _("未达到"),
-            "cmp": target.effective_comparator or ">=", "target": value,
+            "cmp": eff.comparator or ">=", "target": value,
         }
         return ("met" if met else "not_met"), reason, "entered"
-    if target.corrected and checker_actual is not None:
-        met = checking.compare(checker_actual, target.effective_comparator, value)
+    if eff.corrected and checker_actual is not None:
+        met = checking.compare(checker_actual, eff.comparator, value)
         reason = _("按更正后的目标 %(cmp)s %(target)g%(unit)s，进度中的实际值 %(actual)g %(rel)s。") % {
-            "cmp": target.effective_comparator or ">=", "target": value, "unit": unit,
+            "cmp": eff.comparator or ">=", "target": value, "unit": unit,
             "actual": checker_actual, "rel": _("达到") if met else _("未达到"),
         }
         return ("met" if met else "not_met"), reason, "checker"
     return checker_verdict, None, "checker"
 
 
+def submission_corrections(*, submission: Submission) -> dict[int, TargetCorrection]:
+    """The report's corrections of targets, by target id (a target not in it is judged as the core read it)."""
+    return {c.target_id: c for c in TargetCorrection.objects.filter(submission_id=submission.pk)}
+
+
 def entry_recheck(*, entry: ProgressEntry) -> ProgressEntry:
-    """Recompute and store the verdicts of one entry. Overrides by a reviewer are kept."""
+    """Recompute and store the verdicts of one entry, by its report's corrections of the targets. Overrides by a
+    reviewer are kept."""
     indicator = entry.indicator
     period = entry.submission.period
     shared = is_results_paragraph(entry.narrative) and ProgressEntry.objects.filter(
@@ -204,11 +216,15 @@ def entry_recheck(*, entry: ProgressEntry) -> ProgressEntry:
                                   period=code, year=period.cycle.year, shared=shared, period_stated=stated)
     targets = indicator_targets_extract(indicator=indicator, result=result)
     entered = {a.target_id: a.value for a in entry.actuals.all()}
+    # this report's corrections only: another period's report on the same indicator is judged by its own
+    corrections = {c.target_id: c for c in TargetCorrection.objects.filter(
+        submission_id=entry.submission_id, target__indicator=indicator)}
     old = {v.target_id: v for v in entry.verdicts.all()}
     effective: list[str] = []
     for target, tr in zip(targets, result.targets, strict=True):
         fields = _claim_fields(tr.actual)
-        verdict, reason, source = _web_verdict(target, tr.verdict, fields["actual_value"], entered.get(target.pk))
+        verdict, reason, source = _web_verdict(target, corrections.get(target.pk), tr.verdict,
+                                               fields["actual_value"], entered.get(target.pk))
         evidence = [
             {"text": c.text, "start": c.span[0], "end": c.span[1], "kind": c.kind} for c in tr.evidence
         ]
@@ -322,34 +338,134 @@ def entry_update(
     return entry
 
 
+@dataclass
+class TargetCorrected:
+    """What ``target_correct`` did: the correction of the report it was made in, every report it now applies to
+    (that one first, then later periods' in period order) and the later periods' reports it did not change (being
+    submitted, approved or published)."""
+
+    correction: TargetCorrection
+    applied: list[Submission]
+    not_applied: list[Submission]
+
+
+def _period_label(sub: Submission) -> str:
+    return f"{sub.period.cycle.year}年{sub.period.code}"
+
+
+def _correction_state(target: Target, correction: TargetCorrection | None) -> dict[str, Any]:
+    eff = target.effective(correction)
+    return {"comparator": eff.comparator, "value": eff.value, "unit": eff.unit, "corrected": eff.corrected,
+            "note": eff.note}
+
+
+def _correction_refusal_status(actor: Any, submission: Submission) -> str:
+    """The status in which ``actor`` could correct the report's targets: a reviewer of the unit's office (not also of
+    the unit) corrects submitted reports, anyone else drafts."""
+    if (perm.reviews_unit(actor, submission.unit) and not perm.is_superuser(actor)
+            and submission.unit_id not in perm.unit_ids(actor)):
+        return Status.SUBMITTED
+    return Status.DRAFT
+
+
 def target_correct(
     *, target: Target, actor: Any, submission: Submission, comparator: str, value: float | None, unit: str,
-    note: str,
-) -> Target:
-    """Correct what the core read from an indicator. Every entry on the indicator is rechecked."""
-    if target.indicator.goal.unit_id != submission.unit_id or not perm.can_correct_targets(actor, submission):
+    note: str, later_periods: bool = False,
+) -> TargetCorrected:
+    """Correct what the core read from an indicator, in one report: ``submission``, which the actor must be allowed
+    to correct (``perm.can_correct_targets``: a draft, returned or reopened report of their unit, or a submitted one
+    they review; never an approved or published one). Only that report's entry on the indicator is rechecked.
+
+    With ``later_periods`` (only for those who draft the unit's reports: ``perm.can_correct_later_periods``), the
+    unit's reports of the cycle's later periods that are still being drafted (draft, returned, reopened) are
+    corrected and rechecked too, and later periods' reports started afterwards take the correction
+    (``submission_start``); a later report that is submitted, approved or published is not changed (``not_applied``).
+    Reports of other periods are never touched otherwise, and a published version's snapshot never changes. One
+    audit record (``target.correct``) names the report and every period the correction applied to, private to the
+    unit when made while drafting."""
+    if target.indicator.goal.unit_id != submission.unit_id:
         raise PermissionDenied(_("不能更正此目标"))
+    ready = _correction_refusal_status(actor, submission)
+    if not perm.can_correct_targets(actor, submission):
+        _refuse(submission, perm.can_correct_targets, actor, _("不能更正此目标"), ready)
     if comparator and comparator not in checking._COMPARE:
         raise ValidationError(_("比较符无效"))
     if not note.strip():
         raise ValidationError(_("请说明更正理由"))
     limits.check_length(note.strip(), "note")
     limits.check_length(unit, "unit")
-    before = {"comparator": target.effective_comparator, "value": target.effective_value,
-              "unit": target.effective_unit}
+    note = note.strip()
     with transaction.atomic():
-        target.corrected = True
-        target.corrected_comparator = comparator
-        target.corrected_value = value
-        target.corrected_unit = unit
-        target.correction_note = note.strip()
-        target.save()
-        for entry in target.indicator.entries.all():
-            entry_recheck(entry=entry)
-            submission_score_update(submission=entry.submission)
-        audit_record(actor=actor, action="target.correct", obj=target, unit=submission.unit, before=before,
-                     after={"comparator": comparator, "value": value, "unit": unit, "note": note.strip()})
-    return target
+        locked = _locked(submission, perm.can_correct_targets, actor, _("不能更正此目标"), ready)
+        if later_periods and not perm.can_correct_later_periods(actor, locked):
+            raise ValidationError(_("只有本单位可以将更正同时用于以后各期的报告"))
+        entries = ProgressEntry.objects.filter(indicator_id=target.indicator_id)
+        if not entries.filter(submission=locked).exists():
+            raise ValidationError(_("此目标不属于此报告的考核指标"))
+        applied, not_applied = [locked], []
+        if later_periods:
+            # locked in period order, as every correction locks them: no two corrections wait on each other
+            later = (Submission.objects.select_for_update(of=("self",)).select_related("unit", "period__cycle")
+                     .filter(unit_id=locked.unit_id, period__cycle_id=locked.period.cycle_id,
+                             period__order__gt=locked.period.order,
+                             pk__in=entries.values("submission_id"))
+                     .order_by("period__order", "pk"))
+            for sub in later:
+                (applied if sub.status in DRAFTING else not_applied).append(sub)
+        now = timezone.now()
+        before = _correction_state(target, TargetCorrection.objects.filter(target=target, submission=locked).first())
+        own: TargetCorrection | None = None
+        for sub in applied:
+            correction, _created = TargetCorrection.objects.update_or_create(
+                target=target, submission=sub,
+                defaults={"comparator": comparator, "value": value, "unit": unit, "note": note,
+                          "later_periods": later_periods, "origin": locked, "by": actor if getattr(
+                              actor, "is_authenticated", False) else None, "at": now})
+            own = own or correction
+            for entry in entries.filter(submission=sub).select_related("submission__period__cycle",
+                                                                          "indicator__goal"):
+                entry_recheck(entry=entry)
+            submission_score_update(submission=sub)
+        assert own is not None
+        audit_record(
+            actor=actor, action="target.correct", obj=own, unit=locked.unit, before=before,
+            after={"target": target.pk, "text": target.text, "submission": locked.pk,
+                   "period": _period_label(locked), "comparator": comparator, "value": value, "unit": unit,
+                   "note": note, "later_periods": later_periods,
+                   "applied_to": [{"submission": s.pk, "period": _period_label(s), "status": s.status}
+                                  for s in applied],
+                   "not_applied": [{"submission": s.pk, "period": _period_label(s), "status": s.status}
+                                   for s in not_applied]},
+            # the unit's own drafting is private to the unit; a reviewer's correction of a submitted report is not
+            private=locked.status in DRAFTING,
+        )
+    _sync(submission, locked)
+    return TargetCorrected(correction=own, applied=applied, not_applied=not_applied)
+
+
+def _corrections_inherit(*, sub: Submission, entries: list[ProgressEntry], actor: Any) -> None:
+    """A report of a period still being drafted takes, for its new entries, the corrections made "also for later
+    periods" in the unit's reports of the cycle's earlier periods (the latest period's, when several)."""
+    if sub.status not in DRAFTING or not entries:
+        return
+    earlier = (TargetCorrection.objects.filter(
+        later_periods=True, submission__unit_id=sub.unit_id, submission__period__cycle_id=sub.period.cycle_id,
+        submission__period__order__lt=sub.period.order, target__indicator_id__in=[e.indicator_id for e in entries])
+        .select_related("target", "submission__period__cycle")
+        .order_by("target_id", "-submission__period__order"))
+    seen: set[int] = set()
+    for c in earlier:
+        if c.target_id in seen:
+            continue
+        seen.add(c.target_id)
+        copy_ = TargetCorrection.objects.create(
+            target=c.target, submission=sub, comparator=c.comparator, value=c.value, unit=c.unit, note=c.note,
+            later_periods=True, origin_id=c.origin_id or c.submission_id, by_id=c.by_id, at=c.at)
+        audit_record(actor=actor, action="target.correct_inherit", obj=copy_, unit=sub.unit, private=True,
+                     after={"target": c.target_id, "text": c.target.text, "submission": sub.pk,
+                            "period": _period_label(sub), "from_submission": c.submission_id,
+                            "from_period": _period_label(c.submission), "comparator": c.comparator,
+                            "value": c.value, "unit": c.unit, "note": c.note})
 
 
 def verdict_override(*, verdict: Verdict, actor: Any, new_verdict: str, reason: str) -> Verdict:
@@ -382,17 +498,22 @@ def verdict_override(*, verdict: Verdict, actor: Any, new_verdict: str, reason: 
 
 
 def submission_start(*, unit: Organization, period: Period, actor: Any) -> Submission:
-    """Open (or return) a unit's report for a period, with an entry for each of its indicators."""
+    """Open (or return) a unit's report for a period, with an entry for each of its indicators. A new entry takes
+    the corrections made for later periods in the unit's earlier reports of the cycle (``_corrections_inherit``)."""
     if not (perm.is_superuser(actor) or unit.pk in perm.unit_ids(actor)):
         raise PermissionDenied(_("只能为本单位填报"))
     with transaction.atomic():
         sub, created = Submission.objects.get_or_create(unit=unit, period=period)
+        if created:
+            audit_record(actor=actor, action="submission.create", obj=sub, unit=unit, after={"status": sub.status})
+        new_entries = []
         for indicator in Indicator.objects.filter(goal__unit=unit, goal__cycle=period.cycle):
             entry, new = ProgressEntry.objects.get_or_create(submission=sub, indicator=indicator)
             if new:
-                entry_recheck(entry=entry)
-        if created:
-            audit_record(actor=actor, action="submission.create", obj=sub, unit=unit, after={"status": sub.status})
+                new_entries.append(entry)
+        _corrections_inherit(sub=sub, entries=new_entries, actor=actor)
+        for entry in new_entries:
+            entry_recheck(entry=entry)
     return sub
 
 
@@ -491,14 +612,16 @@ def disclosure_snapshot(*, submission: Submission) -> dict[str, Any]:
     """The published content of a submission as plain data, frozen into a Disclosure version."""
     rows = []
     entries = submission.entries.select_related("indicator__goal").prefetch_related("verdicts__target")
+    corrections = submission_corrections(submission=submission)
     for entry in entries:
         targets = []
         for v in entry.verdicts.all():
             t = v.target
+            eff = t.effective(corrections.get(t.pk))
             targets.append({
                 "text": t.text, "start": t.span_start, "end": t.span_end, "metric": t.metric, "kind": t.kind,
-                "comparator": t.effective_comparator or None, "value": t.effective_value,
-                "unit": t.effective_unit or None, "corrected": t.corrected, "correction_note": t.correction_note,
+                "comparator": eff.comparator or None, "value": eff.value,
+                "unit": eff.unit or None, "corrected": eff.corrected, "correction_note": eff.note,
                 "verdict": v.effective, "checker_verdict": v.verdict, "reason": v.reason,
                 "override_reason": v.override_reason,
                 "actual": ({"text": v.actual_text, "start": v.actual_start, "end": v.actual_end,

@@ -162,11 +162,12 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
     sub = _submission(request, pk)
     user = request.user
     entries = list(sub.entries.select_related("indicator__goal").prefetch_related("verdicts__target", "actuals"))
+    corrections = services.submission_corrections(submission=sub)
     rows = []
     for e in entries:
         verdicts = list(e.verdicts.all())
         rows.append({
-            "entry": e, "verdicts": verdicts,
+            "entry": e, "verdicts": [{"verdict": v, "correction": corrections.get(v.target_id)} for v in verdicts],
             "target_spans": [{"start": v.target.span_start, "end": v.target.span_end,
                               "cls": f"target target-{v.effective}", "title": v.reason} for v in verdicts],
             "evidence_spans": [{"start": ev["start"], "end": ev["end"], "cls": f"evidence evidence-{v.effective}",
@@ -194,7 +195,8 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied(_("此报告当前不能修改"))
     targets = list(entry.indicator.targets.all())
     actuals = {a.target_id: a.value for a in entry.actuals.all()}
-    form = EntryForm(request.POST or None, targets=targets, actuals=actuals,
+    corrections = services.submission_corrections(submission=sub)
+    form = EntryForm(request.POST or None, targets=targets, actuals=actuals, corrections=corrections,
                      initial={"narrative": entry.narrative, "version": entry.version})
     conflict: dict[str, Any] | None = None
     if request.method == "POST" and form.is_valid():
@@ -212,7 +214,7 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
             conflict = exc.current
             data = request.POST.copy()
             data["version"] = str(exc.current.get("version", ""))
-            form = EntryForm(data, targets=targets, actuals=actuals)
+            form = EntryForm(data, targets=targets, actuals=actuals, corrections=corrections)
             form.is_valid()
             form.add_error(None, exc.message)
         else:
@@ -269,26 +271,44 @@ def verdict_override(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(reverse("submission-detail", kwargs={"pk": sub.pk}) + f"#entry-{verdict.entry_id}")
 
 
+def _periods_text(subs: list[Submission]) -> str:
+    return "、".join(_("%(year)s年%(period)s（%(status)s）") % {
+        "year": s.period.cycle.year, "period": s.period.get_code_display(), "status": s.get_status_display()}
+        for s in subs)
+
+
 @login_required
 def target_correct(request: HttpRequest, sub_pk: int, pk: int) -> HttpResponse:
+    """Correct a target in one report (and, when asked, in later periods' reports still being drafted)."""
     sub = _submission(request, sub_pk)
     target = get_object_or_404(Target.objects.select_related("indicator__goal"), pk=pk,
-                               indicator__goal__unit=sub.unit)
+                               indicator__goal__unit=sub.unit, indicator__entries__submission=sub)
     if not perm.can_correct_targets(request.user, sub):
         raise PermissionDenied(_("不能更正此目标"))
+    correction = services.submission_corrections(submission=sub).get(target.pk)
+    eff = target.effective(correction)
     form = TargetCorrectionForm(request.POST or None, initial={
-        "comparator": target.effective_comparator or ">=", "value": target.effective_value,
-        "unit": target.effective_unit, "note": target.correction_note,
+        "comparator": eff.comparator or ">=", "value": eff.value, "unit": eff.unit, "note": eff.note,
     })
+    if not perm.can_correct_later_periods(request.user, sub):  # the office corrects the report before it only
+        del form.fields["later_periods"]
     if request.method == "POST" and form.is_valid():
         try:
-            services.target_correct(target=target, actor=request.user, submission=sub, **form.cleaned_data)
+            done = services.target_correct(target=target, actor=request.user, submission=sub, **form.cleaned_data)
+        except services.Conflict as exc:
+            messages.error(request, exc.message)
+            return redirect("submission-detail", pk=sub.pk)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, _("目标已更正，核验结果已更新"))
+            messages.success(request, _("目标已更正，核验结果已更新（适用于：%(periods)s）") % {
+                "periods": _periods_text(done.applied)})
+            if done.not_applied:
+                messages.warning(request, _("以下报告已提交、已审核或已公示，未作更改：%(periods)s") % {
+                    "periods": _periods_text(done.not_applied)})
             return redirect("submission-detail", pk=sub.pk)
-    return render(request, "performance/target_correct.html", {"form": form, "target": target, "sub": sub})
+    return render(request, "performance/target_correct.html", {
+        "form": form, "target": target, "sub": sub, "correction": correction})
 
 
 @login_required
