@@ -669,3 +669,23 @@ def test_quoted_works_listed_under_a_state_in_the_sentence_before() -> None:
 def test_a_figure_that_describes_the_works_leaves_their_stage_a_milestone() -> None:
     kinds = [t.kind for t in extract_targets("实现总投资25亿元的东北亚食品产业园项目开工建设")]
     assert kinds == ["milestone"]
+
+
+def test_control_adjustment_and_carry_over_rates_are_kept_low() -> None:
+    for goal, indicator, progress in (("公用经费控制率", "100%", "97%"), ("预算调整率", "3%", "0"),
+                                      ("结转结余率", "2%", "0")):
+        (t,) = check_row(Row(goal, indicator, progress)).targets
+        assert (t.target.comparator, t.verdict) == ("<=", "met"), goal
+
+
+def test_exceeding_the_schedule_during_the_year_is_not_the_years_target() -> None:
+    row = Row("道路照明", "50条城市道路照明建设工程", "截至8月底,超额完成节点目标任务。")
+    assert check_row(row, period="截至8月").targets[0].verdict == "unverified"
+    assert check_row(row, period="全年").targets[0].verdict == "met"
+
+
+def test_opening_to_traffic_is_a_stage() -> None:
+    (t,) = extract_targets("大连至旅顺中部通道项目通车")
+    assert (t.kind, t.stage) == ("milestone", "通车")
+    (t,) = check_row(Row("中部通道", "大连至旅顺中部通道项目通车", "大连至旅顺中部通道项目已于6月建成通车。")).targets
+    assert t.verdict == "met"

@@ -63,7 +63,12 @@ def _in_year(result: TargetResult, period: str, settled: bool = False) -> Target
     if any(is_final_admission(c) for c in result.evidence):
         return result
     if result.verdict == "met":
-        if not _not_final(t) or settled or any(c.kind == "statement" for c in result.evidence):
+        said = [c for c in result.evidence if c.kind == "statement"]
+        if said and all(c.stage in LEXICON.pace_phrases for c in said) and not settled:
+            # 超额完成 during the year, with no figure: ahead of the period's schedule, not the year's target
+            return replace(result, verdict="unverified",
+                           reason=f"{result.reason}（{period}进度，超额完成的是进度计划，不作达成判断）")
+        if not _not_final(t) or settled or said:
             return result  # a cumulative figure reached, or the text says the year's target is secured
         note = "年度数值尚未最终确定，不作达成判断"
     elif t.comparator in ("<=", "<") and not _is_rate(t):

@@ -679,7 +679,7 @@ def _describes_works(norm: str, q: Quantity) -> bool:
     return norm[q.span[1] : q.span[1] + 1] == "的" and contains_any(norm[lo : q.span[0]], LEXICON.scope_before)
 _WHEN_OR_WHICH_RE: Final = re.compile(
     r"(?:19|20)\d{2}(?:\s*[/／\-—]\s*\d{2,4})?\s*(?:学年|年度|年)|第[一二三四五六七八九十百\d]+[项件条个]"
-    r"|[A-Za-z]+\d+")  # a road or line's code (G312, S20) is part of the name
+    r"|[A-Za-z]+\d+|\d+\s*号(?=[路线桥楼院])")  # a road or line's code (G312, 20号路) is part of the name
 _SCOPE_IN_BRACKETS_RE: Final = re.compile(r"\s*[(（][^()（）]*\d[^()（）]*[)）]\s*$")
 
 
