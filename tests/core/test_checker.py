@@ -689,3 +689,16 @@ def test_opening_to_traffic_is_a_stage() -> None:
     assert (t.kind, t.stage) == ("milestone", "通车")
     (t,) = check_row(Row("中部通道", "大连至旅顺中部通道项目通车", "大连至旅顺中部通道项目已于6月建成通车。")).targets
     assert t.verdict == "met"
+
+
+def test_works_listed_as_adjusted_are_not_reached_even_during_the_year() -> None:
+    progress = ("四、指标项目出现调整的有2项。因某种原因调整的项目是“实现总投资25亿元的食品产业园项目开工建设”,"
+                "“举办好第5届博览会”。")
+    row = Row("食品产业园", "实现总投资25亿元的食品产业园项目开工建设", progress)
+    assert check_row(row, period="前三季度").targets[0].verdict == "not_met"
+
+
+def test_an_approval_is_an_early_stage() -> None:
+    progress = "柞水抽水蓄能电站开工建设,山阳色河抽水蓄能电站获得核准,商洛电厂二期开工建设"
+    (t,) = check_row(Row("项目建设", "山阳色河抽水蓄能电站3月底前开工", progress)).targets
+    assert t.verdict == "not_met" and "获得核准" in t.reason

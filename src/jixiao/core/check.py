@@ -60,7 +60,7 @@ def _in_year(result: TargetResult, period: str, settled: bool = False) -> Target
     t = result.target
     if result.verdict == "unverified":
         return result
-    if any(is_final_admission(c) for c in result.evidence):
+    if any(is_final_admission(c) or c.stage in LEXICON.list_dropped for c in result.evidence):
         return result
     if result.verdict == "met":
         said = [c for c in result.evidence if c.kind == "statement"]
@@ -297,6 +297,11 @@ def listed_state(t: Target, indicator: str, progress: str) -> TargetResult | Non
     evidence = tuple(Claim(text=progress[a:b], span=(a, b), kind="statement", context=norm[a:b]) for a, b in spans)
     said = f"进度将其列入“{evidence[0].text}”"
     claims = extract_claims(state, stages=True)
+    dropped = next((w for w in LEXICON.list_dropped if w in state), None)
+    if dropped is not None:
+        # adjusted or dropped: final, even during the year
+        return TargetResult(t, "not_met", f"{said}，按原定目标未达到",
+                            evidence=tuple(replace(e, stage=dropped) for e in evidence))
     if any(c.kind == "admission" or (c.kind == "statement" and c.negated) for c in claims):
         return TargetResult(t, "not_met", said, evidence=evidence)
     if contains_any(state, LEXICON.list_done) or any(states_done(c) for c in claims):
