@@ -181,12 +181,17 @@ def _stage_claims(progress: str, norm: str, quantities: list[Quantity]) -> list[
             or contains_any(norm[lo:s], LEXICON.prospective_clause)
             or word_after(norm, e, LEXICON.prospective_after) is not None
         )
+        ctx_lo = lo
+        opener = norm[lo:s].lstrip(" ，,")
+        if lo > 0 and norm[lo - 1] in "，," and word_after(opener, 0, LEXICON.continuing_openers) is not None:
+            # X项目8月底具备通车条件,于9月1日实现全线通车: the clause goes on with the clause before's subject
+            ctx_lo, _ = clause_bounds(norm, lo - 1, lo - 1)
         out.append(
             Claim(
                 text=progress[s:e],
                 span=(s, e),
                 kind="stage",
-                context=norm[lo:hi],
+                context=norm[ctx_lo:hi],
                 stage=word,
                 stage_rank=rank,
                 negated=negated,
