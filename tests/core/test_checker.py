@@ -705,6 +705,6 @@ def test_an_approval_is_an_early_stage() -> None:
 
 
 def test_a_clause_going_on_with_the_clause_befores_subject() -> None:
-    progress = "“中部通道项目通车”项目8月底具备通车条件,于9月1日实现全线通车。该项目全长25.381公里"
+    progress = "“大连至旅顺中部通道项目通车”项目8月底具备通车条件,于9月1日实现全线通车。该项目全长25.381公里"
     (t,) = check_row(Row("中部通道", "大连至旅顺中部通道项目通车", progress)).targets
     assert t.verdict == "met"
