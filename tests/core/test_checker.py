@@ -708,3 +708,9 @@ def test_a_clause_going_on_with_the_clause_befores_subject() -> None:
     progress = "“大连至旅顺中部通道项目通车”项目8月底具备通车条件,于9月1日实现全线通车。该项目全长25.381公里"
     (t,) = check_row(Row("中部通道", "大连至旅顺中部通道项目通车", progress)).targets
     assert t.verdict == "met"
+
+
+def test_targets_quoted_and_then_said_to_be_reached() -> None:
+    row = Row("财税", "“赤字率按2.8%安排”“中央对地方均衡性转移支付增长10.9%”",
+              "在财税方面,“赤字率按2.8%安排”“中央对地方均衡性转移支付增长10.9%”等目标均如期实现。")
+    assert [t.verdict for t in check_row(row).targets] == ["met", "met"]
