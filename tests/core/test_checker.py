@@ -711,6 +711,8 @@ def test_a_clause_going_on_with_the_clause_befores_subject() -> None:
 
 
 def test_targets_quoted_and_then_said_to_be_reached() -> None:
-    row = Row("财税", "“赤字率按2.8%安排”“中央对地方均衡性转移支付增长10.9%”",
-              "在财税方面,“赤字率按2.8%安排”“中央对地方均衡性转移支付增长10.9%”等目标均如期实现。")
+    row = Row("财税", "“全国财政支出超过23万亿元”“中央对地方均衡性转移支付增长10.9%”",
+              "在财税方面,“全国财政支出超过23万亿元”“中央对地方均衡性转移支付增长10.9%”等目标均如期实现。")
     assert [t.verdict for t in check_row(row).targets] == ["met", "met"]
+    row = Row("财税", "“中央对地方均衡性转移支付增长10.9%”", "“中央对地方均衡性转移支付增长10.9%”等目标正在推进。")
+    assert [t.verdict for t in check_row(row).targets] == ["unverified"]

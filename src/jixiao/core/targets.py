@@ -194,13 +194,18 @@ def _each_follows(norm: str, end: int, hi: int) -> bool:
     """A count followed, before the next figure, by 均 or 都 (4个结构性指标均实现…) is scope."""
     m = _DIGIT_RE.search(norm, end, hi)
     tail = norm[end : m.start() if m else hi]
+    cut = min((i for q in "”」\"’" if (i := tail.find(q)) >= 0), default=len(tail))
+    tail = tail[:cut]  # a closing quote ends the target's words
+    for w in LEXICON.scope_each_not:
+        tail = tail.replace(w, "")  # 均衡性, 人均: no 均 of each
     return contains_any(tail, LEXICON.scope_each)
 
 
 def _scope_follows(norm: str, end: int, hi: int) -> bool:
     """A count followed within a few characters by 的/中 describes scope: 13个区县的…"""
     tail = norm[end : min(hi, end + 5)]
-    return contains_any(tail, LEXICON.scope_after)
+    cut = min((i for q in "”」\"’" if (i := tail.find(q)) >= 0), default=len(tail))
+    return contains_any(tail[:cut], LEXICON.scope_after)  # a closing quote ends the target's words
 
 
 def _strip_metric(text: str) -> str:
