@@ -716,3 +716,11 @@ def test_targets_quoted_and_then_said_to_be_reached() -> None:
     assert [t.verdict for t in check_row(row).targets] == ["met", "met"]
     row = Row("财税", "“中央对地方均衡性转移支付增长10.9%”", "“中央对地方均衡性转移支付增长10.9%”等目标正在推进。")
     assert [t.verdict for t in check_row(row).targets] == ["unverified"]
+
+
+def test_a_statement_after_other_targets_figures_does_not_speak_for_a_target_without_one() -> None:
+    row = Row("就业", "城镇新增就业70万人以上,城镇调查失业率控制在5.5%以内",
+              "新增城镇就业91.6万人,留鄂来鄂高校毕业生42.4万人,均超额完成年初目标")
+    assert [t.verdict for t in check_row(row).targets] == ["met", "unverified"]
+    alone = Row("就业", "城镇新增就业70万人以上,城镇调查失业率控制在5.5%以内", "均超额完成年初目标")
+    assert [t.verdict for t in check_row(alone).targets] == ["met", "met"]

@@ -222,7 +222,9 @@ def check_row(
             else:
                 scale = written_scale(q) if q is not None else 1.0
             claim = replace(claim, value=claim.value * scale, unit=t.unit)
-        result = judge_numeric(t, claim, statements, shares if len(numeric) == 1 else [])
+        own = statements if claim is not None or len(numeric) == 1 else _statements_not_about_others(
+            statements, [c for j, c in assigned.items() if j != i], prog_norm)
+        result = judge_numeric(t, claim, own, shares if len(numeric) == 1 else [])
         if result.verdict == "unverified" and (listed := listed_state(t, row.indicator, row.progress)) is not None:
             result = listed  # no figure for it, but the progress lists its work among those done (or not)
         results.append(result)
@@ -323,6 +325,24 @@ _MIN_LISTED_NAME: Final = 6
 _SHORT_LEAD: Final = 4
 _OPEN_QUOTES: Final = ("“", "\"", "「", "‘")
 _CLOSE_QUOTES: Final = ("”", "\"", "」", "’")
+
+
+def _statements_not_about_others(statements: list[Claim], others: list[Claim], norm: str) -> list[Claim]:
+    """The statements that may speak for a target with no figure of its own: not one in a sentence that
+    reports other targets' figures (新增就业91.6万人,…,均超额完成年初目标 says nothing of the 失业率 beside it)."""
+    if not others:
+        return statements
+    out = []
+    for st in statements:
+        lo = max(norm.rfind(d, 0, st.span[0]) for d in _SENTENCE_ENDS) + 1
+        ends = [i for d in _SENTENCE_ENDS if (i := norm.find(d, st.span[1])) >= 0]
+        hi = min(ends) if ends else len(norm)
+        if not any(lo <= c.span[0] < hi for c in others):
+            out.append(st)
+    return out
+
+
+_SENTENCE_ENDS: Final = ("。", "；", ";", "\n")
 
 
 def is_results_paragraph(progress: str) -> bool:
