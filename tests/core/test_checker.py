@@ -724,3 +724,10 @@ def test_a_statement_after_other_targets_figures_does_not_speak_for_a_target_wit
     assert [t.verdict for t in check_row(row).targets] == ["met", "unverified"]
     alone = Row("就业", "城镇新增就业70万人以上,城镇调查失业率控制在5.5%以内", "均超额完成年初目标")
     assert [t.verdict for t in check_row(alone).targets] == ["met", "met"]
+
+
+def test_a_deadline_cell_labelled_by_its_own_words_and_more_acts() -> None:
+    (t,) = extract_targets("完成时间为2022年12月30日", "项目设计、招标、施工")
+    assert (t.kind, t.text) == ("milestone", "2022年12月30日")
+    assert [t.kind for t in extract_targets("举办好第5届中朝博览会", "博览会")] == ["milestone"]
+    assert [t.text for t in extract_targets("力争解决区域交通梗阻问题", "交通")] == ["解决区域交通梗阻问题"]

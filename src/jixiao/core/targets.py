@@ -425,7 +425,11 @@ def _deadline(indicator: str, norm: str, goal: str) -> Target | None:
     """A deadline row of a 时效指标 (完成时间: 2023年12月底前, 年底前完成, 完成时限: 2019年) as a milestone."""
     span: tuple[int, int] | None = None
     if _DEADLINE_RE.match(norm) or (span := _due_cell(norm)) is not None:
-        if not any(w in goal for w in LEXICON.deadline_goal_words):
+        # the goal names a deadline row, or the cell's own label does (完成时间为2022年12月30日)
+        labelled = word_after(norm, len(norm) - len(norm.lstrip()), LEXICON.deadline_value_labels)
+        if not any(w in goal for w in LEXICON.deadline_goal_words) and not (
+            labelled and any(w in labelled for w in LEXICON.deadline_goal_words)
+        ):
             return None
     else:
         # the deadline in a sentence: 人才驿站补助资金到位时间绩效目标值是2023年12月前
@@ -683,7 +687,7 @@ def _describes_works(norm: str, q: Quantity) -> bool:
     lo, _hi = clause_bounds(norm, q.span[0], q.span[1])
     return norm[q.span[1] : q.span[1] + 1] == "的" and contains_any(norm[lo : q.span[0]], LEXICON.scope_before)
 _WHEN_OR_WHICH_RE: Final = re.compile(
-    r"(?:19|20)\d{2}(?:\s*[/／\-—]\s*\d{2,4})?\s*(?:学年|年度|年)|第[一二三四五六七八九十百\d]+[项件条个]"
+    r"(?:19|20)\d{2}(?:\s*[/／\-—]\s*\d{2,4})?\s*(?:学年|年度|年)|第[一二三四五六七八九十百\d]+[项件条个届批期]"
     r"|[A-Za-z]+\d+|\d+\s*号(?=[路线桥楼院])")  # a road or line's code (G312, 20号路) is part of the name
 _SCOPE_IN_BRACKETS_RE: Final = re.compile(r"\s*[(（][^()（）]*\d[^()（）]*[)）]\s*$")
 
