@@ -731,3 +731,11 @@ def test_a_deadline_cell_labelled_by_its_own_words_and_more_acts() -> None:
     assert (t.kind, t.text) == ("milestone", "2022年12月30日")
     assert [t.kind for t in extract_targets("举办好第5届中朝博览会", "博览会")] == ["milestone"]
     assert [t.text for t in extract_targets("力争解决区域交通梗阻问题", "交通")] == ["解决区域交通梗阻问题"]
+
+
+def test_list_markers_and_manner_words_are_no_part_of_the_works() -> None:
+    ind = "1.保质保量完成道路建设;2.符合工程施工质量验收相关要求,按时投入使用"
+    texts = [t.text for t in extract_targets(ind, "总体绩效目标")]
+    assert texts[0] == "完成道路建设" and "1." not in texts[0]
+    # a work stopped at an earlier stage (基本完成) has not been put into use
+    assert check_row(Row("总体绩效目标", ind, "总体绩效目标基本完成。")).targets[1].verdict == "not_met"

@@ -642,7 +642,11 @@ def _milestones(indicator: str, norm: str, quantities: list[Quantity], goal: str
         while obj_start < s and norm[obj_start] in " 、，,":
             obj_start += 1
         obj_text = norm[obj_start:s]
-        # Skip words that start the clause ("确保", "力争") from the text kept.
+        marker = _LIST_MARKER_RE.match(obj_text)  # 1.保质保量完成道路建设: a list marker is no part of the works
+        if marker:
+            obj_start += marker.end()
+            obj_text = obj_text[marker.end() :]
+        # Skip words that start the clause ("确保", "力争", "按时") from the text kept.
         while (lead := word_after(obj_text, 0, LEXICON.object_lead_words)) is not None:
             obj_start += len(lead)
             obj_text = obj_text[len(lead) :]
@@ -680,6 +684,7 @@ def _milestones(indicator: str, norm: str, quantities: list[Quantity], goal: str
 
 
 _BRACKETED_RE: Final = re.compile(r"[(（][^()（）]*[)）]")
+_LIST_MARKER_RE: Final = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十])\s*[.、．)）]\s*")
 
 
 def _describes_works(norm: str, q: Quantity) -> bool:
