@@ -739,3 +739,10 @@ def test_list_markers_and_manner_words_are_no_part_of_the_works() -> None:
     assert texts[0] == "完成道路建设" and "1." not in texts[0]
     # a work stopped at an earlier stage (基本完成) has not been put into use
     assert check_row(Row("总体绩效目标", ind, "总体绩效目标基本完成。")).targets[1].verdict == "not_met"
+
+
+def test_a_completion_rate_that_is_the_target_is_its_figure_not_a_share() -> None:
+    row = Row("老旧小区改造", "开工改造小区1500个,投资完成率达到50%及以上",
+              "已开工小区1110个,开工率74.0%,完成投资28.17亿元,投资完成率37.44%。")
+    rate = check_row(row).targets[1]
+    assert rate.actual is not None and rate.actual.value == pytest.approx(37.44) and rate.verdict == "not_met"

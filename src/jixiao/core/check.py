@@ -14,7 +14,7 @@ from jixiao.core.model import Disclosure, Row
 from jixiao.core.quantities import find_quantities, fold
 from jixiao.core.results import Claim, Report, RowResult, Target, TargetResult
 from jixiao.core.targets import extract_targets, written_scale
-from jixiao.core.textutil import bigrams, clause_bounds, contains_any
+from jixiao.core.textutil import bigrams, clause_bounds, contains_any, word_ends_within
 from jixiao.core.verdicts import assign_claims, judge_deadline, judge_milestone, judge_numeric, row_verdict
 
 
@@ -192,6 +192,7 @@ def check_row(
     ind_norm, prog_norm = fold(row.indicator), fold(row.progress)
     claims = _drop_restated_and_shortfall_counts(claims, ind_norm, prog_norm)
     numeric = [t for t in targets if t.kind != "milestone"]
+    claims = _rates_named_as_targets(claims, numeric, prog_norm)
     figures = [c for c in claims if c.kind in ("level", "change")]
     bare_row = len(numeric) == 1 and len(figures) == 1
     assigned = assign_claims(targets, claims, ind_norm, prog_norm, row.goal, bare_row=bare_row and not shared,
@@ -325,6 +326,20 @@ _MIN_LISTED_NAME: Final = 6
 _SHORT_LEAD: Final = 4
 _OPEN_QUOTES: Final = ("“", "\"", "「", "‘")
 _CLOSE_QUOTES: Final = ("”", "\"", "」", "’")
+
+
+def _rates_named_as_targets(claims: list[Claim], numeric: list[Target], prog_norm: str) -> list[Claim]:
+    """A percentage after 完成率 is a share of the task, unless a target is that very rate (投资完成率达到50%
+    | 投资完成率37.44%): then it is the rate's figure."""
+    named = tuple(w for w in LEXICON.task_share if any(t.unit == "%" and w in fold(t.text) for t in numeric))
+    if named:
+        for c in claims:
+            if c.kind == "share" and word_ends_within(prog_norm[: c.span[0]], named, _SHARE_WORD_REACH):
+                c.kind = "level"
+    return claims
+
+
+_SHARE_WORD_REACH: Final = 8  # as claims.py reads a share: the word ends within this many characters
 
 
 def _statements_not_about_others(statements: list[Claim], others: list[Claim], norm: str) -> list[Claim]:
