@@ -746,3 +746,10 @@ def test_a_completion_rate_that_is_the_target_is_its_figure_not_a_share() -> Non
               "已开工小区1110个,开工率74.0%,完成投资28.17亿元,投资完成率37.44%。")
     rate = check_row(row).targets[1]
     assert rate.actual is not None and rate.actual.value == pytest.approx(37.44) and rate.verdict == "not_met"
+
+
+def test_an_annual_target_beside_its_node_shares_the_figure_so_far() -> None:
+    row = Row("新开工项目", "今年计划新开工项目41项,1至11月份计划开工39项", "实际开工37项,未按期开工两项")
+    annual, node = check_row(row, period="截至11月").targets
+    assert annual.actual is not None and annual.actual.value == 37 and annual.verdict == "unverified"
+    assert node.actual is not None and node.actual.value == 37 and node.verdict == "not_met"

@@ -197,6 +197,8 @@ def check_row(
     bare_row = len(numeric) == 1 and len(figures) == 1
     assigned = assign_claims(targets, claims, ind_norm, prog_norm, row.goal, bare_row=bare_row and not shared,
                              crowded=shared)
+    if period is not None and is_in_year(period):
+        _share_node_claims(targets, assigned, ind_norm, period)
     stages = [c for c in claims if c.kind == "stage"]
     statements = [c for c in claims if c.kind == "statement"]
     shares = [c for c in claims if c.kind == "share"]
@@ -326,6 +328,19 @@ _MIN_LISTED_NAME: Final = 6
 _SHORT_LEAD: Final = 4
 _OPEN_QUOTES: Final = ("“", "\"", "「", "‘")
 _CLOSE_QUOTES: Final = ("”", "\"", "」", "’")
+
+
+def _share_node_claims(targets: list[Target], assigned: dict[int, Claim], ind_norm: str, period: str) -> None:
+    """An annual target beside its node for the report's period (计划新开工项目41项,1至11月份计划开工39项 |
+    实际开工37项): the one figure so far is the claim for both."""
+    for i, t in enumerate(targets):
+        if t.kind == "milestone" or i in assigned:
+            continue
+        for j, c in list(assigned.items()):
+            u = targets[j]
+            if u.unit == t.unit and u.kind == t.kind and _set_for_the_period(u, ind_norm, period):
+                assigned[i] = c
+                break
 
 
 def _rates_named_as_targets(claims: list[Claim], numeric: list[Target], prog_norm: str) -> list[Claim]:
