@@ -753,3 +753,8 @@ def test_an_annual_target_beside_its_node_shares_the_figure_so_far() -> None:
     annual, node = check_row(row, period="截至11月").targets
     assert annual.actual is not None and annual.actual.value == 37 and annual.verdict == "unverified"
     assert node.actual is not None and node.actual.value == 37 and node.verdict == "not_met"
+
+
+def test_a_cell_that_says_only_how_much_of_the_task_is_done() -> None:
+    assert [t.verdict for t in check_row(Row("宣传次数", "至少全年完成2次宣传", "已完成100%")).targets] == ["met"]
+    assert [t.verdict for t in check_row(Row("宣传次数", "至少全年完成2次宣传", "已完成80%")).targets] == ["not_met"]

@@ -70,6 +70,10 @@ def extract_claims(
         elif run == 2 and k == 1 and q.unit is None and previous is not None and previous.unit is None:
             c.kind, c.unit = "share", "%"  # 19456 74.8 达到时间进度: the share's % was in the table's header
         claims.append(c)
+    if _DONE_SHARE_CELL_RE.match(norm):
+        for c in claims:
+            if c.unit == "%":
+                c.kind = "share"  # a cell that says only 已完成100%: the share of the task done
     _share_change_claims(norm, claims)
     claims.extend(_zero_claims(progress, norm))
     if stages:
@@ -80,6 +84,7 @@ def extract_claims(
     return claims
 
 
+_DONE_SHARE_CELL_RE: Final = re.compile(r"^\s*已?(?:全部)?完成\s*(?:了)?\s*\d+(?:\.\d+)?\s*%\s*[。.]?\s*$")
 _LIST_JOINERS: Final = LIST_JOINERS | {","}  # results are also listed with commas (增长了8.2%,9.3%)
 
 
