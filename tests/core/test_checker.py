@@ -758,3 +758,9 @@ def test_an_annual_target_beside_its_node_shares_the_figure_so_far() -> None:
 def test_a_cell_that_says_only_how_much_of_the_task_is_done() -> None:
     assert [t.verdict for t in check_row(Row("宣传次数", "至少全年完成2次宣传", "已完成100%")).targets] == ["met"]
     assert [t.verdict for t in check_row(Row("宣传次数", "至少全年完成2次宣传", "已完成80%")).targets] == ["not_met"]
+
+
+def test_a_figure_followed_by_the_words_of_the_plan_restates_it() -> None:
+    (t,) = check_row(Row("公路水运投资", "1.8万亿元的预期目标",
+                         "全国完成公路水运投资23451亿元,超过1.8万亿元的预期目标;")).targets
+    assert t.actual is not None and t.actual.value == pytest.approx(2_345_100_000_000) and t.verdict == "met"

@@ -101,6 +101,8 @@ class Lexicon:
     stop_bigrams: frozenset[str]
     synonyms: tuple[tuple[str, str], ...]  # (spelling, canonical name), longest spelling first
     plan_words: tuple[str, ...]
+    plan_after: tuple[str, ...]
+    plan_after_skip: tuple[str, ...]
     subset_words: tuple[str, ...]
     ongoing_words: tuple[str, ...]
     deadline_goal_words: tuple[str, ...]
@@ -206,6 +208,8 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         synonyms=tuple(sorted(((str(w), str(names[0])) for names in raw["align"]["synonyms"] for w in names),
                               key=lambda p: len(p[0]), reverse=True)),
         plan_words=_longest_first(raw["restate"]["plan_words"]),
+        plan_after=_longest_first(raw["restate"]["plan_after"]),
+        plan_after_skip=_longest_first(raw["restate"]["plan_after_skip"]),
         subset_words=_longest_first(raw["restate"]["subset_words"]),
         ongoing_words=_longest_first(raw["restate"]["ongoing_words"]),
         deadline_goal_words=_longest_first(raw["deadline"]["goal_words"]),

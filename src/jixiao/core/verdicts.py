@@ -122,10 +122,24 @@ def _claim_context(c: Claim, progress_norm: str) -> _Context:
     return _Context(
         near=near,
         far=bigrams(far_text),
-        restated=contains_any(progress_norm[lo : c.span[0]], LEXICON.plan_words),
+        restated=contains_any(progress_norm[lo : c.span[0]], LEXICON.plan_words) or _plan_follows(progress_norm, c),
         subset=progress_norm.startswith(LEXICON.subset_words, lo, c.span[0]),
         ongoing=contains_any(progress_norm[lo:hi], LEXICON.ongoing_words),
     )
+
+
+def _plan_follows(progress_norm: str, c: Claim) -> bool:
+    """A figure followed by 的预期目标 (超过1.8万亿元的预期目标) names the plan, not the result."""
+    end = c.quantity.span[1] if c.quantity is not None else c.span[1]
+    rest = progress_norm[end : end + _PLAN_AFTER_REACH].lstrip()
+    for w in LEXICON.plan_after_skip:
+        if rest.startswith(w):
+            rest = rest[len(w) :]
+            break
+    return rest.startswith(LEXICON.plan_after)
+
+
+_PLAN_AFTER_REACH: Final = 12
 
 
 def pair_score(t: Target, tc: _Context, c: Claim, cc: _Context, *, bare_pair: bool, crowded: bool = False) -> float:
