@@ -764,3 +764,11 @@ def test_a_figure_followed_by_the_words_of_the_plan_restates_it() -> None:
     (t,) = check_row(Row("公路水运投资", "1.8万亿元的预期目标",
                          "全国完成公路水运投资23451亿元,超过1.8万亿元的预期目标;")).targets
     assert t.actual is not None and t.actual.value == pytest.approx(2_345_100_000_000) and t.verdict == "met"
+
+
+def test_a_whole_before_its_parts_and_figures_before_an_admission() -> None:
+    (t,) = check_row(Row("出行", "20公里休闲步行道",
+                         "已完成7.42公里,其中新店溪3.79公里,新西河2.7公里,东西河0.93公里")).targets
+    assert t.actual is not None and t.actual.value == pytest.approx(7.42) and t.verdict == "not_met"
+    (t,) = check_row(Row("棚户区", "1271户", "346户 27% 因集体土地征收新政策出台滞后,影响签约进度。")).targets
+    assert t.actual is not None and t.actual.value == 346 and t.verdict == "not_met"

@@ -115,6 +115,7 @@ def _admitted(result: TargetResult, admissions: list[Claim], goal: str) -> Targe
 
 _QUANTITY_HINT: Final = re.compile(r"\d+")
 _PARAGRAPH: Final = 40  # characters: a progress text this long, given to several rows, is a results paragraph
+_OPENING_FIGURES_RE: Final = re.compile(r"[\s\d.,，%]*")
 _QUOTE_RE: Final = re.compile(r"“[^”]{2,80}”|「[^」]{2,80}」|\"[^\"]{2,80}\"")
 
 
@@ -132,7 +133,9 @@ def _drop_restated_and_shortfall_counts(claims: list[Claim], ind_norm: str, prog
             s = c.span[0]
             if any(a <= s < b for a, b in restated):
                 continue
-            if c.kind in ("level", "change") and any(a <= s < b for a, b in short):
+            # (a cell that opens with its figures, 346户 27% 因…滞后, reports them before it admits)
+            opening = _OPENING_FIGURES_RE.fullmatch(prog_norm[:s]) is not None
+            if c.kind in ("level", "change") and any(a <= s < b for a, b in short) and not opening:
                 continue
         out.append(c)
     return out

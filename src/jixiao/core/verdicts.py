@@ -128,6 +128,12 @@ def _claim_context(c: Claim, progress_norm: str) -> _Context:
     )
 
 
+def _after_subset_word(progress_norm: str, c: Claim) -> bool:
+    """Whether the figure comes after 其中 (or 包括) in its sentence: a part of a whole given before it."""
+    start = max(progress_norm.rfind(d, 0, c.span[0]) for d in "。；;\n") + 1
+    return any(w in progress_norm[start : c.span[0]] for w in LEXICON.subset_words if len(w) > 1)
+
+
 def _plan_follows(progress_norm: str, c: Claim) -> bool:
     """A figure followed by 的预期目标 (超过1.8万亿元的预期目标) names the plan, not the result."""
     end = c.quantity.span[1] if c.quantity is not None else c.span[1]
@@ -359,8 +365,15 @@ def assign_claims(
     ccs: dict[int, _Context] = {}  # claim contexts, computed only for claims some target could take
     scored: list[tuple[float, int, int]] = []
     bare_pair = bare_row and len(targets) == 1 and len(figures) == 1
+    if not bare_pair and not crowded and len(targets) == 1 and targets[0].unit is not None:
+        # one target, and one whole figure of its unit beside parts of it (已完成7.42公里,其中…3.79公里,…)
+        of_unit = [c for c in figures if c.unit == targets[0].unit]
+        wholes_of_unit = [c for c in of_unit if not _after_subset_word(progress_norm, c)]
+        bare_pair = len(wholes_of_unit) == 1 < len(of_unit)
     # A target is crowded when the progress gives it several figures of its unit to choose from.
-    busy = [crowded or sum(1 for c in figures if units_compatible(t.unit, c.unit) > 1.0) > 2 for t in targets]
+    # Parts listed after 其中 (已完成7.42公里,其中新店溪3.79公里,…) do not crowd the whole.
+    wholes = [c for c in figures if not _after_subset_word(progress_norm, c)]
+    busy = [crowded or sum(1 for c in wholes if units_compatible(t.unit, c.unit) > 1.0) > 2 for t in targets]
     for i, t in enumerate(targets):
         if t.kind == "milestone" or t.value is None:
             continue
