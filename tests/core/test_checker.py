@@ -772,3 +772,12 @@ def test_a_whole_before_its_parts_and_figures_before_an_admission() -> None:
     assert t.actual is not None and t.actual.value == pytest.approx(7.42) and t.verdict == "not_met"
     (t,) = check_row(Row("棚户区", "1271户", "346户 27% 因集体土地征收新政策出台滞后,影响签约进度。")).targets
     assert t.actual is not None and t.actual.value == 346 and t.verdict == "not_met"
+
+
+def test_a_stage_before_de_describes_a_thing_and_the_works_verb_done_completes_it() -> None:
+    row = Row("临时房屋区", "在 1996 年年底前,完成清拆在 1984 年以前建成的临时房屋区。",
+              "已清拆所有 14 个在 1984 年前建成的临时房屋区。")
+    (t,) = check_row(row).targets
+    assert t.target.stage == "完成" and t.verdict == "met" and "已清拆" in t.reason
+    (t,) = check_row(Row("临时房屋区", row.indicator, "正在清拆在 1984 年前建成的临时房屋区。")).targets
+    assert t.verdict == "unverified"

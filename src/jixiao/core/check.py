@@ -214,7 +214,8 @@ def check_row(
             if t.stage == "完成" and not t.objects:
                 results.append(judge_deadline(t, row.progress, statements))
             else:
-                results.append(judge_milestone(t, stages, statements, shares if len(targets) == 1 else []))
+                results.append(judge_milestone(t, stages, statements, shares if len(targets) == 1 else [],
+                                               row.progress))
             continue
         claim: Claim | None = assigned.get(i)
         if claim is not None and t.unit is None and claim.unit is not None:

@@ -179,6 +179,8 @@ def _stage_claims(progress: str, norm: str, quantities: list[Quantity]) -> list[
             # 提前完成7、8月份节点任务: a node of the plan, not the works; 完成施工招标: the stage that follows
             continue
         before = norm[max(lo, s - 4) : s]
+        if norm[e : e + 1] == "的" and not before.endswith(LEXICON.done_prefix):
+            continue  # 在1984年前建成的临时房屋区: a stage that describes a thing, not news of one (已建成的 is)
         # 尚未开工 is not reached; nor is a stage still ahead (准备竣工验收) or prepared for (开工准备).
         negated = (
             contains_any(before, LEXICON.negations)

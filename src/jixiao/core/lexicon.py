@@ -80,6 +80,7 @@ class Lexicon:
     list_ongoing: tuple[str, ...]
     list_done: tuple[str, ...]
     continuing_openers: tuple[str, ...]
+    done_prefix: str
     list_dropped: tuple[str, ...]
     pace_phrases: frozenset[str]
     list_pending: tuple[str, ...]
@@ -186,6 +187,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         list_ongoing=_longest_first(raw["verdict"]["list_ongoing"]),
         list_done=_longest_first(raw["verdict"]["list_done"]),
         continuing_openers=_longest_first(raw["stages"]["continuing_openers"]),
+        done_prefix=str(raw["stages"]["done_prefix"]),
         list_dropped=_longest_first(raw["verdict"]["list_dropped"]),
         pace_phrases=frozenset(raw["verdict"]["pace_phrases"]),
         list_pending=_longest_first(raw["verdict"]["list_pending"]),

@@ -627,7 +627,8 @@ def _stage_hits(norm: str) -> list[tuple[int, int, str]]:
 
 def _milestones(indicator: str, norm: str, quantities: list[Quantity], goal: str) -> list[Target]:
     out: list[Target] = []
-    hits = _stage_hits(norm)
+    # a stage word before 的 describes a thing (在1984年以前建成的临时房屋区), it sets no stage
+    hits = [h for h in _stage_hits(norm) if norm[h[1] : h[1] + 1] != "的"]
     for k, (s, e, word) in enumerate(hits):
         lo, hi = clause_bounds(norm, s, e)
         if word in LEXICON.reference_stage_words and any(s2 < hi for s2, _e2, _w2 in hits[k + 1 :]):
@@ -655,7 +656,8 @@ def _milestones(indicator: str, norm: str, quantities: list[Quantity], goal: str
         if not objects:
             # The works named after the stage word: 开工建设萧江塘河控制闸, 完成县应急广播指挥中心.
             objects = tuple(o for o in milestone_objects(_BRACKETED_RE.sub("", norm[e:hi]).rstrip(" 。.；;"))
-                            if not _DIGIT_RE.search(o) and not contains_any(o, LEXICON.deadline_goal_words))
+                            if not _DIGIT_RE.search(_WHEN_OR_WHICH_RE.sub("", o))
+                            and not contains_any(o, LEXICON.deadline_goal_words))
             if objects:
                 tail = norm[e:hi].rstrip(" 。.；;")
                 tail = _SCOPE_IN_BRACKETS_RE.sub("", tail)  # 开工建设海塘安澜(南片海塘4.65公里)

@@ -274,7 +274,7 @@ _ZERO_DONE_RE: Final = re.compile(r"(?:完成值|完成数|完成)\s*(?:为|是|
 
 
 def judge_milestone(
-    t: Target, stages: list[Claim], statements: list[Claim], shares: list[Claim] | None = None
+    t: Target, stages: list[Claim], statements: list[Claim], shares: list[Claim] | None = None, progress: str = ""
 ) -> TargetResult:
     """A milestone is met when the progress reports its stage or a later one for the same works; failing any
     stage, on a share of the task the row reports (95%, 完成率200%) or a plain statement (完成全年任务)."""
@@ -298,6 +298,9 @@ def judge_milestone(
         for s in statements:
             if states_done(s) or (s.stage in LEXICON.full_coverage and t.stage == "实现"):
                 return TargetResult(t, "met", f"进度称“{s.text}”，目标“{t.text}”视为达到", evidence=(s,))
+        done = _done_by_its_verb(t, progress)
+        if done is not None:
+            return TargetResult(t, "met", f"进度称“{done.text}”，目标“{t.text}”视为完成", evidence=(done,))
         return TargetResult(t, "unverified", f"进度中未找到“{t.text}”所指工程的进展阶段")
     # Per object, the furthest stage reported; failing that, a stage reported as not reached (尚未开工).
     per_object: dict[str, Claim] = {}
@@ -321,6 +324,24 @@ def judge_milestone(
         return TargetResult(t, "unverified", f"进度未提及“{missing[0]}”的进展", evidence=evidence)
     c0 = max(per_object.values(), key=lambda c: c.stage_rank or 0)
     return TargetResult(t, "met", f"目标要求{t.stage}，进度报告“{c0.text}”，已达到该阶段", evidence=evidence)
+
+
+def _done_by_its_verb(t: Target, progress: str) -> Claim | None:
+    """完成清拆…: the work's own verb reported done (已清拆所有14个…) completes it."""
+    if t.stage not in LEXICON.reference_stage_words or not progress:
+        return None
+    text = fold(t.text)
+    at = text.find(t.stage)
+    verb = text[at + len(t.stage) : at + len(t.stage) + 2] if at >= 0 else ""
+    if len(verb) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in verb):
+        return None
+    norm = fold(progress)
+    i = norm.find(LEXICON.done_prefix + verb)
+    if i < 0:
+        return None
+    span = (i, i + len(LEXICON.done_prefix) + len(verb))
+    return Claim(text=progress[span[0] : span[1]], span=span, kind="stage", context=norm, stage=t.stage,
+                 stage_rank=t.stage_rank)
 
 
 def _mentions(context: str, obj: str) -> bool:
