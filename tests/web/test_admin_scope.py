@@ -79,8 +79,8 @@ def test_membership_add_form_lists_only_in_scope_users_and_units(client, scoped)
     client.force_login(w.reviewer)
     html = client.get("/admin/performance/membership/add/").content.decode()
     assert options(html, "organization") == {w.unit_a.pk, w.unit_b.pk}
-    assert options(html, "user") == {u.pk for u in (w.reporter_a, w.approver_a, w.reporter_b, w.approver_b,
-                                                     w.reviewer)}
+    # never themselves: their own roles are not theirs to grant
+    assert options(html, "user") == {u.pk for u in (w.reporter_a, w.approver_a, w.reporter_b, w.approver_b)}
     assert 'value="reviewer"' not in html  # a reviewer's role is a superuser's to grant
 
 
@@ -128,7 +128,8 @@ def test_a_user_with_a_role_elsewhere_is_out_of_scope(scoped):
 
 
 @pytest.mark.parametrize("case", ["reviewer_of_other_office", "reviewer_of_own_office", "unit_of_other_office",
-                                  "user_of_other_office", "superuser_account", "reviewer_on_a_unit"])
+                                  "user_of_other_office", "superuser_account", "reviewer_on_a_unit",
+                                  "approver_role_for_oneself"])
 def test_membership_add_outside_scope_is_refused(client, scoped, case):
     w = scoped
     user, org, role = {
@@ -138,6 +139,8 @@ def test_membership_add_outside_scope_is_refused(client, scoped, case):
         "user_of_other_office": (w.outsider, w.unit_a, R.REPORTER),
         "superuser_account": (w.admin, w.unit_a, R.REPORTER),
         "reviewer_on_a_unit": (w.reporter_a, w.unit_a, R.REVIEWER),
+        # the reviewer would approve, as the office, the reports they submit as the unit
+        "approver_role_for_oneself": (w.reviewer, w.unit_a, R.APPROVER),
     }[case]
     client.force_login(w.reviewer)
     before = snapshot()
@@ -207,6 +210,9 @@ def test_the_server_checks_the_scope_again_beyond_the_form(rf: RequestFactory, s
     goals = admin.site._registry[Goal]
     with pytest.raises(PermissionDenied):
         goals.save_model(request, Goal(unit=w.unit_c, cycle=w.period.cycle, name="x"), None, False)
+    with pytest.raises(PermissionDenied):  # a role for oneself, whatever the form offered
+        memberships.save_model(request, Membership(user=w.reviewer, organization=w.unit_a, role=R.APPROVER), None,
+                               False)
     with pytest.raises(PermissionDenied):
         memberships.delete_model(request, w.outsider_membership)
     with pytest.raises(PermissionDenied):
@@ -341,6 +347,16 @@ def test_a_reporter_with_staff_status_stays_in_their_unit(client, scoped):
     r = client.post("/admin/performance/membership/add/",
                     {"user": w.reporter_a.pk, "organization": w.unit_b.pk, "role": R.APPROVER})
     assert r.status_code == 200 and r.context["adminform"].form.errors
+    # nor makes themselves their unit's approver: not by adding the role, not by changing their own (not listed)
+    r = client.post("/admin/performance/membership/add/",
+                    {"user": w.reporter_a.pk, "organization": w.unit_a.pk, "role": R.APPROVER})
+    assert r.status_code == 200 and r.context["adminform"].form.errors
+    own = Membership.objects.get(user=w.reporter_a)
+    listed = client.get("/admin/performance/membership/").content.decode()
+    assert f"/admin/performance/membership/{own.pk}/change/" not in listed
+    r = client.post(f"/admin/performance/membership/{own.pk}/change/",
+                    {"user": w.reporter_a.pk, "organization": w.unit_a.pk, "role": R.APPROVER})
+    assert r.status_code == 302 and r["Location"] == "/admin/"  # "does not exist"
     assert snapshot() == before
     # its own unit's contact stays editable, under its office
     r = client.post(f"/admin/performance/organization/{w.unit_a.pk}/change/",

@@ -299,12 +299,23 @@ class MembershipAdminForm(forms.ModelForm):  # type: ignore[type-arg]
 
 @admin.register(Membership)
 class MembershipAdmin(ScopedAdmin):
-    """A scoped staff user grants and withdraws the roles of a unit in their scope, to people in their scope;
-    a reviewer's role (of an office) is a superuser's to grant."""
+    """A scoped staff user grants and withdraws the roles of a unit in their scope, to people in their scope other
+    than themselves (their own roles are not theirs to manage: they are not listed, offered or saved); a reviewer's
+    role (of an office) is a superuser's to grant."""
 
     form = MembershipAdminForm
     list_display = ["user", "organization", "role"]
     unit_path = "organization"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        qs = super().get_queryset(request)
+        return qs if perm.is_superuser(request.user) else qs.exclude(user_id=request.user.pk)
+
+    def scope_choices(self, request: HttpRequest, field_name: str, model: type[Model]) -> QuerySet[Any] | None:
+        qs = super().scope_choices(request, field_name, model)
+        if qs is not None and field_name == "user":
+            return qs.exclude(pk=request.user.pk)
+        return qs
 
     def formfield_for_choice_field(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         if db_field.name == "role" and not perm.is_superuser(request.user):
@@ -315,6 +326,8 @@ class MembershipAdmin(ScopedAdmin):
     def check_scope_after(self, request: HttpRequest, obj: Any, original: Any) -> None:
         if obj.role == Membership.Role.REVIEWER:
             raise PermissionDenied(_("只有超级管理员可以授予考核办审核人角色"))
+        if not perm.admin_may_grant_to(request.user, obj.user_id):
+            raise PermissionDenied(_("不能为自己或管理范围以外的人设置角色"))
         super().check_scope_after(request, obj, original)
 
 

@@ -268,7 +268,7 @@ class DisclosureViewSet(viewsets.ReadOnlyModelViewSet[Disclosure]):
     @extend_schema(parameters=[OpenApiParameter("verdict", str, description="met, not_met or unverified")],
                    responses=PublicTargetSerializer(many=True))
     @action(detail=True, methods=["get"])
-    def targets(self, request: Request, pk: str | None = None) -> Response:
+    def targets(self, request: Request, pk: str | None = None, **kwargs: Any) -> Response:
         """Every target of a published disclosure with its verdict, reason and evidence."""
         d = self.get_object()
         out = []
@@ -286,7 +286,7 @@ class DisclosureViewSet(viewsets.ReadOnlyModelViewSet[Disclosure]):
 
     @extend_schema(responses=RowVerdictSerializer(many=True))
     @action(detail=True, methods=["get"])
-    def verdicts(self, request: Request, pk: str | None = None) -> Response:
+    def verdicts(self, request: Request, pk: str | None = None, **kwargs: Any) -> Response:
         """The verdict of every row (indicator) of a published disclosure, and of each of its targets."""
         d = self.get_object()
         out = [{"row": i, "goal": row["goal"], "verdict": row["verdict"],
@@ -326,28 +326,28 @@ class SubmissionViewSet(viewsets.ReadOnlyModelViewSet[Submission]):
 
     @extend_schema(request=None, responses={200: SubmissionSerializer, 409: ConflictSerializer})
     @action(detail=True, methods=["post"])
-    def submit(self, request: Request, pk: str | None = None) -> Response:
+    def submit(self, request: Request, pk: str | None = None, **kwargs: Any) -> Response:
         """Submit a draft (unit approvers). 409 when another transition came first."""
         return self._transition(request, lambda sub, user, _c: services.submission_submit(submission=sub,
                                                                                          actor=user))
 
     @extend_schema(request=CommentSerializer, responses={200: SubmissionSerializer, 409: ConflictSerializer})
     @action(detail=True, methods=["post"], url_path="return")
-    def return_(self, request: Request, pk: str | None = None) -> Response:
+    def return_(self, request: Request, pk: str | None = None, **kwargs: Any) -> Response:
         """Return a submitted report with a comment (reviewers). 409 when another transition came first."""
         return self._transition(request, lambda sub, user, c: services.submission_return(submission=sub,
                                                                                         actor=user, comment=c))
 
     @extend_schema(request=CommentSerializer, responses={200: SubmissionSerializer, 409: ConflictSerializer})
     @action(detail=True, methods=["post"])
-    def approve(self, request: Request, pk: str | None = None) -> Response:
+    def approve(self, request: Request, pk: str | None = None, **kwargs: Any) -> Response:
         """Approve a submitted report (reviewers). 409 when another transition came first."""
         return self._transition(request, lambda sub, user, c: services.submission_approve(submission=sub,
                                                                                          actor=user, comment=c))
 
     @extend_schema(request=CommentSerializer, responses={200: SubmissionSerializer, 409: ConflictSerializer})
     @action(detail=True, methods=["post"])
-    def publish(self, request: Request, pk: str | None = None) -> Response:
+    def publish(self, request: Request, pk: str | None = None, **kwargs: Any) -> Response:
         """Publish an approved report as a new disclosure version (reviewers; ``comment``: the change note).
         409 when another transition came first."""
         return self._transition(request, lambda sub, user, c: services.disclosure_publish(submission=sub,
@@ -355,7 +355,7 @@ class SubmissionViewSet(viewsets.ReadOnlyModelViewSet[Submission]):
 
     @extend_schema(request=CommentSerializer, responses={200: SubmissionSerializer, 409: ConflictSerializer})
     @action(detail=True, methods=["post"])
-    def reopen(self, request: Request, pk: str | None = None) -> Response:
+    def reopen(self, request: Request, pk: str | None = None, **kwargs: Any) -> Response:
         """Reopen a published report for correction (reviewers; ``comment``: the reason). 409 when another
         transition came first."""
         return self._transition(request, lambda sub, user, c: services.submission_reopen(submission=sub,
@@ -365,7 +365,7 @@ class SubmissionViewSet(viewsets.ReadOnlyModelViewSet[Submission]):
     @extend_schema(request=TargetCorrectionSerializer,
                    responses={200: TargetCorrectedSerializer, 409: ConflictSerializer})
     @action(detail=True, methods=["post"])
-    def corrections(self, request: Request, pk: str | None = None) -> Response:
+    def corrections(self, request: Request, pk: str | None = None, **kwargs: Any) -> Response:
         """Correct a target in this report (the unit while drafting, the office when submitted; never an approved or
         published report): only this report is rechecked, and with ``later_periods`` the unit's later periods'
         reports still being drafted. Other periods' reports and published versions never change. 409 when the

@@ -138,6 +138,17 @@ def admin_users(user: Any) -> QuerySet[Any]:
             .exclude(pk__in=outside.values("user_id")).exclude(is_superuser=True))
 
 
+def admin_may_grant_to(user: Any, grantee_id: int | None) -> bool:
+    """Whether a staff user's admin may give, change or take a role held by the user ``grantee_id``: a superuser
+    anyone's; a scoped staff user the roles of the people within their scope (``admin_users``) but never their own
+    (a reporter would make themselves approver, a reviewer the approver of the reports they review)."""
+    if is_superuser(user):
+        return True
+    if grantee_id is None or grantee_id == getattr(user, "pk", None):
+        return False
+    return admin_users(user).filter(pk=grantee_id).exists()
+
+
 def offices_managed(user: Any) -> QuerySet[Organization]:
     qs = Organization.objects.filter(kind=Organization.Kind.OFFICE)
     return qs if is_superuser(user) else qs.filter(id__in=office_ids(user))
