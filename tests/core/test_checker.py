@@ -781,3 +781,14 @@ def test_a_stage_before_de_describes_a_thing_and_the_works_verb_done_completes_i
     assert t.target.stage == "完成" and t.verdict == "met" and "已清拆" in t.reason
     (t,) = check_row(Row("临时房屋区", row.indicator, "正在清拆在 1984 年前建成的临时房屋区。")).targets
     assert t.verdict == "unverified"
+
+
+def test_a_breakdown_table_takes_its_unit_from_the_summary_row_by_the_words_of_the_figure() -> None:
+    from jixiao.core.check import check_disclosure
+    from jixiao.core.model import Disclosure
+    rows = [Row("老旧小区改造", "开工改造小区1500个", "截至8月底,已开工小区1110个,开工率74.0%。"),
+            Row("长沙市", "计划完成数 150", "累计开工数 143 开工率 95.33%"),
+            Row("株洲市", "计划完成数 71", "累计开工数 44 开工率 61.97%")]
+    report = check_disclosure(Disclosure(title="全省重点民生实事完成进度表", rows=rows, year=2021, period="截至8月"))
+    cities = [r.targets[0] for r in report.rows[1:]]
+    assert [(t.target.unit, t.actual.value if t.actual else None) for t in cities] == [("个", 143), ("个", 44)]

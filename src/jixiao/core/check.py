@@ -413,12 +413,24 @@ def _units_from_other_rows(rows: list[RowResult]) -> list[RowResult]:
         for q in find_quantities(r.row.progress):
             if q.unit is not None and q.unit not in ("%", "百分点"):
                 units.setdefault(q.value, set()).add(q.unit)
+    # and the units of figures by the words of their clause (已开工小区1110个 for a bare 累计开工数 143)
+    worded: list[tuple[frozenset[str], str]] = []
+    for r in rows:
+        pn = fold(r.row.progress)
+        for q in find_quantities(r.row.progress):
+            if q.unit is not None and q.unit not in ("%", "百分点"):
+                lo, _hi = clause_bounds(pn, q.span[0], q.span[1])
+                worded.append((bigrams(pn[lo : q.span[0]]), q.unit))
     out = list(rows)
     for k, i in bare:
         r = out[k]
         res = r.targets[i]
         assert res.actual is not None and res.actual.value is not None
         found = units.get(res.actual.value, set())
+        if not found:
+            pn = fold(r.row.progress)
+            label = bigrams(pn[: res.actual.span[0]].strip()) - LEXICON.stop_bigrams
+            found = {u for words, u in worded if label & words}
         if len(found) != 1:
             continue
         unit = next(iter(found))
