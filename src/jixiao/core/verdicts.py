@@ -388,7 +388,9 @@ def assign_claims(
     bare_pair = bare_row and len(targets) == 1 and len(figures) == 1
     if not bare_pair and not crowded and len(targets) == 1 and targets[0].unit is None and targets[0].value is not None:
         # a bare target and the one bare figure beside a percentage (计划完成数 150 | 累计开工数 143 开工率 95.33%)
-        bare_pair = sum(1 for c in figures if c.unit is None) == 1
+        bare_figures = [c for c in figures if c.unit is None]
+        if len(bare_figures) == 1 < len(figures):
+            figures, bare_pair = bare_figures, True
     if not bare_pair and not crowded and len(targets) == 1 and targets[0].unit is not None:
         # one target, and one whole figure of its unit beside parts of it (已完成7.42公里,其中…3.79公里,…)
         of_unit = [c for c in figures if c.unit == targets[0].unit]
