@@ -792,3 +792,25 @@ def test_a_breakdown_table_takes_its_unit_from_the_summary_row_by_the_words_of_t
     report = check_disclosure(Disclosure(title="全省重点民生实事完成进度表", rows=rows, year=2021, period="截至8月"))
     cities = [r.targets[0] for r in report.rows[1:]]
     assert [(t.target.unit, t.actual.value if t.actual else None) for t in cities] == [("个", 143), ("个", 44)]
+
+
+def test_works_listed_then_counted_are_a_milestone_each() -> None:
+    ind = ("县本级路桥畅通工程有英山大桥、白合大桥、大良大桥、福龙桥的建设和维修英山至黄腊四级柏油路、"
+           "县城桥东路等6个子项目")
+    texts = [t.text for t in extract_targets(ind, "路桥畅通工程")]
+    assert texts == ["英山大桥", "白合大桥", "大良大桥", "福龙桥的建设", "维修英山至黄腊四级柏油路", "县城桥东路"]
+    progress = "英山大桥、白合大桥均已完成80%的工程量;大良大桥已完工,于8月2日竣工验收;"
+    got = [t.verdict for t in check_row(Row("路桥畅通工程", ind, progress)).targets[:3]]
+    assert got == ["not_met", "not_met", "met"]  # 完成80%的工程量 is a share of the works, not 完成
+
+
+def test_a_document_whose_progress_opens_with_a_cut_off_reads_as_of_it() -> None:
+    from jixiao.core.meta import infer_period
+    from jixiao.core.model import Disclosure
+    d = infer_period(Disclosure(title="2012年为民办实事工程大部分子项提前完成", year=2012, period="全年", rows=[
+        Row("公路", "建设通村油路", "到11月12日,拉沟至木龙公路已完成工程量60.5%。"),
+        Row("桥", "英山大桥", "英山大桥已完成80%的工程量。")]))
+    assert d.period == "截至11月" and any(w.field == "period" for w in d.warnings)
+    full = infer_period(Disclosure(title="2012年为民办实事", year=2012, period="全年", rows=[
+        Row("公路", "建设通村油路", "到11月12日,已完成工程量60.5%。"), Row("桥", "英山大桥", "全年建成英山大桥。")]))
+    assert full.period == "全年"

@@ -9,7 +9,15 @@ from typing import Final
 
 from jixiao.core.claims import extract_claims, is_final_admission, states_done
 from jixiao.core.lexicon import LEXICON
-from jixiao.core.meta import deadline_after, due_month, is_in_year, period_end_month, period_of, standard_period
+from jixiao.core.meta import (
+    deadline_after,
+    due_month,
+    is_in_year,
+    period_end_month,
+    period_of,
+    progress_period,
+    standard_period,
+)
 from jixiao.core.model import Disclosure, Row
 from jixiao.core.quantities import find_quantities, fold
 from jixiao.core.results import Claim, Report, RowResult, Target, TargetResult
@@ -161,18 +169,6 @@ def _set_for_the_period(t: Target, ind_norm: str, period: str) -> bool:
     # a node due by a month the report already covers (10月底前必须完成60%以上投资任务, in a 截至10月 one)
     due, end = due_month(before), period_end_month(period)
     return due is not None and end is not None and due <= end
-
-
-def progress_period(progress: str) -> str | None:
-    """The in-year period a progress text opens with (2022年一季度,…; 前二季度累计…; 截至9月底,…), or None."""
-    norm = fold(progress).lstrip()
-    first = _FIRST_CLAUSE_RE.match(norm)
-    own = period_of(first.group(0) if first else norm[:_OPENING])
-    return own if is_in_year(own) else None
-
-
-_FIRST_CLAUSE_RE: Final = re.compile(r"[^，,;；。：:]{1,40}")
-_OPENING: Final = 40
 
 
 def check_row(

@@ -84,6 +84,7 @@ def extract_claims(
     return claims
 
 
+_SHARE_AFTER_RE: Final = re.compile(r"\s*(?:了)?\s*\d+(?:\.\d+)?\s*%")
 _DONE_SHARE_CELL_RE: Final = re.compile(r"^\s*已?(?:全部)?完成\s*(?:了)?\s*\d+(?:\.\d+)?\s*%\s*[。.]?\s*$")
 _LIST_JOINERS: Final = LIST_JOINERS | {","}  # results are also listed with commas (增长了8.2%,9.3%)
 
@@ -175,6 +176,7 @@ def _stage_claims(progress: str, norm: str, quantities: list[Quantity]) -> list[
         lo, hi = clause_bounds(norm, s, e)
         if word in LEXICON.reference_stage_words and (
             contains_any(norm[e:hi], LEXICON.plain_done_not_works) or any(s2 < hi for s2, _e, _w in hits[k + 1 :])
+            or _SHARE_AFTER_RE.match(norm, e) is not None  # 完成80%的工程量: the share of the works (完成%)
         ):
             # 提前完成7、8月份节点任务: a node of the plan, not the works; 完成施工招标: the stage that follows
             continue

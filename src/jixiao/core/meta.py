@@ -8,6 +8,7 @@ from typing import Final
 
 from jixiao.core.lexicon import LEXICON
 from jixiao.core.model import Disclosure, ReadWarning
+from jixiao.core.quantities import fold
 
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 _DATE_RE = re.compile(
@@ -168,17 +169,51 @@ def parse_due(text: str) -> tuple[int, int, int] | None:
 
 
 def infer_period(disclosure: Disclosure) -> Disclosure:
-    """A title that names no period, on a disclosure published during the year it reports on (by October),
-    reports progress so far: its period is the months before publication, with a warning saying so. The
-    title's period, where it names one, always wins (LABELLING.md, Periods)."""
+    """A title that names no period, on a disclosure whose progress texts open with a cut-off during the
+    year (到11月12日,…; 2022年一季度,…) and none with the year's end, reports progress to the latest such
+    cut-off; failing that, one published during the year it reports on (by October) reports progress to
+    the months before publication. Either way with a warning saying so. The title's period, where it names
+    one, always wins (LABELLING.md, Periods)."""
     d = disclosure
-    if period_of(d.title) is not None or d.published is None or d.year is None:
+    if period_of(d.title) is not None or d.period not in (None, "全年"):
         return d
-    if d.published.year == d.year and 2 <= d.published.month <= 10 and d.period in (None, "全年"):
+    openings = [progress_period(r.progress) for r in d.rows]
+    found = [p for p in openings if p is not None]
+    if found and not any(_opens_with_the_year(r.progress) for r in d.rows):
+        d.period = max(found, key=lambda p: period_end_month(p) or 0)
+        d.warnings.append(ReadWarning(
+            "period", f"the title names no period; read as {d.period}, from the progress texts' own cut-off"))
+        return d
+    if d.published is None or d.year is None:
+        return d
+    if d.published.year == d.year and 2 <= d.published.month <= 10:
         d.period = f"截至{d.published.month - 1}月"
         d.warnings.append(ReadWarning(
             "period", f"the title names no period; read as {d.period}, from the publication date {d.published}"))
     return d
+
+
+def progress_period(progress: str) -> str | None:
+    """The in-year period a progress text opens with (2022年一季度,…; 前二季度累计…; 截至9月底,…; 到11月12日,…),
+    or None."""
+    norm = fold(progress).lstrip()
+    first = _FIRST_CLAUSE_RE.match(norm)
+    own = period_of(first.group(0) if first else norm[:_OPENING])
+    cut = _OPENING_CUTOFF_RE.match(norm)
+    if own is None and cut is not None and 1 <= int(cut.group(1)) < 12:
+        own = f"截至{int(cut.group(1))}月"  # 到11月12日,…: figures to a day of November
+    return own if is_in_year(own) else None
+
+
+def _opens_with_the_year(progress: str) -> bool:
+    norm = fold(progress).lstrip()
+    first = _FIRST_CLAUSE_RE.match(norm)
+    return period_of(first.group(0) if first else norm[:_OPENING]) == "全年"
+
+
+_OPENING_CUTOFF_RE: Final = re.compile(r"(?:到|至|截至|截止到?)\s*(?:(?:19|20)\d{2}\s*年\s*)?(\d{1,2})\s*月")
+_FIRST_CLAUSE_RE: Final = re.compile(r"[^，,;；。：:]{1,40}")
+_OPENING: Final = 40
 
 
 def note_gaps(disclosure: Disclosure) -> Disclosure:

@@ -228,6 +228,12 @@ def extract_targets(indicator: str, goal: str = "") -> list[Target]:
     found = _list_items(indicator, norm, found)
     found = _share_change(norm, found)
     found = _ranges(indicator, norm, found)
+    listed = _listed_works(indicator, norm)
+    if listed:
+        # 路桥畅通工程有A、B、C的建设和维修D等6个子项目: a milestone per work; the count is their scope
+        lo, hi = listed[0].span[0], listed[-1].span[1] + _LIST_COUNT_REACH
+        found = [t for t in found if not (lo <= t.span[0] < hi and t.unit in LEXICON.count_units)]
+        return found + listed
     # Numeric targets first, then milestones, each group in document order.
     milestones = _milestones(indicator, norm, quantities, goal)
     if not found and not milestones:
@@ -697,6 +703,44 @@ _WHEN_OR_WHICH_RE: Final = re.compile(
     r"(?:19|20)\d{2}(?:\s*[/／\-—]\s*\d{2,4})?\s*(?:学年|年度|年)|第[一二三四五六七八九十百\d]+[项件条个届批期]"
     r"|[A-Za-z]+\d+|\d+\s*号(?=[路线桥楼院])")  # a road or line's code (G312, 20号路) is part of the name
 _SCOPE_IN_BRACKETS_RE: Final = re.compile(r"\s*[(（][^()（）]*\d[^()（）]*[)）]\s*$")
+
+
+_WORKS_LIST_RE: Final = re.compile(
+    r"(?:有|包括|包含|分别是|分别为|为)(?P<items>[^。；;:：]{4,200}?)等\s*[\d一二三四五六七八九十两]+\s*个?(?:子项目|个子项|项目|项|处|座|条)")
+_WORK_SPLIT_RE: Final = re.compile(r"、|和|及|以及|与")
+_WORKS_LIST_LEADS: Final = ("有", "包括", "包含", "分别是", "分别为")
+_LIST_COUNT_REACH: Final = 12
+
+
+def _listed_works(indicator: str, norm: str) -> list[Target]:
+    """The works an indicator lists and then counts (…工程有英山大桥、白合大桥…和维修英山至黄腊四级柏油路、
+    县城桥东路等6个子项目): a milestone each, the work done. Empty when the indicator lists none."""
+    m = _WORKS_LIST_RE.search(norm)
+    if m is None:
+        return []
+    out: list[Target] = []
+    items = m.group("items")
+    cut = max((items.rfind(w) + len(w) for w in _WORKS_LIST_LEADS if w in items), default=0)
+    pos = m.start("items") + cut  # 为民办实事路桥畅通工程有A、B: the list starts after the last lead
+    for part in _WORK_SPLIT_RE.split(items[cut:]):
+        start = norm.index(part, pos)
+        pos = start + len(part)
+        name = part.strip(" ，,")
+        if not name:
+            continue
+        start += part.index(name)
+        core = name
+        for w in (*LEXICON.works_words, *LEXICON.action_words, "的"):
+            core = core.replace(w, "")
+        if len(core) < 2 or len(name) > _MAX_LISTED_WORK or _DIGIT_RE.search(_WHEN_OR_WHICH_RE.sub("", name)):
+            return []  # not a list of works' names
+        out.append(Target(text=indicator[start : start + len(name)], span=(start, start + len(name)), metric=name,
+                          kind="milestone", comparator=None, value=None, unit=None, stage="完工",
+                          stage_rank=LEXICON.stage_ranks.get("完工", 90), objects=(core,)))
+    return out if len(out) >= 2 else []
+
+
+_MAX_LISTED_WORK: Final = 24
 
 
 def named_work(indicator: str, norm: str, goal: str) -> Target | None:
