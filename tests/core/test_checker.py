@@ -814,3 +814,8 @@ def test_a_document_whose_progress_opens_with_a_cut_off_reads_as_of_it() -> None
     full = infer_period(Disclosure(title="2012年为民办实事", year=2012, period="全年", rows=[
         Row("公路", "建设通村油路", "到11月12日,已完成工程量60.5%。"), Row("桥", "英山大桥", "全年建成英山大桥。")]))
     assert full.period == "全年"
+
+
+def test_every_plan_after_spelling_holds_a_head_word() -> None:
+    from jixiao.core.lexicon import LEXICON
+    assert all(any(h in w for h in LEXICON.plan_after_heads) for w in LEXICON.plan_after)

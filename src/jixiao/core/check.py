@@ -142,8 +142,9 @@ def _drop_restated_and_shortfall_counts(claims: list[Claim], ind_norm: str, prog
             if any(a <= s < b for a, b in restated):
                 continue
             # (a cell that opens with its figures, 346户 27% 因…滞后, reports them before it admits)
-            opening = _OPENING_FIGURES_RE.fullmatch(prog_norm[:s]) is not None
-            if c.kind in ("level", "change") and any(a <= s < b for a, b in short) and not opening:
+            if c.kind in ("level", "change") and any(a <= s < b for a, b in short) and (
+                _OPENING_FIGURES_RE.fullmatch(prog_norm, 0, s) is None
+            ):
                 continue
         out.append(c)
     return out
@@ -346,6 +347,8 @@ def _share_node_claims(targets: list[Target], assigned: dict[int, Claim], ind_no
 def _rates_named_as_targets(claims: list[Claim], numeric: list[Target], prog_norm: str) -> list[Claim]:
     """A percentage after 完成率 is a share of the task, unless a target is that very rate (投资完成率达到50%
     | 投资完成率37.44%): then it is the rate's figure."""
+    if not any(c.kind == "share" for c in claims):
+        return claims
     named = tuple(w for w in LEXICON.task_share if any(t.unit == "%" and w in fold(t.text) for t in numeric))
     if named:
         for c in claims:

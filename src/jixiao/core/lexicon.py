@@ -104,6 +104,7 @@ class Lexicon:
     plan_words: tuple[str, ...]
     plan_after: tuple[str, ...]
     plan_after_skip: tuple[str, ...]
+    plan_after_heads: tuple[str, ...]
     subset_words: tuple[str, ...]
     ongoing_words: tuple[str, ...]
     deadline_goal_words: tuple[str, ...]
@@ -212,6 +213,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         plan_words=_longest_first(raw["restate"]["plan_words"]),
         plan_after=_longest_first(raw["restate"]["plan_after"]),
         plan_after_skip=_longest_first(raw["restate"]["plan_after_skip"]),
+        plan_after_heads=tuple(raw["restate"]["plan_after_heads"]),
         subset_words=_longest_first(raw["restate"]["subset_words"]),
         ongoing_words=_longest_first(raw["restate"]["ongoing_words"]),
         deadline_goal_words=_longest_first(raw["deadline"]["goal_words"]),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Final
 
 from jixiao.core.claims import states_done
@@ -128,15 +129,46 @@ def _claim_context(c: Claim, progress_norm: str) -> _Context:
     )
 
 
+def _crowding(t: Target, figures: list[Claim], progress_norm: str) -> int:
+    """How many figures of the target's unit the progress gives, parts after 其中 not counted (they are
+    looked at only when there are more than two)."""
+    same = [c for c in figures if units_compatible(t.unit, c.unit) > 1.0]
+    if len(same) <= _CROWD:
+        return len(same)
+    parts = _subset_spans(progress_norm)
+    if not parts:
+        return len(same)
+    return sum(1 for c in same if not any(a <= c.span[0] < b for a, b in parts))
+
+
+_CROWD: Final = 2
+
+
 def _after_subset_word(progress_norm: str, c: Claim) -> bool:
     """Whether the figure comes after 其中 (or 包括) in its sentence: a part of a whole given before it."""
-    start = max(progress_norm.rfind(d, 0, c.span[0]) for d in "。；;\n") + 1
-    return any(w in progress_norm[start : c.span[0]] for w in LEXICON.subset_words if len(w) > 1)
+    return any(a <= c.span[0] < b for a, b in _subset_spans(progress_norm))
+
+
+@lru_cache(maxsize=64)
+def _subset_spans(progress_norm: str) -> tuple[tuple[int, int], ...]:
+    """The stretches of a progress text from a 其中 (包括) to the end of its sentence."""
+    words = [w for w in LEXICON.subset_words if len(w) > 1]
+    if not any(w in progress_norm for w in words):
+        return ()
+    out = []
+    for w in words:
+        for m in re.finditer(re.escape(w), progress_norm):
+            ends = [i for d in "。；;\n" if (i := progress_norm.find(d, m.end())) >= 0]
+            out.append((m.end(), min(ends) if ends else len(progress_norm)))
+    return tuple(out)
 
 
 def _plan_follows(progress_norm: str, c: Claim) -> bool:
     """A figure followed by 的预期目标 (超过1.8万亿元的预期目标) names the plan, not the result."""
     end = c.quantity.span[1] if c.quantity is not None else c.span[1]
+    near = progress_norm[end : end + _PLAN_AFTER_REACH]
+    if not any(h in near for h in LEXICON.plan_after_heads):
+        return False
     rest = progress_norm[end : end + _PLAN_AFTER_REACH].lstrip()
     for w in LEXICON.plan_after_skip:
         if rest.startswith(w):
@@ -398,8 +430,7 @@ def assign_claims(
         bare_pair = len(wholes_of_unit) == 1 < len(of_unit)
     # A target is crowded when the progress gives it several figures of its unit to choose from.
     # Parts listed after 其中 (已完成7.42公里,其中新店溪3.79公里,…) do not crowd the whole.
-    wholes = [c for c in figures if not _after_subset_word(progress_norm, c)]
-    busy = [crowded or sum(1 for c in wholes if units_compatible(t.unit, c.unit) > 1.0) > 2 for t in targets]
+    busy = [crowded or _crowding(t, figures, progress_norm) > _CROWD for t in targets]
     for i, t in enumerate(targets):
         if t.kind == "milestone" or t.value is None:
             continue
