@@ -819,3 +819,14 @@ def test_a_document_whose_progress_opens_with_a_cut_off_reads_as_of_it() -> None
 def test_every_plan_after_spelling_holds_a_head_word() -> None:
     from jixiao.core.lexicon import LEXICON
     assert all(any(h in w for h in LEXICON.plan_after_heads) for w in LEXICON.plan_after)
+
+
+def test_one_requirement_written_two_ways_is_judged_alike() -> None:
+    r = check_row(Row("用纸", "减至17461令,即2002年耗纸量的95%", "全年用纸16800令,为2002年耗纸量的91%"))
+    assert [(t.target.comparator, t.verdict) for t in r.targets] == [("<=", "met"), ("<=", "met")]
+
+
+def test_a_deadline_with_its_year_names_no_works_and_a_fiscal_year_is_its_first() -> None:
+    from jixiao.core.meta import year_of
+    assert [t.verdict for t in check_row(Row("时效", "2023年12月底前完成", "2024年3月完成")).targets] == ["not_met"]
+    assert (year_of("2017-18年度服務表現"), year_of("2024/25学年"), year_of("2013—2017年规划")) == (2017, 2024, 2017)

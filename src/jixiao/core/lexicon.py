@@ -95,6 +95,7 @@ class Lexicon:
     portfolio_units: frozenset[str]
     scope_each: tuple[str, ...]
     scope_each_not: tuple[str, ...]
+    restate_leads: tuple[str, ...]
     clause_delimiters: frozenset[str]
     zero_nouns: tuple[str, ...]
     zero_phrases: tuple[str, ...]
@@ -203,6 +204,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         portfolio_units=frozenset(raw["targets"]["portfolio_units"]),
         scope_each=_longest_first(raw["targets"]["scope_each"]),
         scope_each_not=_longest_first(raw["targets"]["scope_each_not"]),
+        restate_leads=_longest_first(raw["targets"]["restate_leads"]),
         clause_delimiters=frozenset(raw["targets"]["clause_delimiters"]),
         zero_nouns=_longest_first(raw["targets"]["zero_nouns"]),
         zero_phrases=_longest_first(raw["claims"]["zero_phrases"]),

@@ -10,7 +10,8 @@ from jixiao.core.lexicon import LEXICON
 from jixiao.core.model import Disclosure, ReadWarning
 from jixiao.core.quantities import fold
 
-_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+# 2016年; a fiscal or school year (2017-18年度, 2024/25学年) is its first year (LABELLING.md).
+_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*(?:[-/／]\s*\d{2}(?!\d)\s*)?(?:年|学年|學年)")
 _DATE_RE = re.compile(
     r"((?:19|20)\d{2})\s*[年\-/.．]\s*(\d{1,2})\s*[月\-/.．]\s*(\d{1,2})\s*日?"
 )

@@ -28,7 +28,9 @@ from jixiao.core.textutil import (
 _PAREN_UNIT_RE: Final = re.compile(r"[(（]\s*([^()（）\s]{1,4})\s*[)）]")
 _FILLERS: Final = ("每人每月", "每人每年", "每年", "每月", "每人", "人均", "年均", "平均", "累计", "全年", "年度", "达")
 _LEADING_NOISE: Final = re.compile(r"^[\s、，,。；;：:和及与并且以及确保力争实现完成全年年度]+")
-_TIME_WORDS: Final = re.compile(r"(?:\d{1,2}月底前|\d{1,2}月前|年底前|年内|年底|上半年|下半年|今年|本年度|年度内|前)")
+_TIME_WORDS: Final = re.compile(
+    r"(?:(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?\s*(?:底|末)?|\d{1,2}月底前|\d{1,2}月前|年底前|年内|年底"
+    r"|上半年|下半年|今年|本年度|年度内|前)")  # 2023年12月底前: when, not which works
 _OBJECT_SPLIT: Final = re.compile(r"[、和及与]|以及")
 _AFTER_WORDS: Final = tuple(w for w, _ in LEXICON.comparators_after)
 _BEFORE_WORDS: Final = tuple(w for w, _ in LEXICON.comparators_before)
@@ -228,6 +230,7 @@ def extract_targets(indicator: str, goal: str = "") -> list[Target]:
     found = _list_items(indicator, norm, found)
     found = _share_change(norm, found)
     found = _ranges(indicator, norm, found)
+    found = _written_two_ways(norm, found)
     listed = _listed_works(indicator, norm)
     if listed:
         # 路桥畅通工程有A、B、C的建设和维修D等6个子项目: a milestone per work; the count is their scope
@@ -372,6 +375,18 @@ def _is_metric_name(text: str) -> bool:
     text = text.strip(" ，,")
     return 2 <= len(text) <= 16 and (any(text.endswith(h) for h in (*_METRIC_HEADS, "度", "量", "数")) or
                                      any(text == w for w, _ in LEXICON.synonyms))
+
+
+def _written_two_ways(norm: str, found: list[Target]) -> list[Target]:
+    """减至17461令,即2002年耗纸量的95%: the clause after 即 writes the same requirement another way, so its
+    target takes the comparator of the one before."""
+    out = list(found)
+    for k in range(1, len(out)):
+        t, prev = out[k], out[k - 1]
+        lo, _hi = clause_bounds(norm, t.span[0], t.span[1])
+        if lo > prev.span[0] and word_after(norm, lo, LEXICON.restate_leads) is not None and prev.comparator:
+            out[k] = replace(t, comparator=prev.comparator)
+    return out
 
 
 def _ranges(indicator: str, norm: str, found: list[Target]) -> list[Target]:
