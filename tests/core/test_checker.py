@@ -830,3 +830,10 @@ def test_a_deadline_with_its_year_names_no_works_and_a_fiscal_year_is_its_first(
     from jixiao.core.meta import year_of
     assert [t.verdict for t in check_row(Row("时效", "2023年12月底前完成", "2024年3月完成")).targets] == ["not_met"]
     assert (year_of("2017-18年度服務表現"), year_of("2024/25学年"), year_of("2013—2017年规划")) == (2017, 2024, 2017)
+
+
+def test_a_claims_number_before_yishang_or_yixia_is_a_bound() -> None:
+    high = check_row(Row("培训对象", "18—54周岁", "存在18周岁以下、54周岁以上的学员")).targets[1]
+    assert high.verdict == "not_met"  # some above 54
+    (t,) = check_row(Row("满意度", "满意度达到95%", "群众满意度达95%以上")).targets
+    assert t.verdict == "met"

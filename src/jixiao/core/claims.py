@@ -165,6 +165,11 @@ def _bound(norm: str, q: Quantity) -> Literal["above", "below"] | None:
         return "below"
     if word_before(norm, s, LEXICON.claim_above) is not None:
         return "above"
+    after = norm[q.span[1] : q.span[1] + 3]
+    if after.startswith(LEXICON.claim_above_after):
+        return "above"  # 存在54周岁以上: some above 54
+    if after.startswith(LEXICON.claim_below_after):
+        return "below"
     return None
 
 

@@ -45,6 +45,8 @@ class Lexicon:
     baseline: tuple[str, ...]
     claim_above: tuple[str, ...]
     claim_below: tuple[str, ...]
+    claim_above_after: tuple[str, ...]
+    claim_below_after: tuple[str, ...]
     about_words: tuple[str, ...]
     about_tolerance: float
     range_joiners: tuple[str, ...]
@@ -154,6 +156,8 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         baseline=_longest_first(raw["change"]["baseline"]),
         claim_above=_longest_first(raw["change"]["claim_above"]),
         claim_below=_longest_first(raw["change"]["claim_below"]),
+        claim_above_after=_longest_first(raw["change"]["above_after"]),
+        claim_below_after=_longest_first(raw["change"]["below_after"]),
         about_words=_longest_first(raw["comparators"]["about_words"]),
         about_tolerance=float(raw["comparators"]["about_tolerance"]),
         range_joiners=_longest_first(raw["comparators"]["range_joiners"]),
