@@ -8,7 +8,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
@@ -18,6 +18,7 @@ from rest_framework.response import Response
 
 from jixiao.web.performance import checking, limits, selectors, services
 from jixiao.web.performance import permissions as perm
+from jixiao.web.performance.api_params import MAX_ID, YEARS, Query, parse_whole
 from jixiao.web.performance.models import Cycle, Disclosure, Organization, ProgressEntry, Submission, Target
 
 # --- serializers -----------------------------------------------------------------------------------
@@ -124,11 +125,34 @@ class EntrySerializer(serializers.ModelSerializer[ProgressEntry]):
                 for v in obj.verdicts.select_related("target")]
 
 
+@extend_schema_field({
+    "type": "object", "propertyNames": {"type": "string", "pattern": "^[1-9][0-9]*$"},
+    "additionalProperties": {"type": ["number", "null"]},
+    "description": "the actual figure of each target, by target id (verdicts[].target_id; null clears it)"})
+class ActualsField(serializers.DictField):
+    """``{"<target id>": number or null}``: a key that is not a target id written plainly is 400 naming it."""
+
+    child = serializers.FloatField(allow_null=True)
+
+    def to_internal_value(self, data: Any) -> dict[int, float | None]:
+        values = super().to_internal_value(data)
+        errors: dict[str, list[str]] = {}
+        out: dict[int, float | None] = {}
+        for key, value in values.items():
+            try:
+                out[parse_whole(key, "actuals", 1, MAX_ID)] = value
+            except ValidationError:
+                errors[key] = [_("键须为目标的 id（verdicts[].target_id），现为 %(key)r") % {"key": key}]
+        if errors:
+            raise ValidationError(errors)
+        return out
+
+
 class EntryUpdateSerializer(serializers.Serializer[dict[str, Any]]):
     narrative = serializers.CharField(
         allow_blank=True, trim_whitespace=False, validators=[limits.LengthValidator("narrative")],
         help_text="at most settings.JIXIAO_MAX_NARRATIVE_CHARS characters (20,000 by default); longer is 400")
-    actuals = serializers.DictField(child=serializers.FloatField(allow_null=True), required=False)
+    actuals = ActualsField(required=False)
     version = serializers.IntegerField(
         min_value=1, required=False,
         help_text="the entry's version the edit is based on (from GET); required: without it 428, stale 409")
@@ -228,25 +252,32 @@ class CycleViewSet(viewsets.ReadOnlyModelViewSet[Cycle]):
     queryset = Cycle.objects.select_related("office").prefetch_related("periods").order_by("-year")
 
 
+_PERIOD_MAX = 10  # Period.code's column
 _DISCLOSURE_FILTERS = [
-    OpenApiParameter("unit", int, description="unit id"),
-    OpenApiParameter("year", int),
-    OpenApiParameter("period", str, description="一季度, 上半年, 前三季度, 全年 ..."),
+    OpenApiParameter("unit", {"type": "integer", "format": "int64", "minimum": 1, "maximum": MAX_ID},
+                     description="unit id"),
+    OpenApiParameter("year", {"type": "integer", "minimum": YEARS[0], "maximum": YEARS[1]}),
+    OpenApiParameter("period", {"type": "string", "minLength": 1, "maxLength": _PERIOD_MAX, "pattern": "^[^\\x00]+$"},
+                     description="一季度, 上半年, 前三季度, 全年 ..."),
     OpenApiParameter("all_versions", bool, description="include superseded versions"),
 ]
+VERDICTS = ("met", "not_met", "unverified")
 
 
 def _published(request: Request) -> list[Disclosure]:
-    params = request.query_params
-    if params.get("all_versions") in ("1", "true"):
+    """The disclosures the list's filters select; a bad filter is 400 naming it (``year=abc``, ``unit=02``)."""
+    q = Query(request)
+    unit = q.whole("unit", 1, MAX_ID)
+    year = q.whole("year", *YEARS)
+    period = q.text("period", _PERIOD_MAX)
+    all_versions = q.boolean("all_versions")
+    q.done()
+    if all_versions:
         items = list(Disclosure.objects.select_related("unit", "period__cycle").order_by("id"))
     else:
         items = selectors.disclosures_current()
-    for key, get in (("unit", lambda d: str(d.unit_id)), ("year", lambda d: str(d.period.cycle.year)),
-                     ("period", lambda d: d.period.code)):
-        if params.get(key):
-            items = [d for d in items if get(d) == params[key]]
-    return items
+    return [d for d in items if (unit is None or d.unit_id == unit) and (year is None or d.period.cycle.year == year)
+            and (period is None or d.period.code == period)]
 
 
 class DisclosureViewSet(viewsets.ReadOnlyModelViewSet[Disclosure]):
@@ -265,23 +296,27 @@ class DisclosureViewSet(viewsets.ReadOnlyModelViewSet[Disclosure]):
         page = self.paginate_queryset(_published(request))  # type: ignore[arg-type]
         return self.get_paginated_response(DisclosureSummarySerializer(page, many=True).data)
 
-    @extend_schema(parameters=[OpenApiParameter("verdict", str, description="met, not_met or unverified")],
+    @extend_schema(parameters=[OpenApiParameter("verdict", str, enum=VERDICTS, description="only these verdicts")],
                    responses=PublicTargetSerializer(many=True))
     @action(detail=True, methods=["get"])
     def targets(self, request: Request, pk: str | None = None, **kwargs: Any) -> Response:
         """Every target of a published disclosure with its verdict, reason and evidence."""
+        q = Query(request)
+        verdict = q.choice("verdict", VERDICTS)
+        q.done()
         d = self.get_object()
         out = []
         for i, row in enumerate(d.snapshot.get("rows", []), start=1):
             for t in row.get("targets", []):
-                if request.query_params.get("verdict") and t["verdict"] != request.query_params["verdict"]:
+                if verdict is not None and t["verdict"] != verdict:
                     continue
                 out.append({"disclosure": d.pk, "row": i, "goal": row["goal"], "text": t["text"],
                             "span": [t["start"], t["end"]], "kind": t["kind"], "comparator": t["comparator"],
                             "value": t["value"], "unit": t["unit"], "verdict": t["verdict"], "reason": t["reason"],
                             "override_reason": t.get("override_reason", ""), "actual": t["actual"],
                             "evidence": t.get("evidence", [])})
-        return Response(PublicTargetSerializer(out, many=True).data)
+        page = self.paginate_queryset(out)  # type: ignore[arg-type]
+        return self.get_paginated_response(PublicTargetSerializer(page, many=True).data)
 
 
     @extend_schema(responses=RowVerdictSerializer(many=True))
@@ -294,7 +329,8 @@ class DisclosureViewSet(viewsets.ReadOnlyModelViewSet[Disclosure]):
                              "reason": t["reason"], "override_reason": t.get("override_reason", "")}
                             for t in row.get("targets", [])]}
                for i, row in enumerate(d.snapshot.get("rows", []), start=1)]
-        return Response(RowVerdictSerializer(out, many=True).data)
+        page = self.paginate_queryset(out)  # type: ignore[arg-type]
+        return self.get_paginated_response(RowVerdictSerializer(page, many=True).data)
 
 
 # --- authenticated ---------------------------------------------------------------------------------
@@ -417,10 +453,7 @@ class EntryViewSet(mixins.RetrieveModelMixin, mixins.UpdateModelMixin, viewsets.
         data = EntryUpdateSerializer(data=request.data, partial=kwargs.get("partial", False))
         data.is_valid(raise_exception=True)
         narrative = data.validated_data.get("narrative", entry.narrative)
-        try:
-            actuals = {int(k): v for k, v in data.validated_data.get("actuals", {}).items()}
-        except ValueError:
-            raise ValidationError({"actuals": "keys must be target ids"}) from None
+        actuals = data.validated_data.get("actuals", {})
         version = data.validated_data.get("version")
         if version is None:
             return Response({"detail": _("请附上所依据的版本（version，见 GET 的结果），以免覆盖他人的修改"),
