@@ -166,7 +166,7 @@ def test_actuals_keys_must_be_target_ids(client, world, key):
 
 
 def test_the_schema_says_actuals_keys_are_ids(client, world):
-    body = _schema(client)["components"]["schemas"]["PatchedEntryUpdateRequest"]["properties"]["actuals"]
+    body = _schema(client)["components"]["schemas"]["EntryPatchRequest"]["properties"]["actuals"]
     assert body["type"] == "object"
     assert body["propertyNames"]["pattern"] == "^[1-9][0-9]*$"
 

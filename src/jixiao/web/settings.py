@@ -215,6 +215,7 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    "COMPONENT_SPLIT_PATCH": False,  # PATCH's body has its own serializer (api.EntryPatchSerializer: version required)
     "OAS_VERSION": "3.1.0",  # JSON Schema's own types: nullable numbers, propertyNames (the keys of actuals)
     "PARSER_WHITELIST": ["rest_framework.parsers.JSONParser"],  # the API takes JSON bodies only
 }

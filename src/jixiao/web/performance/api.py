@@ -7,7 +7,9 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -18,7 +20,7 @@ from rest_framework.response import Response
 
 from jixiao.web.performance import checking, limits, selectors, services
 from jixiao.web.performance import permissions as perm
-from jixiao.web.performance.api_params import MAX_ID, YEARS, Query, parse_whole
+from jixiao.web.performance.api_params import ID_PATTERN, MAX_ID, YEARS, Query, parse_whole
 from jixiao.web.performance.models import Cycle, Disclosure, Organization, ProgressEntry, Submission, Target
 
 # --- serializers -----------------------------------------------------------------------------------
@@ -126,7 +128,7 @@ class EntrySerializer(serializers.ModelSerializer[ProgressEntry]):
 
 
 @extend_schema_field({
-    "type": "object", "propertyNames": {"type": "string", "pattern": "^[1-9][0-9]*$"},
+    "type": "object", "propertyNames": {"type": "string", "pattern": ID_PATTERN},
     "additionalProperties": {"type": ["number", "null"]},
     "description": "the actual figure of each target, by target id (verdicts[].target_id; null clears it)"})
 class ActualsField(serializers.DictField):
@@ -140,7 +142,7 @@ class ActualsField(serializers.DictField):
         out: dict[int, float | None] = {}
         for key, value in values.items():
             try:
-                out[parse_whole(key, "actuals", 1, MAX_ID)] = value
+                out[parse_whole(key, "actuals", 1, MAX_ID if len(key) < 19 else 0)] = value
             except ValidationError:
                 errors[key] = [_("键须为目标的 id（verdicts[].target_id），现为 %(key)r") % {"key": key}]
         if errors:
@@ -158,11 +160,35 @@ class EntryUpdateSerializer(serializers.Serializer[dict[str, Any]]):
         help_text="the entry's version the edit is based on (from GET); required: without it 428, stale 409")
 
 
+class EntryPutSerializer(EntryUpdateSerializer):
+    """PUT's body as the schema states it: ``narrative`` and ``version`` required (without ``version`` 428)."""
+
+    version = serializers.IntegerField(
+        min_value=1, help_text="the entry's version the edit is based on (from GET); without it 428, stale 409")
+
+
+class EntryPatchSerializer(EntryPutSerializer):
+    """PATCH's body as the schema states it: ``version`` required (without it 428), the rest optional."""
+
+    narrative = serializers.CharField(
+        allow_blank=True, required=False, trim_whitespace=False, validators=[limits.LengthValidator("narrative")],
+        help_text="at most settings.JIXIAO_MAX_NARRATIVE_CHARS characters (20,000 by default); longer is 400")
+
+
 class CommentSerializer(serializers.Serializer[dict[str, Any]]):
     comment = serializers.CharField(
         allow_blank=True, required=False, default="", trim_whitespace=False,
         validators=[limits.LengthValidator("comment")],
         help_text="at most settings.JIXIAO_MAX_COMMENT_CHARS characters (5,000 by default); longer is 400")
+
+
+class ReturnCommentSerializer(serializers.Serializer[dict[str, Any]]):
+    comment = serializers.CharField(
+        trim_whitespace=False,
+        validators=[RegexValidator(r"^[^\x00]*[^\s\x00][^\x00]*$", message=gettext_lazy("退回时请填写意见")),
+                    limits.LengthValidator("comment")],
+        help_text="why (required, not only spaces); at most settings.JIXIAO_MAX_COMMENT_CHARS characters "
+                  "(5,000 by default); longer is 400")
 
 
 class TargetCorrectionSerializer(serializers.Serializer[dict[str, Any]]):
@@ -345,11 +371,16 @@ class SubmissionViewSet(viewsets.ReadOnlyModelViewSet[Submission]):
     def get_queryset(self) -> Any:
         return perm.submissions_visible(self.request.user).prefetch_related("entries__indicator__goal")
 
-    def _transition(self, request: Request, run: Any) -> Response:
+    def _transition(self, request: Request, run: Any, body: type[serializers.Serializer[Any]] | None = CommentSerializer
+                    ) -> Response:
         sub = self.get_object()
-        comment = str(request.data.get("comment", "")) if hasattr(request.data, "get") else ""
-        checked = CommentSerializer(data={"comment": comment})
-        checked.is_valid(raise_exception=True)  # 400 {"comment": [...]} when too long; nothing is done
+        comment = ""
+        if body is None:
+            request.data  # noqa: B018  (parsed for its errors alone: a form is 415, malformed JSON 400)
+        else:
+            checked = body(data=request.data)
+            checked.is_valid(raise_exception=True)  # 400 {"comment": [...]}: not a string, too long; nothing is done
+            comment = checked.validated_data["comment"]
         try:
             run(sub, request.user, comment)
         except services.Conflict as exc:
@@ -365,14 +396,15 @@ class SubmissionViewSet(viewsets.ReadOnlyModelViewSet[Submission]):
     def submit(self, request: Request, pk: str | None = None, **kwargs: Any) -> Response:
         """Submit a draft (unit approvers). 409 when another transition came first."""
         return self._transition(request, lambda sub, user, _c: services.submission_submit(submission=sub,
-                                                                                         actor=user))
+                                                                                         actor=user), body=None)
 
-    @extend_schema(request=CommentSerializer, responses={200: SubmissionSerializer, 409: ConflictSerializer})
+    @extend_schema(request=ReturnCommentSerializer, responses={200: SubmissionSerializer, 409: ConflictSerializer})
     @action(detail=True, methods=["post"], url_path="return")
     def return_(self, request: Request, pk: str | None = None, **kwargs: Any) -> Response:
         """Return a submitted report with a comment (reviewers). 409 when another transition came first."""
         return self._transition(request, lambda sub, user, c: services.submission_return(submission=sub,
-                                                                                        actor=user, comment=c))
+                                                                                        actor=user, comment=c),
+                                body=ReturnCommentSerializer)
 
     @extend_schema(request=CommentSerializer, responses={200: SubmissionSerializer, 409: ConflictSerializer})
     @action(detail=True, methods=["post"])
@@ -446,7 +478,7 @@ class EntryViewSet(mixins.RetrieveModelMixin, mixins.UpdateModelMixin, viewsets.
         return ProgressEntry.objects.filter(submission__in=visible).select_related("submission__unit",
                                                                                   "indicator__goal")
 
-    @extend_schema(request=EntryUpdateSerializer,
+    @extend_schema(request=EntryPutSerializer,
                    responses={200: EntrySerializer, 409: ConflictSerializer, 428: ConflictSerializer})
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         entry = self.get_object()
@@ -470,7 +502,7 @@ class EntryViewSet(mixins.RetrieveModelMixin, mixins.UpdateModelMixin, viewsets.
         entry.refresh_from_db()
         return Response(EntrySerializer(entry).data, status=status.HTTP_200_OK)
 
-    @extend_schema(request=EntryUpdateSerializer,
+    @extend_schema(request=EntryPatchSerializer,
                    responses={200: EntrySerializer, 409: ConflictSerializer, 428: ConflictSerializer})
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         kwargs["partial"] = True

@@ -9,7 +9,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.openapi import AutoSchema
-from rest_framework import exceptions
+from rest_framework import exceptions, serializers
 from rest_framework.permissions import AllowAny
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -62,6 +62,7 @@ class ApiJsonErrorsMiddleware:
 
 # --- the schema: every status documented ------------------------------------------------------------------
 
+NO_NUL = "^[^\\x00]*$"
 ERROR_SCHEMA = {"type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]}
 VALIDATION_ERROR_SCHEMA = {
     "type": "object", "additionalProperties": {},
@@ -82,6 +83,15 @@ _ERRORS: Mapping[str, tuple[str, dict[str, Any]]] = {
 class ApiSchema(AutoSchema):
     """drf-spectacular's AutoSchema, with the errors each operation can answer: 400 when it has parameters or a
     body, 401/403/429 when it needs a login, 404 always, 413 and 415 when it takes a body."""
+
+    def _map_serializer_field(self, field: Any, direction: Any, bypass_extensions: bool = False) -> Any:
+        """A text field of a request says it takes no NUL character (DRF refuses one with 400; PostgreSQL could
+        not store it)."""
+        schema = super()._map_serializer_field(field, direction, bypass_extensions)
+        if (direction == "request" and isinstance(field, serializers.CharField) and isinstance(schema, dict)
+                and schema.get("type") == "string" and "pattern" not in schema):
+            schema["pattern"] = NO_NUL
+        return schema
 
     def _get_response_bodies(self, direction: Any = "response") -> dict[str, Any]:
         responses: dict[str, Any] = super()._get_response_bodies(direction)
