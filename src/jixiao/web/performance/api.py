@@ -79,7 +79,7 @@ class PublicTargetSerializer(serializers.Serializer[dict[str, Any]]):
     verdict = serializers.CharField()
     reason = serializers.CharField()
     override_reason = serializers.CharField(allow_blank=True)
-    actual = serializers.JSONField(allow_null=True)
+    actual = serializers.JSONField(help_text="the actual figure entered for the target, or null")
     evidence = serializers.JSONField()
 
 
