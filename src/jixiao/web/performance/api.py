@@ -183,6 +183,9 @@ class CommentSerializer(serializers.Serializer[dict[str, Any]]):
 
 
 class ReturnCommentSerializer(serializers.Serializer[dict[str, Any]]):
+    """The return's body as the schema states it: a comment that is not only spaces (the view checks the body as
+    CommentSerializer and leaves a missing comment to the service, after the permission check)."""
+
     comment = serializers.CharField(
         trim_whitespace=False,
         validators=[RegexValidator(r"^[^\x00]*[^\s\x00][^\x00]*$", message=gettext_lazy("退回时请填写意见")),
@@ -402,9 +405,10 @@ class SubmissionViewSet(viewsets.ReadOnlyModelViewSet[Submission]):
     @action(detail=True, methods=["post"], url_path="return")
     def return_(self, request: Request, pk: str | None = None, **kwargs: Any) -> Response:
         """Return a submitted report with a comment (reviewers). 409 when another transition came first."""
+        # the body is checked as CommentSerializer (a string, not too long): whether the user may return the report
+        # comes before whether the comment is missing (the service's 400), as the schema's "required" promises
         return self._transition(request, lambda sub, user, c: services.submission_return(submission=sub,
-                                                                                        actor=user, comment=c),
-                                body=ReturnCommentSerializer)
+                                                                                        actor=user, comment=c))
 
     @extend_schema(request=CommentSerializer, responses={200: SubmissionSerializer, 409: ConflictSerializer})
     @action(detail=True, methods=["post"])
