@@ -171,7 +171,7 @@ def test_public_api(client, published):
     assert r.status_code == 200 and r.json()["results"][0]["id"] == published.pk
     detail = client.get(f"/api/disclosures/{published.pk}/").json()
     assert len(detail["rows"]) == len(published.snapshot["rows"])
-    targets = client.get(f"/api/disclosures/{published.pk}/targets/", {"verdict": "not_met"}).json()
+    targets = client.get(f"/api/disclosures/{published.pk}/targets/", {"verdict": "not_met"}).json()["results"]
     assert targets and all(t["verdict"] == "not_met" for t in targets)
     row = detail["rows"][targets[0]["row"] - 1]
     s, e = targets[0]["span"]
@@ -183,7 +183,7 @@ def test_public_api(client, published):
 
 
 def test_public_verdicts_endpoint(client, published):
-    rows = client.get(f"/api/disclosures/{published.pk}/verdicts/").json()
+    rows = client.get(f"/api/disclosures/{published.pk}/verdicts/").json()["results"]
     assert [r["verdict"] for r in rows] == [r["verdict"] for r in published.snapshot["rows"]]
     assert any(t["verdict"] == "not_met" for r in rows for t in r["targets"])
 

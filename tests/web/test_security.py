@@ -111,8 +111,9 @@ def _basic(username, password):
 
 def test_thirty_wrong_basic_passwords_on_the_api_then_429_with_retry_after(client, world):
     answers = [client.get("/api/submissions/", **_basic("reporter_a", f"wrong-{i}")) for i in range(30)]
-    # refused as before (DRF answers 403: session authentication comes first and sends no WWW-Authenticate)
-    assert [r.status_code for r in answers[:LIMIT - 1]] == [403] * (LIMIT - 1)
+    # refused as before: 401 with WWW-Authenticate (HTTP Basic comes first)
+    assert [r.status_code for r in answers[:LIMIT - 1]] == [401] * (LIMIT - 1)
+    assert all(r["WWW-Authenticate"].startswith("Basic") for r in answers[:LIMIT - 1])
     assert {r.status_code for r in answers[LIMIT - 1:]} == {429}
     resp = client.get("/api/submissions/", **_basic("reporter_a", PASSWORD))
     assert resp.status_code == 429

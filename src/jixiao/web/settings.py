@@ -39,6 +39,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # under /api/, an error page Django answers itself (no route, CSRF, server error) becomes JSON
+    "jixiao.web.performance.api_support.ApiJsonErrorsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -184,16 +186,26 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = _env_int("JIXIAO_MAX_BODY_BYTES", 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 
+# The API (issue 9, item 12; performance/api_support.py): HTTP Basic first, so a missing login is 401 with
+# WWW-Authenticate: Basic (the session is still accepted); JSON bodies only (anything else 415); paging bounded
+# (limit 1 to 1000, else 400); every status documented in the schema (ApiSchema); errors as JSON objects.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "jixiao.web.security.ThrottledBasicAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_SCHEMA_CLASS": "jixiao.web.performance.api_support.ApiSchema",
+    "DEFAULT_PAGINATION_CLASS": "jixiao.web.performance.api_params.Pagination",
     "PAGE_SIZE": 100,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        # a form is 415, unless it has no field (a form client's POST to an action without a body)
+        "jixiao.web.performance.api_params.EmptyFormParser",
+        "jixiao.web.performance.api_params.EmptyUrlencodedParser",
+    ],
+    "EXCEPTION_HANDLER": "jixiao.web.performance.api_support.exception_handler",
     "UNICODE_JSON": True,
 }
 
@@ -203,6 +215,9 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    "COMPONENT_SPLIT_PATCH": False,  # PATCH's body has its own serializer (api.EntryPatchSerializer: version required)
+    "OAS_VERSION": "3.1.0",  # JSON Schema's own types: nullable numbers, propertyNames (the keys of actuals)
+    "PARSER_WHITELIST": ["rest_framework.parsers.JSONParser"],  # the API takes JSON bodies only
 }
 
 LOGGING = {

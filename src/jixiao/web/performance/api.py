@@ -7,8 +7,10 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
@@ -18,6 +20,7 @@ from rest_framework.response import Response
 
 from jixiao.web.performance import checking, limits, selectors, services
 from jixiao.web.performance import permissions as perm
+from jixiao.web.performance.api_params import ID_PATTERN, MAX_ID, YEARS, Query, parse_whole
 from jixiao.web.performance.models import Cycle, Disclosure, Organization, ProgressEntry, Submission, Target
 
 # --- serializers -----------------------------------------------------------------------------------
@@ -76,7 +79,7 @@ class PublicTargetSerializer(serializers.Serializer[dict[str, Any]]):
     verdict = serializers.CharField()
     reason = serializers.CharField()
     override_reason = serializers.CharField(allow_blank=True)
-    actual = serializers.JSONField(allow_null=True)
+    actual = serializers.JSONField(help_text="the actual figure entered for the target, or null")
     evidence = serializers.JSONField()
 
 
@@ -124,14 +127,52 @@ class EntrySerializer(serializers.ModelSerializer[ProgressEntry]):
                 for v in obj.verdicts.select_related("target")]
 
 
+@extend_schema_field({
+    "type": "object", "propertyNames": {"type": "string", "pattern": ID_PATTERN},
+    "additionalProperties": {"type": ["number", "null"]},
+    "description": "the actual figure of each target, by target id (verdicts[].target_id; null clears it)"})
+class ActualsField(serializers.DictField):
+    """``{"<target id>": number or null}``: a key that is not a target id written plainly is 400 naming it."""
+
+    child = serializers.FloatField(allow_null=True)
+
+    def to_internal_value(self, data: Any) -> dict[int, float | None]:
+        values = super().to_internal_value(data)
+        errors: dict[str, list[str]] = {}
+        out: dict[int, float | None] = {}
+        for key, value in values.items():
+            try:
+                out[parse_whole(key, "actuals", 1, MAX_ID if len(key) < 19 else 0)] = value
+            except ValidationError:
+                errors[key] = [_("键须为目标的 id（verdicts[].target_id），现为 %(key)r") % {"key": key}]
+        if errors:
+            raise ValidationError(errors)
+        return out
+
+
 class EntryUpdateSerializer(serializers.Serializer[dict[str, Any]]):
     narrative = serializers.CharField(
         allow_blank=True, trim_whitespace=False, validators=[limits.LengthValidator("narrative")],
         help_text="at most settings.JIXIAO_MAX_NARRATIVE_CHARS characters (20,000 by default); longer is 400")
-    actuals = serializers.DictField(child=serializers.FloatField(allow_null=True), required=False)
+    actuals = ActualsField(required=False)
     version = serializers.IntegerField(
         min_value=1, required=False,
         help_text="the entry's version the edit is based on (from GET); required: without it 428, stale 409")
+
+
+class EntryPutSerializer(EntryUpdateSerializer):
+    """PUT's body as the schema states it: ``narrative`` and ``version`` required (without ``version`` 428)."""
+
+    version = serializers.IntegerField(
+        min_value=1, help_text="the entry's version the edit is based on (from GET); without it 428, stale 409")
+
+
+class EntryPatchSerializer(EntryPutSerializer):
+    """PATCH's body as the schema states it: ``version`` required (without it 428), the rest optional."""
+
+    narrative = serializers.CharField(
+        allow_blank=True, required=False, trim_whitespace=False, validators=[limits.LengthValidator("narrative")],
+        help_text="at most settings.JIXIAO_MAX_NARRATIVE_CHARS characters (20,000 by default); longer is 400")
 
 
 class CommentSerializer(serializers.Serializer[dict[str, Any]]):
@@ -139,6 +180,18 @@ class CommentSerializer(serializers.Serializer[dict[str, Any]]):
         allow_blank=True, required=False, default="", trim_whitespace=False,
         validators=[limits.LengthValidator("comment")],
         help_text="at most settings.JIXIAO_MAX_COMMENT_CHARS characters (5,000 by default); longer is 400")
+
+
+class ReturnCommentSerializer(serializers.Serializer[dict[str, Any]]):
+    """The return's body as the schema states it: a comment that is not only spaces (the view checks the body as
+    CommentSerializer and leaves a missing comment to the service, after the permission check)."""
+
+    comment = serializers.CharField(
+        trim_whitespace=False,
+        validators=[RegexValidator(r"^[^\x00]*[^\s\x00][^\x00]*$", message=gettext_lazy("退回时请填写意见")),
+                    limits.LengthValidator("comment")],
+        help_text="why (required, not only spaces); at most settings.JIXIAO_MAX_COMMENT_CHARS characters "
+                  "(5,000 by default); longer is 400")
 
 
 class TargetCorrectionSerializer(serializers.Serializer[dict[str, Any]]):
@@ -228,25 +281,32 @@ class CycleViewSet(viewsets.ReadOnlyModelViewSet[Cycle]):
     queryset = Cycle.objects.select_related("office").prefetch_related("periods").order_by("-year")
 
 
+_PERIOD_MAX = 10  # Period.code's column
 _DISCLOSURE_FILTERS = [
-    OpenApiParameter("unit", int, description="unit id"),
-    OpenApiParameter("year", int),
-    OpenApiParameter("period", str, description="一季度, 上半年, 前三季度, 全年 ..."),
+    OpenApiParameter("unit", {"type": "integer", "format": "int64", "minimum": 1, "maximum": MAX_ID},
+                     description="unit id"),
+    OpenApiParameter("year", {"type": "integer", "minimum": YEARS[0], "maximum": YEARS[1]}),
+    OpenApiParameter("period", {"type": "string", "minLength": 1, "maxLength": _PERIOD_MAX, "pattern": "^[^\\x00]+$"},
+                     description="一季度, 上半年, 前三季度, 全年 ..."),
     OpenApiParameter("all_versions", bool, description="include superseded versions"),
 ]
+VERDICTS = ("met", "not_met", "unverified")
 
 
 def _published(request: Request) -> list[Disclosure]:
-    params = request.query_params
-    if params.get("all_versions") in ("1", "true"):
+    """The disclosures the list's filters select; a bad filter is 400 naming it (``year=abc``, ``unit=02``)."""
+    q = Query(request)
+    unit = q.whole("unit", 1, MAX_ID)
+    year = q.whole("year", *YEARS)
+    period = q.text("period", _PERIOD_MAX)
+    all_versions = q.boolean("all_versions")
+    q.done()
+    if all_versions:
         items = list(Disclosure.objects.select_related("unit", "period__cycle").order_by("id"))
     else:
         items = selectors.disclosures_current()
-    for key, get in (("unit", lambda d: str(d.unit_id)), ("year", lambda d: str(d.period.cycle.year)),
-                     ("period", lambda d: d.period.code)):
-        if params.get(key):
-            items = [d for d in items if get(d) == params[key]]
-    return items
+    return [d for d in items if (unit is None or d.unit_id == unit) and (year is None or d.period.cycle.year == year)
+            and (period is None or d.period.code == period)]
 
 
 class DisclosureViewSet(viewsets.ReadOnlyModelViewSet[Disclosure]):
@@ -265,23 +325,27 @@ class DisclosureViewSet(viewsets.ReadOnlyModelViewSet[Disclosure]):
         page = self.paginate_queryset(_published(request))  # type: ignore[arg-type]
         return self.get_paginated_response(DisclosureSummarySerializer(page, many=True).data)
 
-    @extend_schema(parameters=[OpenApiParameter("verdict", str, description="met, not_met or unverified")],
+    @extend_schema(parameters=[OpenApiParameter("verdict", str, enum=VERDICTS, description="only these verdicts")],
                    responses=PublicTargetSerializer(many=True))
     @action(detail=True, methods=["get"])
     def targets(self, request: Request, pk: str | None = None, **kwargs: Any) -> Response:
         """Every target of a published disclosure with its verdict, reason and evidence."""
+        q = Query(request)
+        verdict = q.choice("verdict", VERDICTS)
+        q.done()
         d = self.get_object()
         out = []
         for i, row in enumerate(d.snapshot.get("rows", []), start=1):
             for t in row.get("targets", []):
-                if request.query_params.get("verdict") and t["verdict"] != request.query_params["verdict"]:
+                if verdict is not None and t["verdict"] != verdict:
                     continue
                 out.append({"disclosure": d.pk, "row": i, "goal": row["goal"], "text": t["text"],
                             "span": [t["start"], t["end"]], "kind": t["kind"], "comparator": t["comparator"],
                             "value": t["value"], "unit": t["unit"], "verdict": t["verdict"], "reason": t["reason"],
                             "override_reason": t.get("override_reason", ""), "actual": t["actual"],
                             "evidence": t.get("evidence", [])})
-        return Response(PublicTargetSerializer(out, many=True).data)
+        page = self.paginate_queryset(out)  # type: ignore[arg-type]
+        return self.get_paginated_response(PublicTargetSerializer(page, many=True).data)
 
 
     @extend_schema(responses=RowVerdictSerializer(many=True))
@@ -294,7 +358,8 @@ class DisclosureViewSet(viewsets.ReadOnlyModelViewSet[Disclosure]):
                              "reason": t["reason"], "override_reason": t.get("override_reason", "")}
                             for t in row.get("targets", [])]}
                for i, row in enumerate(d.snapshot.get("rows", []), start=1)]
-        return Response(RowVerdictSerializer(out, many=True).data)
+        page = self.paginate_queryset(out)  # type: ignore[arg-type]
+        return self.get_paginated_response(RowVerdictSerializer(page, many=True).data)
 
 
 # --- authenticated ---------------------------------------------------------------------------------
@@ -309,11 +374,16 @@ class SubmissionViewSet(viewsets.ReadOnlyModelViewSet[Submission]):
     def get_queryset(self) -> Any:
         return perm.submissions_visible(self.request.user).prefetch_related("entries__indicator__goal")
 
-    def _transition(self, request: Request, run: Any) -> Response:
+    def _transition(self, request: Request, run: Any, body: type[serializers.Serializer[Any]] | None = CommentSerializer
+                    ) -> Response:
         sub = self.get_object()
-        comment = str(request.data.get("comment", "")) if hasattr(request.data, "get") else ""
-        checked = CommentSerializer(data={"comment": comment})
-        checked.is_valid(raise_exception=True)  # 400 {"comment": [...]} when too long; nothing is done
+        comment = ""
+        if body is None:
+            request.data  # noqa: B018  (parsed for its errors alone: a form is 415, malformed JSON 400)
+        else:
+            checked = body(data=request.data)
+            checked.is_valid(raise_exception=True)  # 400 {"comment": [...]}: not a string, too long; nothing is done
+            comment = checked.validated_data["comment"]
         try:
             run(sub, request.user, comment)
         except services.Conflict as exc:
@@ -329,12 +399,14 @@ class SubmissionViewSet(viewsets.ReadOnlyModelViewSet[Submission]):
     def submit(self, request: Request, pk: str | None = None, **kwargs: Any) -> Response:
         """Submit a draft (unit approvers). 409 when another transition came first."""
         return self._transition(request, lambda sub, user, _c: services.submission_submit(submission=sub,
-                                                                                         actor=user))
+                                                                                         actor=user), body=None)
 
-    @extend_schema(request=CommentSerializer, responses={200: SubmissionSerializer, 409: ConflictSerializer})
+    @extend_schema(request=ReturnCommentSerializer, responses={200: SubmissionSerializer, 409: ConflictSerializer})
     @action(detail=True, methods=["post"], url_path="return")
     def return_(self, request: Request, pk: str | None = None, **kwargs: Any) -> Response:
         """Return a submitted report with a comment (reviewers). 409 when another transition came first."""
+        # the body is checked as CommentSerializer (a string, not too long): whether the user may return the report
+        # comes before whether the comment is missing (the service's 400), as the schema's "required" promises
         return self._transition(request, lambda sub, user, c: services.submission_return(submission=sub,
                                                                                         actor=user, comment=c))
 
@@ -410,17 +482,14 @@ class EntryViewSet(mixins.RetrieveModelMixin, mixins.UpdateModelMixin, viewsets.
         return ProgressEntry.objects.filter(submission__in=visible).select_related("submission__unit",
                                                                                   "indicator__goal")
 
-    @extend_schema(request=EntryUpdateSerializer,
+    @extend_schema(request=EntryPutSerializer,
                    responses={200: EntrySerializer, 409: ConflictSerializer, 428: ConflictSerializer})
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         entry = self.get_object()
         data = EntryUpdateSerializer(data=request.data, partial=kwargs.get("partial", False))
         data.is_valid(raise_exception=True)
         narrative = data.validated_data.get("narrative", entry.narrative)
-        try:
-            actuals = {int(k): v for k, v in data.validated_data.get("actuals", {}).items()}
-        except ValueError:
-            raise ValidationError({"actuals": "keys must be target ids"}) from None
+        actuals = data.validated_data.get("actuals", {})
         version = data.validated_data.get("version")
         if version is None:
             return Response({"detail": _("请附上所依据的版本（version，见 GET 的结果），以免覆盖他人的修改"),
@@ -437,7 +506,7 @@ class EntryViewSet(mixins.RetrieveModelMixin, mixins.UpdateModelMixin, viewsets.
         entry.refresh_from_db()
         return Response(EntrySerializer(entry).data, status=status.HTTP_200_OK)
 
-    @extend_schema(request=EntryUpdateSerializer,
+    @extend_schema(request=EntryPatchSerializer,
                    responses={200: EntrySerializer, 409: ConflictSerializer, 428: ConflictSerializer})
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         kwargs["partial"] = True
