@@ -425,7 +425,8 @@ def test_the_api_refuses_what_the_service_refuses(client, world):
     assert r.status_code == 409 and r.json()["status"] == "approved"  # no longer being drafted
     assert _api(client, half, **{**body, "note": ""}).status_code == 400
     assert _api(client, half, **{**body, "comparator": "≈"}).status_code == 400
-    assert _api(client, half, **{**body, "target": world.entry_b.indicator.targets.first().pk}).status_code == 400
+    other = world.entry_b.indicator.targets.first().pk  # not a target of this report: not there to correct
+    assert _api(client, half, **{**body, "target": other}).status_code == 404
     client.force_login(world.reviewer)
     assert _api(client, year, **body).status_code == 409  # approved: the office's review is over
     assert _api(client, half, **body).status_code == 404  # a draft: not the office's to see

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -192,6 +192,18 @@ class ReturnCommentSerializer(serializers.Serializer[dict[str, Any]]):
                     limits.LengthValidator("comment")],
         help_text="why (required, not only spaces); at most settings.JIXIAO_MAX_COMMENT_CHARS characters "
                   "(5,000 by default); longer is 400")
+
+
+class ReopenCommentSerializer(serializers.Serializer[dict[str, Any]]):
+    """The reopening's body as the schema states it: the reason, not only spaces (checked, like the return's, as
+    CommentSerializer; a missing reason is the service's 400, after the permission check)."""
+
+    comment = serializers.CharField(
+        trim_whitespace=False,
+        validators=[RegexValidator(r"^[^\x00]*[^\s\x00][^\x00]*$", message=gettext_lazy("请说明更正原因")),
+                    limits.LengthValidator("comment")],
+        help_text="the reason for the correction (required, not only spaces); at most "
+                  "settings.JIXIAO_MAX_COMMENT_CHARS characters (5,000 by default); longer is 400")
 
 
 class TargetCorrectionSerializer(serializers.Serializer[dict[str, Any]]):
@@ -390,6 +402,8 @@ class SubmissionViewSet(viewsets.ReadOnlyModelViewSet[Submission]):
             return _conflict(exc)
         except DjangoPermissionDenied as exc:
             raise PermissionDenied(str(exc)) from None
+        except services.ForeignTarget as exc:
+            raise NotFound(exc.messages[0]) from None
         except DjangoValidationError as exc:
             raise ValidationError(exc.messages) from None
         return Response(SubmissionSerializer(sub).data)
@@ -425,7 +439,7 @@ class SubmissionViewSet(viewsets.ReadOnlyModelViewSet[Submission]):
         return self._transition(request, lambda sub, user, c: services.disclosure_publish(submission=sub,
                                                                                          actor=user, note=c))
 
-    @extend_schema(request=CommentSerializer, responses={200: SubmissionSerializer, 409: ConflictSerializer})
+    @extend_schema(request=ReopenCommentSerializer, responses={200: SubmissionSerializer, 409: ConflictSerializer})
     @action(detail=True, methods=["post"])
     def reopen(self, request: Request, pk: str | None = None, **kwargs: Any) -> Response:
         """Reopen a published report for correction (reviewers; ``comment``: the reason). 409 when another
@@ -450,13 +464,15 @@ class SubmissionViewSet(viewsets.ReadOnlyModelViewSet[Submission]):
                   .filter(pk=fields.pop("target"), indicator__goal__unit=sub.unit, indicator__entries__submission=sub)
                   .first())
         if target is None:
-            raise ValidationError({"target": [_("此目标不属于此报告的考核指标")]})
+            raise NotFound(_("此目标不属于此报告的考核指标"))
         try:
             done = services.target_correct(target=target, actor=request.user, submission=sub, **fields)
         except services.Conflict as exc:
             return _conflict(exc)
         except DjangoPermissionDenied as exc:
             raise PermissionDenied(str(exc)) from None
+        except services.ForeignTarget as exc:
+            raise NotFound(exc.messages[0]) from None
         except DjangoValidationError as exc:
             raise ValidationError(exc.messages) from None
         c = done.correction
@@ -501,6 +517,8 @@ class EntryViewSet(mixins.RetrieveModelMixin, mixins.UpdateModelMixin, viewsets.
             return _conflict(exc)
         except DjangoPermissionDenied as exc:
             raise PermissionDenied(str(exc)) from None
+        except services.ForeignTarget as exc:
+            raise NotFound(exc.messages[0]) from None
         except DjangoValidationError as exc:
             raise ValidationError(exc.messages) from None
         entry.refresh_from_db()

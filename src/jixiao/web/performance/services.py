@@ -54,6 +54,11 @@ VERDICTS = ("met", "not_met", "unverified")
 DRAFTING = (Status.DRAFT, Status.RETURNED)
 
 
+class ForeignTarget(ValidationError):
+    """A target id that is not one of the entry's (or the report's) targets: the API answers 404, as for
+    any object that is not there to be written; the pages say what is wrong."""
+
+
 class Conflict(PermissionDenied):
     """A change based on a state that another change has replaced meanwhile; nothing was written.
 
@@ -324,7 +329,7 @@ def entry_update(
         valid_targets = set(entry.indicator.targets.values_list("id", flat=True))
         for target_id, value in (actuals or {}).items():
             if target_id not in valid_targets:
-                raise ValidationError(_("目标 %(id)s 不属于此指标") % {"id": target_id})
+                raise ForeignTarget(_("目标 %(id)s 不属于此指标") % {"id": target_id})
             if value is None:
                 ActualValue.objects.filter(entry=entry, target_id=target_id).delete()
             else:
@@ -401,7 +406,7 @@ def target_correct(
             raise ValidationError(_("只有本单位可以将更正同时用于以后各期的报告"))
         entries = ProgressEntry.objects.filter(indicator_id=target.indicator_id)
         if not entries.filter(submission=locked).exists():
-            raise ValidationError(_("此目标不属于此报告的考核指标"))
+            raise ForeignTarget(_("此目标不属于此报告的考核指标"))
         applied, not_applied = [locked], []
         if later_periods:
             # locked in period order, as every correction locks them: no two corrections wait on each other
