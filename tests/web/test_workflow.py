@@ -192,7 +192,7 @@ def test_api_progress_with_entered_actuals(client, world):
     assert by_text[target.text]["verdict"] == "met"
     r = client.patch(f"/api/entries/{world.entry_a.pk}/", {"actuals": {"999999": 1}, "version": version + 1},
                      content_type="application/json")
-    assert r.status_code == 400
+    assert r.status_code == 404  # a well-formed id, but no target of this entry: not there to be written
     r = client.patch(f"/api/entries/{world.entry_a.pk}/", {"actuals": {"x": 1}, "version": version + 1},
                      content_type="application/json")
     assert r.status_code == 400
