@@ -837,3 +837,11 @@ def test_a_claims_number_before_yishang_or_yixia_is_a_bound() -> None:
     assert high.verdict == "not_met"  # some above 54
     (t,) = check_row(Row("满意度", "满意度达到95%", "群众满意度达95%以上")).targets
     assert t.verdict == "met"
+
+
+def test_a_figure_of_the_whole_does_not_report_a_target_of_a_statistical_scope() -> None:
+    progress = "地区生产总值同比增长4.7%。工业增加值达2850.7亿元(同比增长6.1%),规模以上工业产值突破1万亿元。"
+    (t,) = check_row(Row("规模以上工业增加值", "规模以上工业增加值增长6.5%", progress)).targets
+    assert t.actual is None and t.verdict == "unverified"  # was the known failure of j-05
+    (t,) = check_row(Row("规模以上工业增加值", "规模以上工业增加值增长6.5%", "规上工业增加值增长6.1%")).targets
+    assert t.actual is not None and t.verdict == "not_met"

@@ -52,16 +52,6 @@ CASES = [
                                 "held-out figures: in-year reports finish some works and not others)"),
     ),
     pytest.param(
-        "规模以上工业增加值",
-        "规模以上工业增加值增长6.5%",
-        "2025年，西安市經濟實現高質量增長，地區生產總值同比增長4.7%。工業增加值達2850.7億元人民幣（同比增長6.1%），"
-        "規模以上工業產值突破1萬億元人民幣。",
-        "unverified",
-        id="a wider metric than the target's scope (j-05)",
-        marks=pytest.mark.xfail(strict=True, reason="工業增加值 (all industry) pairs with 规模以上工业增加值: "
-                                "the scope word 规模以上 the claim lacks is not required of it"),
-    ),
-    pytest.param(
         "地方儲備糧倉庫擴建項目",
         "項目位于西城儲備庫北側,預計2024年5月完工,可新增1.6萬噸儲備糧",
         "6月底完成預驗收,預計7月中旬整體竣工。",

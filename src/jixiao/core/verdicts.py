@@ -20,7 +20,14 @@ from jixiao.core.meta import parse_due
 from jixiao.core.quantities import fold
 from jixiao.core.results import Claim, Target, TargetResult, Verdict
 from jixiao.core.targets import zero_mentions
-from jixiao.core.textutil import bigrams, clause_bounds, contains_any, find_words, previous_clause_start
+from jixiao.core.textutil import (
+    bigrams,
+    canonical_names,
+    clause_bounds,
+    contains_any,
+    find_words,
+    previous_clause_start,
+)
 
 _OPS: Final = {">=": "不低于", ">": "超过", "<=": "不超过", "<": "低于", "==": "等于"}
 _MIN_SCORE: Final = 1.0
@@ -127,6 +134,20 @@ def _claim_context(c: Claim, progress_norm: str) -> _Context:
         subset=progress_norm.startswith(LEXICON.subset_words, lo, c.span[0]),
         ongoing=contains_any(progress_norm[lo:hi], LEXICON.ongoing_words),
     )
+
+
+def _scope_missing(t: Target, indicator_norm: str, c: Claim, progress_norm: str) -> bool:
+    """A target of a statistical scope (规模以上工业增加值) is not reported by a figure of the whole (工业增加值):
+    the claim's clause must name the scope too (规上 is 规模以上)."""
+    if t.quantity is None:
+        return False
+    lo, _hi = clause_bounds(indicator_norm, t.span[0], t.span[1])
+    scopes = [w for w in LEXICON.scope_qualifiers if w in canonical_names(indicator_norm[lo : t.quantity.span[0]])]
+    if not scopes:
+        return False
+    clo = max(progress_norm.rfind(d, 0, c.span[0]) for d in "，,。；;（(") + 1
+    said = canonical_names(progress_norm[clo : c.span[0]])
+    return not any(w in said for w in scopes)
 
 
 def _crowding(t: Target, figures: list[Claim], progress_norm: str) -> int:
@@ -443,6 +464,8 @@ def assign_claims(
                 continue
             if j not in ccs:
                 ccs[j] = _claim_context(c, progress_norm)
+            if _scope_missing(t, indicator_norm, c, progress_norm):
+                continue
             s = pair_score(t, tc, c, ccs[j], bare_pair=bare_pair, crowded=busy[i])
             if s >= _MIN_SCORE:
                 scored.append((s, i, j))
