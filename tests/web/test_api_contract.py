@@ -165,6 +165,17 @@ def test_actuals_keys_must_be_target_ids(client, world, key):
     assert r.status_code == 400 and "actuals" in r.json(), r.content
 
 
+@pytest.mark.parametrize("key", ["999999", "9223372036854775807", "119917481431707178520690"])
+def test_an_actual_for_an_id_no_target_of_the_entry_has_is_404(client, world, key):
+    """Written as an id (the schema's pattern), however large: not a target of this entry, so not found."""
+    client.force_login(world.reporter_a)
+    entry = ProgressEntry.objects.get(pk=world.entry_a.pk)
+    r = client.patch(f"/api/entries/{entry.pk}/", {"actuals": {key: 1}, "version": entry.version},
+                     content_type="application/json")
+    assert r.status_code == 404 and "detail" in r.json(), r.content
+    assert ProgressEntry.objects.get(pk=entry.pk).version == entry.version
+
+
 def test_the_schema_says_actuals_keys_are_ids(client, world):
     body = _schema(client)["components"]["schemas"]["EntryPatchRequest"]["properties"]["actuals"]
     assert body["type"] == "object"

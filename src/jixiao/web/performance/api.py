@@ -3,6 +3,7 @@ and return only the submissions the user may see (others are 404, never 403, so 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
@@ -127,6 +128,10 @@ class EntrySerializer(serializers.ModelSerializer[ProgressEntry]):
                 for v in obj.verdicts.select_related("target")]
 
 
+_ID_DIGITS = len(str(MAX_ID))  # a key this long may overflow an id: no target has it
+_NO_TARGET = 0  # the id of no target, for a key written as an id that no target can have
+
+
 @extend_schema_field({
     "type": "object", "propertyNames": {"type": "string", "pattern": ID_PATTERN},
     "additionalProperties": {"type": ["number", "null"]},
@@ -141,8 +146,11 @@ class ActualsField(serializers.DictField):
         errors: dict[str, list[str]] = {}
         out: dict[int, float | None] = {}
         for key, value in values.items():
+            if re.fullmatch(ID_PATTERN, key) and len(key) >= _ID_DIGITS:
+                out[_NO_TARGET] = value  # written as an id, but larger than any id can be: no target's (404)
+                continue
             try:
-                out[parse_whole(key, "actuals", 1, MAX_ID if len(key) < 19 else 0)] = value
+                out[parse_whole(key, "actuals", 1, MAX_ID)] = value
             except ValidationError:
                 errors[key] = [_("键须为目标的 id（verdicts[].target_id），现为 %(key)r") % {"key": key}]
         if errors:
