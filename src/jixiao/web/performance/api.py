@@ -190,28 +190,27 @@ class CommentSerializer(serializers.Serializer[dict[str, Any]]):
         help_text="at most settings.JIXIAO_MAX_COMMENT_CHARS characters (5,000 by default); longer is 400")
 
 
+def _required_comment(missing: Any, what: str) -> serializers.CharField:
+    """A comment the schema states as required and not only spaces; ``missing`` is the message when it is."""
+    return serializers.CharField(
+        trim_whitespace=False,
+        validators=[RegexValidator(r"^[^\x00]*[^\s\x00][^\x00]*$", message=missing), limits.LengthValidator("comment")],
+        help_text=f"{what} (required, not only spaces); at most settings.JIXIAO_MAX_COMMENT_CHARS characters "
+                  "(5,000 by default); longer is 400")
+
+
 class ReturnCommentSerializer(serializers.Serializer[dict[str, Any]]):
     """The return's body as the schema states it: a comment that is not only spaces (the view checks the body as
     CommentSerializer and leaves a missing comment to the service, after the permission check)."""
 
-    comment = serializers.CharField(
-        trim_whitespace=False,
-        validators=[RegexValidator(r"^[^\x00]*[^\s\x00][^\x00]*$", message=gettext_lazy("退回时请填写意见")),
-                    limits.LengthValidator("comment")],
-        help_text="why (required, not only spaces); at most settings.JIXIAO_MAX_COMMENT_CHARS characters "
-                  "(5,000 by default); longer is 400")
+    comment = _required_comment(gettext_lazy("退回时请填写意见"), "why")
 
 
 class ReopenCommentSerializer(serializers.Serializer[dict[str, Any]]):
     """The reopening's body as the schema states it: the reason, not only spaces (checked, like the return's, as
     CommentSerializer; a missing reason is the service's 400, after the permission check)."""
 
-    comment = serializers.CharField(
-        trim_whitespace=False,
-        validators=[RegexValidator(r"^[^\x00]*[^\s\x00][^\x00]*$", message=gettext_lazy("请说明更正原因")),
-                    limits.LengthValidator("comment")],
-        help_text="the reason for the correction (required, not only spaces); at most "
-                  "settings.JIXIAO_MAX_COMMENT_CHARS characters (5,000 by default); longer is 400")
+    comment = _required_comment(gettext_lazy("请说明更正原因"), "the reason for the correction")
 
 
 class TargetCorrectionSerializer(serializers.Serializer[dict[str, Any]]):
