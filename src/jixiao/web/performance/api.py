@@ -4,6 +4,7 @@ and return only the submissions the user may see (others are 404, never 403, so 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
@@ -268,6 +269,21 @@ def _conflict(exc: services.Conflict) -> Response:
     return Response({"detail": exc.message, **exc.current}, status=status.HTTP_409_CONFLICT)
 
 
+def _call_service[T](run: Callable[[], T]) -> T | Response:
+    """Run a service and say its refusals as the API does: a 409 response with what is there now, 403, 404 for a
+    target that is not the report's (or the entry's), 400 for anything else it finds wrong."""
+    try:
+        return run()
+    except services.Conflict as exc:
+        return _conflict(exc)
+    except DjangoPermissionDenied as exc:
+        raise PermissionDenied(str(exc)) from None
+    except services.ForeignTarget as exc:
+        raise NotFound(exc.messages[0]) from None
+    except DjangoValidationError as exc:
+        raise ValidationError(exc.messages) from None
+
+
 class SubmissionSerializer(serializers.ModelSerializer[Submission]):
     unit = serializers.CharField(source="unit.name", read_only=True)
     year = serializers.IntegerField(source="period.cycle.year", read_only=True)
@@ -403,16 +419,9 @@ class SubmissionViewSet(viewsets.ReadOnlyModelViewSet[Submission]):
             checked = body(data=request.data)
             checked.is_valid(raise_exception=True)  # 400 {"comment": [...]}: not a string, too long; nothing is done
             comment = checked.validated_data["comment"]
-        try:
-            run(sub, request.user, comment)
-        except services.Conflict as exc:
-            return _conflict(exc)
-        except DjangoPermissionDenied as exc:
-            raise PermissionDenied(str(exc)) from None
-        except services.ForeignTarget as exc:
-            raise NotFound(exc.messages[0]) from None
-        except DjangoValidationError as exc:
-            raise ValidationError(exc.messages) from None
+        refused = _call_service(lambda: run(sub, request.user, comment))
+        if isinstance(refused, Response):
+            return refused
         return Response(SubmissionSerializer(sub).data)
 
     @extend_schema(request=None, responses={200: SubmissionSerializer, 409: ConflictSerializer})
@@ -472,16 +481,10 @@ class SubmissionViewSet(viewsets.ReadOnlyModelViewSet[Submission]):
                   .first())
         if target is None:
             raise NotFound(_("此目标不属于此报告的考核指标"))
-        try:
-            done = services.target_correct(target=target, actor=request.user, submission=sub, **fields)
-        except services.Conflict as exc:
-            return _conflict(exc)
-        except DjangoPermissionDenied as exc:
-            raise PermissionDenied(str(exc)) from None
-        except services.ForeignTarget as exc:
-            raise NotFound(exc.messages[0]) from None
-        except DjangoValidationError as exc:
-            raise ValidationError(exc.messages) from None
+        done = _call_service(lambda: services.target_correct(target=target, actor=request.user, submission=sub,
+                                                              **fields))
+        if isinstance(done, Response):
+            return done
         c = done.correction
         return Response(TargetCorrectedSerializer({
             "submission": sub.pk, "target": target.pk, "comparator": c.comparator, "value": c.value, "unit": c.unit,
@@ -517,17 +520,10 @@ class EntryViewSet(mixins.RetrieveModelMixin, mixins.UpdateModelMixin, viewsets.
         if version is None:
             return Response({"detail": _("请附上所依据的版本（version，见 GET 的结果），以免覆盖他人的修改"),
                              "version": entry.version}, status=status.HTTP_428_PRECONDITION_REQUIRED)
-        try:
-            services.entry_update(entry=entry, actor=request.user, narrative=narrative, actuals=actuals,
-                                  version=version)
-        except services.Conflict as exc:
-            return _conflict(exc)
-        except DjangoPermissionDenied as exc:
-            raise PermissionDenied(str(exc)) from None
-        except services.ForeignTarget as exc:
-            raise NotFound(exc.messages[0]) from None
-        except DjangoValidationError as exc:
-            raise ValidationError(exc.messages) from None
+        refused = _call_service(lambda: services.entry_update(entry=entry, actor=request.user, narrative=narrative,
+                                                               actuals=actuals, version=version))
+        if isinstance(refused, Response):
+            return refused
         entry.refresh_from_db()
         return Response(EntrySerializer(entry).data, status=status.HTTP_200_OK)
 
