@@ -22,7 +22,7 @@ from jixiao.core.model import Disclosure, Row
 from jixiao.core.quantities import find_quantities, fold
 from jixiao.core.results import Claim, Report, RowResult, Target, TargetResult
 from jixiao.core.targets import extract_targets, written_scale
-from jixiao.core.textutil import bigrams, clause_bounds, contains_any, word_ends_within
+from jixiao.core.textutil import bigrams, clause_bounds, contains_any, sentence_bounds, word_ends_within
 from jixiao.core.verdicts import assign_claims, judge_deadline, judge_milestone, judge_numeric, row_verdict
 
 
@@ -367,15 +367,10 @@ def _statements_not_about_others(statements: list[Claim], others: list[Claim], n
         return statements
     out = []
     for st in statements:
-        lo = max(norm.rfind(d, 0, st.span[0]) for d in _SENTENCE_ENDS) + 1
-        ends = [i for d in _SENTENCE_ENDS if (i := norm.find(d, st.span[1])) >= 0]
-        hi = min(ends) if ends else len(norm)
+        lo, hi = sentence_bounds(norm, st.span[0], st.span[1])
         if not any(lo <= c.span[0] < hi for c in others):
             out.append(st)
     return out
-
-
-_SENTENCE_ENDS: Final = ("。", "；", ";", "\n")
 
 
 def is_results_paragraph(progress: str) -> bool:
@@ -407,17 +402,15 @@ def _units_from_other_rows(rows: list[RowResult]) -> list[RowResult]:
             if t.target.unit is None and t.actual is not None and t.actual.unit is None and t.actual.value]
     if not bare:
         return rows
+    # the units the document gives its figures, by value, and by the words of their clause (已开工小区1110个
+    # for a bare 累计开工数 143)
     units: dict[float, set[str]] = {}
-    for r in rows:
-        for q in find_quantities(r.row.progress):
-            if q.unit is not None and q.unit not in ("%", "百分点"):
-                units.setdefault(q.value, set()).add(q.unit)
-    # and the units of figures by the words of their clause (已开工小区1110个 for a bare 累计开工数 143)
     worded: list[tuple[frozenset[str], str]] = []
     for r in rows:
         pn = fold(r.row.progress)
         for q in find_quantities(r.row.progress):
             if q.unit is not None and q.unit not in ("%", "百分点"):
+                units.setdefault(q.value, set()).add(q.unit)
                 lo, _hi = clause_bounds(pn, q.span[0], q.span[1])
                 worded.append((bigrams(pn[lo : q.span[0]]), q.unit))
     out = list(rows)

@@ -198,8 +198,7 @@ def progress_period(progress: str) -> str | None:
     """The in-year period a progress text opens with (2022年一季度,…; 前二季度累计…; 截至9月底,…; 到11月12日,…),
     or None."""
     norm = fold(progress).lstrip()
-    first = _FIRST_CLAUSE_RE.match(norm)
-    own = period_of(first.group(0) if first else norm[:_OPENING])
+    own = _opening_period(norm)
     cut = _OPENING_CUTOFF_RE.match(norm)
     if own is None and cut is not None and 1 <= int(cut.group(1)) < 12:
         own = f"截至{int(cut.group(1))}月"  # 到11月12日,…: figures to a day of November
@@ -207,9 +206,13 @@ def progress_period(progress: str) -> str | None:
 
 
 def _opens_with_the_year(progress: str) -> bool:
-    norm = fold(progress).lstrip()
+    return _opening_period(fold(progress).lstrip()) == "全年"
+
+
+def _opening_period(norm: str) -> str | None:
+    """The period the first clause of a (folded, left-stripped) progress text names."""
     first = _FIRST_CLAUSE_RE.match(norm)
-    return period_of(first.group(0) if first else norm[:_OPENING]) == "全年"
+    return period_of(first.group(0) if first else norm[:_OPENING])
 
 
 _OPENING_CUTOFF_RE: Final = re.compile(r"(?:到|至|截至|截止到?)\s*(?:(?:19|20)\d{2}\s*年\s*)?(\d{1,2})\s*月")

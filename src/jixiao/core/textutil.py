@@ -38,6 +38,16 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+_SENTENCE_BREAKS: Final = "。；;\n"  # where a statement's or a list's sentence ends (not ！？, rare in reports)
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``text[start:end]``: after the 。；; or line break before it, up to the one after it."""
+    lo = max(text.rfind(d, 0, start) for d in _SENTENCE_BREAKS) + 1
+    ends = [i for d in _SENTENCE_BREAKS if (i := text.find(d, end)) >= 0]
+    return lo, (min(ends) if ends else len(text))
+
+
 def previous_clause_start(text: str, clause_lo: int) -> int:
     """Start of the clause before the one starting at ``clause_lo``, within the same sentence."""
     if clause_lo == 0 or text[clause_lo - 1] in _SENTENCE_ENDS:

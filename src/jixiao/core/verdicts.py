@@ -27,6 +27,7 @@ from jixiao.core.textutil import (
     contains_any,
     find_words,
     previous_clause_start,
+    sentence_bounds,
 )
 
 _OPS: Final = {">=": "不低于", ">": "超过", "<=": "不超过", "<": "低于", "==": "等于"}
@@ -179,8 +180,7 @@ def _subset_spans(progress_norm: str) -> tuple[tuple[int, int], ...]:
     out = []
     for w in words:
         for m in re.finditer(re.escape(w), progress_norm):
-            ends = [i for d in "。；;\n" if (i := progress_norm.find(d, m.end())) >= 0]
-            out.append((m.end(), min(ends) if ends else len(progress_norm)))
+            out.append((m.end(), sentence_bounds(progress_norm, m.end(), m.end())[1]))
     return tuple(out)
 
 
