@@ -53,9 +53,12 @@ def paren_unit_before(norm: str, pos: int, lo: int) -> str | None:
     return best
 
 
+_MULTIPLIERS_LONGEST_FIRST: Final = tuple(sorted(LEXICON.multipliers.items(), key=lambda kv: len(kv[0]), reverse=True))
+
+
 def unit_scale(unit: str) -> tuple[str, float]:
     """A header unit such as 万元 or 亿元 → (元, 10000)."""
-    for word, mult in sorted(LEXICON.multipliers.items(), key=lambda kv: len(kv[0]), reverse=True):
+    for word, mult in _MULTIPLIERS_LONGEST_FIRST:
         if unit.startswith(word) and len(unit) > len(word):
             return unit[len(word) :], float(mult)
     return unit, 1.0
@@ -66,7 +69,7 @@ def written_scale(q: Quantity) -> float:
     if q.unit_span is None or not q.text[:1].isdigit():
         return 1.0
     head = q.text[: len(q.text) - (q.unit_span[1] - q.unit_span[0])].rstrip()
-    for word, mult in sorted(LEXICON.multipliers.items(), key=lambda kv: len(kv[0]), reverse=True):
+    for word, mult in _MULTIPLIERS_LONGEST_FIRST:
         if head.endswith(word) and head[: -len(word)].rstrip()[-1:].isdigit():
             return float(mult)
     return 1.0
@@ -196,8 +199,7 @@ def _each_follows(norm: str, end: int, hi: int) -> bool:
     """A count followed, before the next figure, by 均 or 都 (4个结构性指标均实现…) is scope."""
     m = _DIGIT_RE.search(norm, end, hi)
     tail = norm[end : m.start() if m else hi]
-    cut = min((i for q in "”」\"’" if (i := tail.find(q)) >= 0), default=len(tail))
-    tail = tail[:cut]  # a closing quote ends the target's words
+    tail = _before_closing_quote(tail)
     for w in LEXICON.scope_each_not:
         tail = tail.replace(w, "")  # 均衡性, 人均: no 均 of each
     return contains_any(tail, LEXICON.scope_each)
@@ -205,9 +207,14 @@ def _each_follows(norm: str, end: int, hi: int) -> bool:
 
 def _scope_follows(norm: str, end: int, hi: int) -> bool:
     """A count followed within a few characters by 的/中 describes scope: 13个区县的…"""
-    tail = norm[end : min(hi, end + 5)]
+    return contains_any(_before_closing_quote(norm[end : min(hi, end + 5)]), LEXICON.scope_after)
+
+
+def _before_closing_quote(tail: str) -> str:
+    """The words after a target's number up to a closing quote: the quote ends the target's words
+    (“全国财政支出超过23万亿元”“中央对地方…”: what follows is another target's)."""
     cut = min((i for q in "”」\"’" if (i := tail.find(q)) >= 0), default=len(tail))
-    return contains_any(tail[:cut], LEXICON.scope_after)  # a closing quote ends the target's words
+    return tail[:cut]
 
 
 def _strip_metric(text: str) -> str:
@@ -421,11 +428,10 @@ _DEADLINE_IN_TEXT_RE: Final = re.compile(
     r"\s*[。.]?\s*$")
 
 
-def _due_cell(norm: str) -> tuple[int, int] | None:
+def _due_cell(norm: str, label: str | None) -> tuple[int, int] | None:
     """The span of the dates in a cell that holds only a deadline (2019年, 指标值为“2021年4月15日”,
-    2021.1.1-12.31, 2023年12月底前完成), or None."""
+    2021.1.1-12.31, 2023年12月底前完成), or None. ``label`` is the value label the cell opens with."""
     start = len(norm) - len(norm.lstrip())
-    label = word_after(norm, start, LEXICON.deadline_value_labels)
     if label is not None:
         start += len(label)
     end = len(norm.rstrip(" 。.；;"))
@@ -445,9 +451,9 @@ def _due_cell(norm: str) -> tuple[int, int] | None:
 def _deadline(indicator: str, norm: str, goal: str) -> Target | None:
     """A deadline row of a 时效指标 (完成时间: 2023年12月底前, 年底前完成, 完成时限: 2019年) as a milestone."""
     span: tuple[int, int] | None = None
-    if _DEADLINE_RE.match(norm) or (span := _due_cell(norm)) is not None:
+    labelled = word_after(norm, len(norm) - len(norm.lstrip()), LEXICON.deadline_value_labels)
+    if _DEADLINE_RE.match(norm) or (span := _due_cell(norm, labelled)) is not None:
         # the goal names a deadline row, or the cell's own label does (完成时间为2022年12月30日)
-        labelled = word_after(norm, len(norm) - len(norm.lstrip()), LEXICON.deadline_value_labels)
         if not any(w in goal for w in LEXICON.deadline_goal_words) and not (
             labelled and any(w in labelled for w in LEXICON.deadline_goal_words)
         ):
@@ -714,6 +720,8 @@ def _describes_works(norm: str, q: Quantity) -> bool:
     """A figure of scope before 的 (总投资25亿元的…项目): it describes the works, it sets no work."""
     lo, _hi = clause_bounds(norm, q.span[0], q.span[1])
     return norm[q.span[1] : q.span[1] + 1] == "的" and contains_any(norm[lo : q.span[0]], LEXICON.scope_before)
+
+
 _WHEN_OR_WHICH_RE: Final = re.compile(
     r"(?:19|20)\d{2}(?:\s*[/／\-—]\s*\d{2,4})?\s*(?:学年|年度|年)|第[一二三四五六七八九十百\d]+[项件条个届批期]"
     r"|[A-Za-z]+\d+|\d+\s*号(?=[路线桥楼院])")  # a road or line's code (G312, 20号路) is part of the name
