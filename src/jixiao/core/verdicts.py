@@ -137,13 +137,18 @@ def _claim_context(c: Claim, progress_norm: str) -> _Context:
     )
 
 
-def _scope_missing(t: Target, indicator_norm: str, c: Claim, progress_norm: str) -> bool:
-    """A target of a statistical scope (规模以上工业增加值) is not reported by a figure of the whole (工业增加值):
-    the claim's clause must name the scope too (规上 is 规模以上)."""
+def _target_scopes(t: Target, indicator_norm: str) -> list[str]:
+    """The statistical scopes a target's metric names (规模以上工业增加值: 规模以上; 规上 is 规模以上)."""
     if t.quantity is None:
-        return False
+        return []
     lo, _hi = clause_bounds(indicator_norm, t.span[0], t.span[1])
-    scopes = [w for w in LEXICON.scope_qualifiers if w in canonical_names(indicator_norm[lo : t.quantity.span[0]])]
+    named = canonical_names(indicator_norm[lo : t.quantity.span[0]])
+    return [w for w in LEXICON.scope_qualifiers if w in named]
+
+
+def _scope_missing(scopes: list[str], c: Claim, progress_norm: str) -> bool:
+    """A target of a statistical scope is not reported by a figure of the whole (工业增加值): the claim's clause
+    must name the scope too."""
     if not scopes:
         return False
     clo = max(progress_norm.rfind(d, 0, c.span[0]) for d in "，,。；;（(") + 1
@@ -157,10 +162,9 @@ def _crowding(t: Target, figures: list[Claim], progress_norm: str) -> int:
     same = [c for c in figures if units_compatible(t.unit, c.unit) > 1.0]
     if len(same) <= _CROWD:
         return len(same)
-    parts = _subset_spans(progress_norm)
-    if not parts:
+    if not _subset_spans(progress_norm):
         return len(same)
-    return sum(1 for c in same if not any(a <= c.span[0] < b for a, b in parts))
+    return sum(1 for c in same if not _after_subset_word(progress_norm, c))
 
 
 _CROWD: Final = 2
@@ -190,7 +194,7 @@ def _plan_follows(progress_norm: str, c: Claim) -> bool:
     near = progress_norm[end : end + _PLAN_AFTER_REACH]
     if not any(h in near for h in LEXICON.plan_after_heads):
         return False
-    rest = progress_norm[end : end + _PLAN_AFTER_REACH].lstrip()
+    rest = near.lstrip()
     for w in LEXICON.plan_after_skip:
         if rest.startswith(w):
             rest = rest[len(w) :]
@@ -456,6 +460,7 @@ def assign_claims(
         if t.kind == "milestone" or t.value is None:
             continue
         tc = _target_context(t, indicator_norm, goal)
+        scopes = _target_scopes(t, indicator_norm)
         zero_of = [n for _, _, n in zero_mentions(t.metric)] if t.quantity is None else []
         for j, c in enumerate(figures):
             if units_compatible(t.unit, c.unit) == 0.0:
@@ -464,7 +469,7 @@ def assign_claims(
                 continue
             if j not in ccs:
                 ccs[j] = _claim_context(c, progress_norm)
-            if _scope_missing(t, indicator_norm, c, progress_norm):
+            if _scope_missing(scopes, c, progress_norm):
                 continue
             s = pair_score(t, tc, c, ccs[j], bare_pair=bare_pair, crowded=busy[i])
             if s >= _MIN_SCORE:
