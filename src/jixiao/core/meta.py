@@ -84,14 +84,18 @@ def is_in_year(period: str | None) -> bool:
 IN_YEAR_NAMED: Final = frozenset({"一季度", "二季度", "上半年", "三季度", "前三季度"})
 
 
+_CUTOFF_PERIOD_RE: Final = re.compile(r"截至(\d{1,2})月")
+# The last month each named period covers; the standard periods (those a report is filed under), in order.
+_NAMED_END_MONTH: Final = {"一季度": 3, "二季度": 6, "上半年": 6, "三季度": 9, "前三季度": 9, "全年": 12}
+_STANDARD_PERIODS: Final = ("一季度", "上半年", "前三季度", "全年")
+
+
 def period_end_month(period: str | None) -> int | None:
     """The last month a period covers (一季度 3, 上半年 6, 前三季度 9, 截至10月 10, 全年 12), or None."""
     if period is None:
         return None
-    m = re.fullmatch(r"截至(\d{1,2})月", period)
-    if m:
-        return int(m.group(1))
-    return {"一季度": 3, "二季度": 6, "上半年": 6, "三季度": 9, "前三季度": 9, "全年": 12}.get(period)
+    m = _CUTOFF_PERIOD_RE.fullmatch(period)
+    return int(m.group(1)) if m else _NAMED_END_MONTH.get(period)
 
 
 _DUE_BY_MONTH_RE: Final = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(?:底|末|份)?\s*(?:前|以前|之前)")
@@ -109,17 +113,12 @@ def standard_period(stated: str | None) -> str:
     or none, under 全年."""
     if stated in IN_YEAR_NAMED or stated == "全年":
         return stated
-    m = re.fullmatch(r"截至(\d{1,2})月", stated or "")
+    m = _CUTOFF_PERIOD_RE.fullmatch(stated or "")
     if not m:
         return "全年"
     month = int(m.group(1))
-    if month >= 12:
-        return "全年"
-    if month >= 9:
-        return "前三季度"
-    if month >= 6:
-        return "上半年"
-    return "一季度"
+    covered = [p for p in _STANDARD_PERIODS if _NAMED_END_MONTH[p] <= month]
+    return covered[-1] if covered else "一季度"
 
 
 def organization_of(title: str) -> str | None:
