@@ -21,7 +21,7 @@ from jixiao.core.meta import (
 from jixiao.core.model import Disclosure, Row
 from jixiao.core.quantities import find_quantities, fold
 from jixiao.core.results import Claim, Report, RowResult, Target, TargetResult
-from jixiao.core.targets import extract_targets, written_scale
+from jixiao.core.targets import CLOSE_QUOTES, OPEN_QUOTES, extract_targets, written_scale
 from jixiao.core.textutil import bigrams, clause_bounds, contains_any, sentence_bounds, word_ends_within
 from jixiao.core.verdicts import assign_claims, judge_deadline, judge_milestone, judge_numeric, row_verdict
 
@@ -281,9 +281,9 @@ def listed_state(t: Target, indicator: str, progress: str) -> TargetResult | Non
     items_before = before[lead_end:] if lead_end >= 0 else before
     seps = LEXICON.list_separators
     # quoted works are listed with commas too: “A”,“B”
-    quoted = items_before.rstrip()[-1:] in _OPEN_QUOTES and after.lstrip()[:1] in _CLOSE_QUOTES
-    next_ = after.lstrip().lstrip("".join(_CLOSE_QUOTES)).lstrip()[:1] if quoted else after.lstrip()[:1]
-    prev_ = items_before.rstrip().rstrip("".join(_OPEN_QUOTES)).rstrip()[-1:] if quoted else items_before.rstrip()[-1:]
+    quoted = items_before.rstrip()[-1:] in OPEN_QUOTES and after.lstrip()[:1] in CLOSE_QUOTES
+    next_ = after.lstrip().lstrip("".join(CLOSE_QUOTES)).lstrip()[:1] if quoted else after.lstrip()[:1]
+    prev_ = items_before.rstrip().rstrip("".join(OPEN_QUOTES)).rstrip()[-1:] if quoted else items_before.rstrip()[-1:]
     joiners = (*seps, ",", "，") if quoted else seps
     if not (next_ in joiners or prev_ in joiners):
         return None  # one work, not a list of them
@@ -327,8 +327,6 @@ def listed_state(t: Target, indicator: str, progress: str) -> TargetResult | Non
 
 _MIN_LISTED_NAME: Final = 6
 _SHORT_LEAD: Final = 4
-_OPEN_QUOTES: Final = ("“", "\"", "「", "‘")
-_CLOSE_QUOTES: Final = ("”", "\"", "」", "’")
 
 
 def _share_node_claims(targets: list[Target], assigned: dict[int, Claim], ind_norm: str, period: str) -> None:

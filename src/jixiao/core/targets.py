@@ -213,8 +213,12 @@ def _scope_follows(norm: str, end: int, hi: int) -> bool:
 def _before_closing_quote(tail: str) -> str:
     """The words after a target's number up to a closing quote: the quote ends the target's words
     (“全国财政支出超过23万亿元”“中央对地方…”: what follows is another target's)."""
-    cut = min((i for q in "”」\"’" if (i := tail.find(q)) >= 0), default=len(tail))
+    cut = min((i for q in CLOSE_QUOTES if (i := tail.find(q)) >= 0), default=len(tail))
     return tail[:cut]
+
+
+OPEN_QUOTES: Final = ("“", "\"", "「", "‘")
+CLOSE_QUOTES: Final = ("”", "\"", "」", "’")
 
 
 def _strip_metric(text: str) -> str:
