@@ -845,3 +845,19 @@ def test_a_figure_of_the_whole_does_not_report_a_target_of_a_statistical_scope()
     assert t.actual is None and t.verdict == "unverified"  # was the known failure of j-05
     (t,) = check_row(Row("规模以上工业增加值", "规模以上工业增加值增长6.5%", "规上工业增加值增长6.1%")).targets
     assert t.actual is not None and t.verdict == "not_met"
+
+
+def test_a_sentence_that_every_indicator_was_reached_claims_each_row() -> None:
+    said = "该项目按照年初设定的目标实施,绩效各指标均能高质量完成,改善了村民出行条件。"
+    assert verdicts("道路硬化", "道路硬化≥0.565km", said) == [("met", None)]
+    mirror = "績效各指標均能高質(zhì)量完成"  # the pinyin of a mirror site is not counted as words between
+    assert verdicts("滿意度", "滿意度≥96%", mirror) == [("met", None)]
+    for hedged in ("各项指标均基本完成", "各项指标均未完成", "各项指标均在推进中,年底前将全部完成"):
+        assert verdicts("滿意度", "满意度≥96%", hedged)[0][0] != "met", hedged
+
+
+def test_a_figure_restating_the_target_is_never_the_result() -> None:
+    got = verdicts("学前教育", "40所的年度目标任务", "全年新(改)扩建幼儿园48所,超额完成40所的年度目标任务")
+    assert got == [("met", 48)]
+    got = verdicts("棚户区改造", "1万套的年度目标任务", "新开工安置房16768套,超额完成1万套的年度目标任务。")
+    assert got == [("met", 16768)]  # the one figure of the target's unit, though it shares no word with it

@@ -33,6 +33,7 @@ from jixiao.core.textutil import (
     previous_clause_start,
     word_after,
     word_before,
+    without_noise,
     word_ends_within,
 )
 
@@ -240,8 +241,32 @@ def _zero_claims(progress: str, norm: str) -> list[Claim]:
     return out
 
 
-def _statement_claims(progress: str, norm: str) -> list[Claim]:
+def _one_of(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in words)
+
+
+_ALL_MET_RE: Final = re.compile(
+    f"(?:{_one_of(LEXICON.all_met_subjects)})(?:{_one_of(LEXICON.all_met_quantifiers)})"
+    f"([^，,。；;！!？?]{{0,{4 * LEXICON.all_met_gap}}}?)(?:{_one_of(LEXICON.all_met_verbs)})"
+)
+
+
+def _all_met_claims(progress: str, norm: str) -> list[Claim]:
+    """绩效各指标均能高质量完成: every indicator of the report reached, unless a negation or a hedge
+    sits between the quantifier and the verb (各项指标均未完成, 各项指标均基本完成)."""
     out: list[Claim] = []
+    for m in _ALL_MET_RE.finditer(norm):
+        gap = without_noise(m.group(1))  # 均能高質(zhì)量完成: the pinyin is not the writer's
+        if len(gap) > LEXICON.all_met_gap or contains_any(gap, LEXICON.negations) or contains_any(gap, LEXICON.met_hedges):
+            continue
+        s, e = m.span()
+        lo, hi = clause_bounds(norm, s, e)
+        out.append(Claim(text=progress[s:e], span=(s, e), kind="statement", context=norm[lo:hi], stage=norm[s:e]))
+    return out
+
+
+def _statement_claims(progress: str, norm: str) -> list[Claim]:
+    out: list[Claim] = _all_met_claims(progress, norm)
     for s, e, word in find_words(norm, _STATEMENTS):
         if word in LEXICON.met_phrases and any(norm[max(0, s - len(h)) : s] == h for h in LEXICON.met_hedges):
             continue  # 基本实现预期目标: not a plain claim that the target was reached
@@ -259,7 +284,10 @@ def _statement_claims(progress: str, norm: str) -> list[Claim]:
 
 def states_done(c: Claim) -> bool:
     """A statement that the row's work was done: 完成年度目标任务, 超额完成, or a cell that is only 已完成."""
-    return c.kind == "statement" and not c.negated and (c.stage in LEXICON.met_phrases or c.stage in LEXICON.done_cells)
+    return c.kind == "statement" and not c.negated and (
+        c.stage in LEXICON.met_phrases or c.stage in LEXICON.done_cells
+        or (c.stage is not None and _ALL_MET_RE.fullmatch(c.stage) is not None)
+    )
 
 
 def is_final_admission(c: Claim) -> bool:

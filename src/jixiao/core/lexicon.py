@@ -115,6 +115,10 @@ class Lexicon:
     deadline_done_words: tuple[str, ...]
     deadline_value_labels: tuple[str, ...]
     met_hedges: tuple[str, ...]
+    all_met_subjects: tuple[str, ...]
+    all_met_quantifiers: tuple[str, ...]
+    all_met_verbs: tuple[str, ...]
+    all_met_gap: int
     deadline_fillers: tuple[str, ...]
     deadline_not_done: tuple[str, ...]
 
@@ -227,6 +231,10 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         deadline_goal_words=_longest_first(raw["deadline"]["goal_words"]),
         deadline_done_words=_longest_first(raw["deadline"]["done_words"]),
         met_hedges=_longest_first(raw["verdict"]["met_hedges"]),
+        all_met_subjects=_longest_first(raw["verdict"]["all_met_subjects"]),
+        all_met_quantifiers=_longest_first(raw["verdict"]["all_met_quantifiers"]),
+        all_met_verbs=_longest_first(raw["verdict"]["all_met_verbs"]),
+        all_met_gap=int(raw["verdict"]["all_met_gap"]),
         deadline_value_labels=_longest_first(raw["deadline"]["value_labels"]),
         deadline_fillers=_longest_first(raw["deadline"]["fillers"]),
         deadline_not_done=_longest_first(raw["deadline"]["not_done"]),

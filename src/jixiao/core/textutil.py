@@ -90,6 +90,11 @@ def canonical_names(text: str) -> str:
 
 
 @lru_cache(maxsize=1024)
+def without_noise(text: str) -> str:
+    """``text`` without mirror-site pinyin (高質(zhì)量 → 高質量), for counting the characters people wrote."""
+    return _PINYIN_RE.sub("", text) if "(" in text else text
+
+
 def bigrams(text: str) -> frozenset[str]:
     """Character pairs of ``text`` that carry meaning (punctuation, digits and stop pairs left out).
 

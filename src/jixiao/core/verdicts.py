@@ -38,7 +38,7 @@ _MIN_SCORE: Final = 1.0
 class _Context:
     near: frozenset[str]
     far: frozenset[str]
-    restated: bool = False  # the clause restates the plan (计划新增就业2万人)
+    restated: bool = False  # the clause restates the plan (计划新增就业2万人): never the result
     ongoing: bool = False  # the clause counts work still under way (另有8个正在改造)
     subset: bool = False  # the clause counts part of the whole (其中…)
 
@@ -119,6 +119,11 @@ def _target_context(t: Target, indicator_norm: str, goal: str) -> _Context:
     else:
         near = bigrams(indicator_norm[lo:hi])
     return _Context(near=near, far=bigrams(goal), subset=indicator_norm.startswith(LEXICON.subset_words, lo))
+
+
+def _restates_plan(c: Claim, progress_norm: str) -> bool:
+    lo = clause_bounds(progress_norm, c.span[0], c.span[1])[0]
+    return contains_any(progress_norm[lo : c.span[0]], LEXICON.plan_words) or _plan_follows(progress_norm, c)
 
 
 def _claim_context(c: Claim, progress_norm: str) -> _Context:
@@ -228,7 +233,7 @@ def pair_score(t: Target, tc: _Context, c: Claim, cc: _Context, *, bare_pair: bo
     if tq and cq and tq.per and cq.per:
         score += 1.0 if tq.per == cq.per else -1.5
     if cc.restated:
-        return score - 3.0
+        return 0.0
     if cc.subset and not tc.subset:
         score -= 1.0
     if cc.ongoing:
@@ -440,6 +445,8 @@ def assign_claims(
 ) -> dict[int, Claim]:
     """Pair numeric targets with figure claims, best pairs first, each claim used once."""
     figures = [c for c in claims if c.kind in ("level", "change") and c.value is not None]
+    # a figure that restates the plan (超额完成40所的年度目标任务, 计划新增2万人) is never the result
+    figures = [c for c in figures if not _restates_plan(c, progress_norm)]
     ccs: dict[int, _Context] = {}  # claim contexts, computed only for claims some target could take
     scored: list[tuple[float, int, int]] = []
     bare_pair = bare_row and len(targets) == 1 and len(figures) == 1
@@ -449,10 +456,11 @@ def assign_claims(
         if len(bare_figures) == 1 < len(figures):
             figures, bare_pair = bare_figures, True
     if not bare_pair and not crowded and len(targets) == 1 and targets[0].unit is not None:
-        # one target, and one whole figure of its unit beside parts of it (已完成7.42公里,其中…3.79公里,…)
+        # one target, and one whole figure of its unit: alone (新开工安置房16768套) or beside parts of it
+        # (已完成7.42公里,其中…3.79公里,…)
         of_unit = [c for c in figures if c.unit == targets[0].unit]
         wholes_of_unit = [c for c in of_unit if not _after_subset_word(progress_norm, c)]
-        bare_pair = len(wholes_of_unit) == 1 < len(of_unit)
+        bare_pair = len(wholes_of_unit) == 1
     # A target is crowded when the progress gives it several figures of its unit to choose from.
     # Parts listed after 其中 (已完成7.42公里,其中新店溪3.79公里,…) do not crowd the whole.
     busy = [crowded or _crowding(t, figures, progress_norm) > _CROWD for t in targets]
