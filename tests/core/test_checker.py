@@ -861,3 +861,22 @@ def test_a_figure_restating_the_target_is_never_the_result() -> None:
     assert got == [("met", 48)]
     got = verdicts("棚户区改造", "1万套的年度目标任务", "新开工安置房16768套,超额完成1万套的年度目标任务。")
     assert got == [("met", 16768)]  # the one figure of the target's unit, though it shares no word with it
+
+
+def test_a_mirror_sites_pinyin_is_read_past_and_spans_index_the_original() -> None:
+    indicator, progress = "固定資產(chǎn)投資增長(zhǎng)7%以上", "全市固定資產(chǎn)投資同比下降6.8%。"
+    r = check_row(Row("固定資產(chǎn)投資", indicator, progress))
+    (t,) = r.targets
+    assert (t.target.kind, t.verdict, t.actual.value if t.actual else None) == ("change", "not_met", -6.8)
+    assert indicator[t.target.span[0] : t.target.span[1]] == t.target.text and "(zhǎng)" in t.target.text
+    assert t.actual is not None and progress[t.actual.span[0] : t.actual.span[1]] == t.actual.text == "下降6.8%"
+    # a unit in brackets is not pinyin: it carries no tone mark
+    assert verdicts("道路", "道路长度(km) 12", "完成12.5") == [("met", 12.5)]
+
+
+def test_a_measure_that_did_not_move_and_rates_of_change() -> None:
+    assert verdicts("居民消费价格", "居民消费价格指数上涨3%左右", "全市居民消费价格同比持平。") == [("met", 0.0)]
+    got = verdicts("居民消费价格", "居民消费价格涨幅3%左右", "全年居民消费价格比上年上涨2.0%。")
+    assert got == [("met", 2.0)]  # a 涨幅 target and a 上涨 claim are one rate of change
+    got = verdicts("地区生产总值", "地区生产总值增长6%左右", "增速由年初设定的6%左右调整为正增长。全年增幅-1.1%。")
+    assert got == [("not_met", -1.1)]  # the plan set at the start of the year is not the result

@@ -20,9 +20,17 @@ from jixiao.core.meta import (
 )
 from jixiao.core.model import Disclosure, Row
 from jixiao.core.quantities import find_quantities, fold
-from jixiao.core.results import Claim, Report, RowResult, Target, TargetResult
+from jixiao.core.results import Claim, Quantity, Report, RowResult, Target, TargetResult
 from jixiao.core.targets import CLOSE_QUOTES, OPEN_QUOTES, extract_targets, written_scale
-from jixiao.core.textutil import bigrams, clause_bounds, contains_any, sentence_bounds, word_ends_within
+from jixiao.core.textutil import (
+    bigrams,
+    clause_bounds,
+    contains_any,
+    original_span,
+    sentence_bounds,
+    strip_pinyin,
+    word_ends_within,
+)
 from jixiao.core.verdicts import assign_claims, judge_deadline, judge_milestone, judge_numeric, row_verdict
 
 
@@ -173,6 +181,47 @@ def _set_for_the_period(t: Target, ind_norm: str, period: str) -> bool:
 
 
 def check_row(
+    row: Row, *, period: str | None = None, year: int | None = None, shared: bool = False,
+    period_stated: bool = True,
+) -> RowResult:
+    """Judge every target of one row against the claims of its progress text (``_check_row``).
+
+    A mirror site's pinyin (增長(zhǎng)7%以上) is taken out before the row is read, so that the rules see the
+    words as written (增長7%以上), and every span is then put back onto the row as it was given: the texts and
+    spans of targets and evidence are the original's, pinyin included."""
+    indicator, ind_at = strip_pinyin(row.indicator)
+    progress, prog_at = strip_pinyin(row.progress)
+    goal, _ = strip_pinyin(row.goal)
+    if ind_at is None and prog_at is None and goal == row.goal:
+        return _check_row(row, period=period, year=year, shared=shared, period_stated=period_stated)
+    res = _check_row(Row(goal, indicator, progress, row.line), period=period, year=year, shared=shared,
+                     period_stated=period_stated)
+    return RowResult(row=row, verdict=res.verdict,
+                     targets=tuple(_onto_original(r, row, ind_at, prog_at) for r in res.targets))
+
+
+def _onto_original(r: TargetResult, row: Row, ind_at: list[int] | None, prog_at: list[int] | None) -> TargetResult:
+    def quantity(q: Quantity | None, at: list[int] | None) -> Quantity | None:
+        if q is None or at is None:
+            return q
+        unit_span = original_span(q.unit_span, at) if q.unit_span is not None else None
+        return replace(q, span=original_span(q.span, at), unit_span=unit_span)
+
+    def claim(c: Claim) -> Claim:
+        if prog_at is None:
+            return c
+        span = original_span(c.span, prog_at)
+        return replace(c, span=span, text=row.progress[span[0] : span[1]], quantity=quantity(c.quantity, prog_at))
+
+    t = r.target
+    if ind_at is not None:
+        span = original_span(t.span, ind_at)
+        t = replace(t, span=span, text=row.indicator[span[0] : span[1]], quantity=quantity(t.quantity, ind_at))
+    return replace(r, target=t, actual=claim(r.actual) if r.actual is not None else None,
+                   evidence=tuple(claim(c) for c in r.evidence))
+
+
+def _check_row(
     row: Row, *, period: str | None = None, year: int | None = None, shared: bool = False,
     period_stated: bool = True,
 ) -> RowResult:

@@ -33,7 +33,6 @@ from jixiao.core.textutil import (
     previous_clause_start,
     word_after,
     word_before,
-    without_noise,
     word_ends_within,
 )
 
@@ -77,6 +76,7 @@ def extract_claims(
                 c.kind = "share"  # a cell that says only 已完成100%: the share of the task done
     _share_change_claims(norm, claims)
     claims.extend(_zero_claims(progress, norm))
+    claims.extend(_flat_claims(progress, norm))
     if stages:
         claims.extend(_stage_claims(progress, norm, quantities))
     claims.extend(_statement_claims(progress, norm))
@@ -247,7 +247,7 @@ def _one_of(words: tuple[str, ...]) -> str:
 
 _ALL_MET_RE: Final = re.compile(
     f"(?:{_one_of(LEXICON.all_met_subjects)})(?:{_one_of(LEXICON.all_met_quantifiers)})"
-    f"([^，,。；;！!？?]{{0,{4 * LEXICON.all_met_gap}}}?)(?:{_one_of(LEXICON.all_met_verbs)})"
+    f"([^，,。；;！!？?]{{0,{LEXICON.all_met_gap}}}?)(?:{_one_of(LEXICON.all_met_verbs)})"
 )
 
 
@@ -256,12 +256,23 @@ def _all_met_claims(progress: str, norm: str) -> list[Claim]:
     sits between the quantifier and the verb (各项指标均未完成, 各项指标均基本完成)."""
     out: list[Claim] = []
     for m in _ALL_MET_RE.finditer(norm):
-        gap = without_noise(m.group(1))  # 均能高質(zhì)量完成: the pinyin is not the writer's
-        if len(gap) > LEXICON.all_met_gap or contains_any(gap, LEXICON.negations) or contains_any(gap, LEXICON.met_hedges):
+        gap = m.group(1)
+        if contains_any(gap, LEXICON.negations) or contains_any(gap, LEXICON.met_hedges):
             continue
         s, e = m.span()
         lo, hi = clause_bounds(norm, s, e)
         out.append(Claim(text=progress[s:e], span=(s, e), kind="statement", context=norm[lo:hi], stage=norm[s:e]))
+    return out
+
+
+def _flat_claims(progress: str, norm: str) -> list[Claim]:
+    """居民消费价格同比持平: a change of 0%, unless negated (未能持平)."""
+    out: list[Claim] = []
+    for s, e, _word in find_words(norm, LEXICON.flat_words):
+        lo, hi = clause_bounds(norm, s, e)
+        if contains_any(norm[lo:s], LEXICON.negations):
+            continue
+        out.append(Claim(text=progress[s:e], span=(s, e), kind="change", value=0.0, unit="%", context=norm[lo:hi]))
     return out
 
 

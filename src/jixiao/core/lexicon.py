@@ -119,6 +119,8 @@ class Lexicon:
     all_met_quantifiers: tuple[str, ...]
     all_met_verbs: tuple[str, ...]
     all_met_gap: int
+    flat_words: tuple[str, ...]
+    change_rate_nouns: tuple[str, ...]
     deadline_fillers: tuple[str, ...]
     deadline_not_done: tuple[str, ...]
 
@@ -235,6 +237,8 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         all_met_quantifiers=_longest_first(raw["verdict"]["all_met_quantifiers"]),
         all_met_verbs=_longest_first(raw["verdict"]["all_met_verbs"]),
         all_met_gap=int(raw["verdict"]["all_met_gap"]),
+        flat_words=_longest_first(raw["change"]["flat_words"]),
+        change_rate_nouns=_longest_first(raw["change"]["change_rate_nouns"]),
         deadline_value_labels=_longest_first(raw["deadline"]["value_labels"]),
         deadline_fillers=_longest_first(raw["deadline"]["fillers"]),
         deadline_not_done=_longest_first(raw["deadline"]["not_done"]),

@@ -89,12 +89,44 @@ def canonical_names(text: str) -> str:
     return _SYNONYM_RE.sub(_canonical, text) if _SYNONYM_RE is not None else text
 
 
+# The pinyin a mirror site writes after a character (增長(zhǎng), 進(jìn)出口): a bracketed syllable with a tone mark
+# right after a Chinese character ((km) and (m) are units, and carry no tone mark).
+_TONED_PINYIN_RE: Final = re.compile(
+    r"(?<=[\u4e00-\u9fff])\((?=[a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)"
+)
+
+
+def strip_pinyin(text: str) -> tuple[str, list[int] | None]:
+    """``text`` without a mirror site's pinyin (增長(zhǎng)7% → 增長7%), and for each character of the result its
+    offset in ``text`` (one more entry: the end), so spans found in the result index ``text``; ``None`` for
+    the offsets when there was nothing to strip."""
+    if "(" not in text:
+        return text, None
+    cuts = [m.span() for m in _TONED_PINYIN_RE.finditer(text)]
+    if not cuts:
+        return text, None
+    kept: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for a, b in cuts:
+        kept.append(text[pos:a])
+        offsets.extend(range(pos, a))
+        pos = b
+    kept.append(text[pos:])
+    offsets.extend(range(pos, len(text)))
+    offsets.append(len(text))
+    return "".join(kept), offsets
+
+
+def original_span(span: tuple[int, int], offsets: list[int] | None) -> tuple[int, int]:
+    """A span of ``strip_pinyin``'s result as a span of the text it was stripped from."""
+    if offsets is None:
+        return span
+    s, e = span
+    return (offsets[s], offsets[e - 1] + 1) if e > s else (offsets[s], offsets[s])
+
+
 @lru_cache(maxsize=1024)
-def without_noise(text: str) -> str:
-    """``text`` without mirror-site pinyin (高質(zhì)量 → 高質量), for counting the characters people wrote."""
-    return _PINYIN_RE.sub("", text) if "(" in text else text
-
-
 def bigrams(text: str) -> frozenset[str]:
     """Character pairs of ``text`` that carry meaning (punctuation, digits and stop pairs left out).
 

@@ -210,6 +210,17 @@ def _plan_follows(progress_norm: str, c: Claim) -> bool:
 _PLAN_AFTER_REACH: Final = 12
 
 
+def _names_change_rate(words: str) -> bool:
+    """居民消费价格涨幅, 增速: a rate of change, whichever kind the figure was read as."""
+    return contains_any(words, LEXICON.change_rate_nouns)
+
+
+def _figure_at(c: Claim) -> int:
+    """Where the claim's own words begin inside its context (the words before it are what it measures)."""
+    i = c.context.find(fold(c.text))
+    return i if i >= 0 else len(c.context)
+
+
 def pair_score(t: Target, tc: _Context, c: Claim, cc: _Context, *, bare_pair: bool, crowded: bool = False) -> float:
     """How likely claim ``c`` reports on target ``t``; 0 when it cannot. In a crowded progress text (several
     figures of the target's unit) a figure that shares no word with the target reports on something else."""
@@ -218,9 +229,9 @@ def pair_score(t: Target, tc: _Context, c: Claim, cc: _Context, *, bare_pair: bo
     u = units_compatible(t.unit, c.unit)
     if u == 0.0:
         return 0.0
-    if t.kind == "change" and c.kind != "change":
+    if t.kind == "change" and c.kind != "change" and not _names_change_rate(c.context[: _figure_at(c)]):
         return 0.0
-    if t.kind == "level" and c.kind not in ("level",):
+    if t.kind == "level" and c.kind != "level" and not (c.kind == "change" and _names_change_rate(t.metric + t.text)):
         return 0.0
     words = len(tc.near & cc.near) * 1.0 + len(tc.near & (cc.far - cc.near)) * 0.5
     words += len(tc.far & cc.near) * 0.5
