@@ -880,3 +880,18 @@ def test_a_measure_that_did_not_move_and_rates_of_change() -> None:
     assert got == [("met", 2.0)]  # a 涨幅 target and a 上涨 claim are one rate of change
     got = verdicts("地区生产总值", "地区生产总值增长6%左右", "增速由年初设定的6%左右调整为正增长。全年增幅-1.1%。")
     assert got == [("not_met", -1.1)]  # the plan set at the start of the year is not the result
+
+
+def test_a_count_of_new_things_reports_a_target_to_add_them() -> None:
+    assert verdicts("绿色林地", "增加180公顷绿色林地", "2019年,新增绿色林地182公顷,其中绿地建设102公顷") == [("met", 182)]
+    # a rate is still a change: 新增 does not make a share of something a change over a baseline
+    assert verdicts("覆盖率", "覆盖率提高5个百分点", "新增覆盖率达到60%") == [("unverified", None)]
+
+
+def test_a_bare_money_figure_is_in_the_templates_wanyuan_and_a_leading_bare_figure_is_the_result() -> None:
+    r = check_row(Row("年度财政 资金总额", "285.84", "285.84"))
+    assert [(t.target.value, t.target.unit, t.verdict) for t in r.targets] == [(pytest.approx(2858400), "元", "met")]
+    r = check_row(Row("年度资金总额", "250000.00", "215,457.6 86.19%"))
+    assert [(t.target.value, t.verdict) for t in r.targets] == [(250000, "not_met")]  # so large: 元
+    got = verdicts("工程资金金额", "43.2", "37.24 已完工,剩余3%尾款未付,且最高限价低于预算金额。")
+    assert got == [("not_met", pytest.approx(372400))]

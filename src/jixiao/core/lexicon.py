@@ -121,6 +121,8 @@ class Lexicon:
     all_met_gap: int
     flat_words: tuple[str, ...]
     change_rate_nouns: tuple[str, ...]
+    bare_money_unit: str
+    bare_money_yuan_from: float
     deadline_fillers: tuple[str, ...]
     deadline_not_done: tuple[str, ...]
 
@@ -239,6 +241,8 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         all_met_gap=int(raw["verdict"]["all_met_gap"]),
         flat_words=_longest_first(raw["change"]["flat_words"]),
         change_rate_nouns=_longest_first(raw["change"]["change_rate_nouns"]),
+        bare_money_unit=str(raw["targets"]["bare_money_unit"]),
+        bare_money_yuan_from=float(raw["targets"]["bare_money_yuan_from"]),
         deadline_value_labels=_longest_first(raw["deadline"]["value_labels"]),
         deadline_fillers=_longest_first(raw["deadline"]["fillers"]),
         deadline_not_done=_longest_first(raw["deadline"]["not_done"]),

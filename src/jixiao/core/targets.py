@@ -87,9 +87,14 @@ def is_bare_figure(norm: str, quantities: list[Quantity]) -> bool:
 _CELL_GAP: Final = re.compile(r"^[\s≥≧≤≦<>=＞＜＝≈约%％()（）\-—/,，;；、]*$")
 
 
+_LEADING_BARE_RE: Final = re.compile(r"^\d[\d,]*(?:\.\d+)?[ \t\u3000]+(?![\d年月日号%])\S")
+
+
 def bare_run(norm: str, quantities: list[Quantity]) -> int:
     """How many figures open the cell as a bare run: ``900 100%`` or ``2569 128%`` (the whole cell), or
     ``3321 133% 已超额完成`` and ``1153个 29% 目前…`` (a figure and its share before the words). 0 when none."""
+    if quantities and _LEADING_BARE_RE.match(norm) and quantities[0].unit is None and quantities[0].span[0] == 0:
+        return 1  # 37.24 已完工,剩余3%尾款未付: a table's figure, then its explanation after a space
     if len(quantities) < 2:
         return 0
     pos = 0
@@ -512,6 +517,12 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
             unit = "元"  # 市民中心运行维护费 150万: an amount of money in 万元
         elif bare and _names_a_rate(fold(goal) + norm[lo:start]) and 0 <= value <= 100:
             unit = "%"  # 工程完工率 100: a rate's bare figure is a percentage
+        elif bare and contains_any(fold(goal) + norm[lo:start], LEXICON.money_metrics):
+            # 年度资金总额 | 285.84: the template's 万元, dropped with its heading; a large figure is in 元
+            base, scale = unit_scale(LEXICON.bare_money_unit)
+            unit = base
+            if value < LEXICON.bare_money_yuan_from:
+                value *= scale
     if not bare and in_brackets(norm, start):
         return None
     if unit is not None and unit not in ("%", "百分点") and _each_follows(norm, end, hi):

@@ -215,6 +215,11 @@ def _names_change_rate(words: str) -> bool:
     return contains_any(words, LEXICON.change_rate_nouns)
 
 
+def _counts_new_things(words: str) -> bool:
+    """新增绿色林地182公顷: a count of new things, which is what a target to add them (增加180公顷) asks."""
+    return contains_any(words, LEXICON.new_things)
+
+
 def _figure_at(c: Claim) -> int:
     """Where the claim's own words begin inside its context (the words before it are what it measures)."""
     i = c.context.find(fold(c.text))
@@ -229,7 +234,9 @@ def pair_score(t: Target, tc: _Context, c: Claim, cc: _Context, *, bare_pair: bo
     u = units_compatible(t.unit, c.unit)
     if u == 0.0:
         return 0.0
-    if t.kind == "change" and c.kind != "change" and not _names_change_rate(c.context[: _figure_at(c)]):
+    if t.kind == "change" and c.kind != "change" and not _names_change_rate(c.context[: _figure_at(c)]) and not (
+        c.kind == "level" and t.unit not in ("%", "百分点") and _counts_new_things(c.context[: _figure_at(c)])
+    ):
         return 0.0
     if t.kind == "level" and c.kind != "level" and not (c.kind == "change" and _names_change_rate(t.metric + t.text)):
         return 0.0
@@ -461,8 +468,12 @@ def assign_claims(
     ccs: dict[int, _Context] = {}  # claim contexts, computed only for claims some target could take
     scored: list[tuple[float, int, int]] = []
     bare_pair = bare_row and len(targets) == 1 and len(figures) == 1
-    if not bare_pair and not crowded and len(targets) == 1 and targets[0].unit is None and targets[0].value is not None:
-        # a bare target and the one bare figure beside a percentage (计划完成数 150 | 累计开工数 143 开工率 95.33%)
+    lone = targets[0] if len(targets) == 1 else None
+    if not bare_pair and not crowded and lone is not None and lone.value is not None and (
+        lone.quantity is None or lone.quantity.unit is None
+    ):
+        # a bare target and the one bare figure beside a percentage (计划完成数 150 | 累计开工数 143 开工率 95.33%),
+        # the target's unit, if any, from a heading (工程资金金额 | 43.2 | 37.24 …剩余3%尾款未付)
         bare_figures = [c for c in figures if c.unit is None]
         if len(bare_figures) == 1 < len(figures):
             figures, bare_pair = bare_figures, True
