@@ -883,7 +883,8 @@ def test_a_measure_that_did_not_move_and_rates_of_change() -> None:
 
 
 def test_a_count_of_new_things_reports_a_target_to_add_them() -> None:
-    assert verdicts("绿色林地", "增加180公顷绿色林地", "2019年,新增绿色林地182公顷,其中绿地建设102公顷") == [("met", 182)]
+    got = verdicts("绿色林地", "增加180公顷绿色林地", "2019年,新增绿色林地182公顷,其中绿地建设102公顷")
+    assert got == [("met", 182)]
     # a rate is still a change: 新增 does not make a share of something a change over a baseline
     assert verdicts("覆盖率", "覆盖率提高5个百分点", "新增覆盖率达到60%") == [("unverified", None)]
 
