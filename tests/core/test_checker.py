@@ -896,3 +896,15 @@ def test_a_bare_money_figure_is_in_the_templates_wanyuan_and_a_leading_bare_figu
     assert [(t.target.value, t.verdict) for t in r.targets] == [(250000, "not_met")]  # so large: 元
     got = verdicts("工程资金金额", "43.2", "37.24 已完工,剩余3%尾款未付,且最高限价低于预算金额。")
     assert got == [("not_met", pytest.approx(372400))]
+
+
+def test_a_bracketed_heading_between_label_and_figure_and_a_percentage_heading() -> None:
+    r = check_row(Row("新公司註冊 服務水平(註1) 4", "目標(達到服務水平的百分比) 95",
+                      "實際表現(達到服務水平的百分比) 99 高於/(低於)目標的百分比 4"))
+    assert [(t.target.value, t.target.unit, t.verdict, t.actual.value if t.actual else None)
+            for t in r.targets] == [(95, "%", "met", 99)]
+
+
+def test_a_budget_line_is_money_to_spend_not_a_ceiling() -> None:
+    assert verdicts("基本支出", "985.19", "914.97")[0][0] == "not_met"
+    assert verdicts("项目支出", "187.36", "353.75")[0][0] == "met"

@@ -39,8 +39,20 @@ _DIGIT_RE: Final = re.compile(r"\d")
 _BARE_FIGURE_REST: Final = re.compile(r"^[\s≥≧≤≦<>=＞＜＝≈约%％()（）\-—/]*$")
 
 
+_TRAILING_HEADING_RE: Final = re.compile(r"[(（][^()（）]{1,24}[)）]$")
+# A heading in brackets that names a percentage (達到服務水平的百分比, 占比): its figures are in %.
+_PERCENT_HEADING_RE: Final = re.compile(r"[(（][^()（）\d]{0,20}(?:百分比|百分率)[)）]")
+
+
 def paren_unit_before(norm: str, pos: int, lo: int) -> str | None:
-    """A unit written in brackets before ``pos`` in a table header ("城镇新增就业(人) 目标任务 27800")."""
+    """A unit written in brackets before ``pos`` in a table header ("城镇新增就业(人) 目标任务 27800", or a
+    heading naming a percentage: "目標(達到服務水平的百分比) 95")."""
+    heading = None
+    for m in _PERCENT_HEADING_RE.finditer(norm, lo, pos):
+        if not re.search(r"\d", norm[m.end() : pos].replace(" ", "")):
+            heading = "%"
+    if heading is not None:
+        return heading
     best: str | None = None
     for m in _PAREN_UNIT_RE.finditer(norm, lo, pos):
         inner = m.group(1)
@@ -135,10 +147,15 @@ def _header_unit_right_before(norm: str, pos: int) -> bool:
 
 
 def bare_label_before(norm: str, pos: int, labels: tuple[str, ...]) -> bool:
-    """Whether a label such as 目标任务 or 进度 stands right before ``pos`` (spaces and a colon allowed)."""
+    """Whether a label such as 目标任务 or 进度 stands right before ``pos`` (spaces and a colon allowed, and
+    the column's heading in brackets: 目標(達到服務水平的百分比) 95)."""
     j = pos
     while j > 0 and norm[j - 1] in " :：\t":
         j -= 1
+    if j > 0 and norm[j - 1] in ")）" and (m := _TRAILING_HEADING_RE.search(norm, 0, j)) is not None:
+        j = m.start()
+        while j > 0 and norm[j - 1] in " \t":
+            j -= 1
     if j > 0 and norm[j - 1] in "为是" and word_before(norm, j - 1, labels) is not None:
         return True  # 实际完成值为0, 指标值是100%
     return word_before(norm, j, labels) is not None
