@@ -621,12 +621,21 @@ def test_a_node_due_by_a_month_the_report_covers_is_judged_as_at_the_year_end() 
     assert check_row(row, period="截至9月").targets[0].verdict == "unverified"
 
 
-def test_a_progress_opening_with_an_in_year_period_is_progress_when_the_document_names_none() -> None:
+def test_a_document_naming_no_period_is_in_year_only_by_its_own_cut_off() -> None:
+    from jixiao.core.meta import infer_period, period_of
+    from jixiao.core.model import Disclosure
+
+    def period(*progress: str) -> str | None:
+        rows = [Row("项目", "完成建设", p) for p in progress]
+        return infer_period(Disclosure(title="2012年为民办实事工程", rows=rows, year=2012)).period
+
+    assert period("到11月12日,拉沟至木龙公路已完成工程量60.5%", "全部完工") == "截至11月"  # the report's date
+    assert period("前二季度累计放映公益电影230场", "已完成") == "二季度"
+    # the span of a statistic: a year-end report gives 1-11月 figures when December's are not out
+    assert period("1-11月固定资产投资同比增长6.3%,全市第3位。", "截止11月份规上工业增加值当月增速6.8%") is None
     row = Row("公益电影", "放映公益电影300场", "前二季度累计放映公益电影230场,惠及群众16000余人。")
-    assert check_row(row, period="全年").targets[0].verdict == "not_met"  # the title's 全年 wins
-    assert check_row(row, period="全年", period_stated=False).targets[0].verdict == "unverified"
-    late = Row("公益电影", "放映公益电影300场", "全年累计放映公益电影230场。")
-    assert check_row(late, period="全年", period_stated=False).targets[0].verdict == "not_met"
+    assert check_row(row, period="全年").targets[0].verdict == "not_met"  # the document's 全年 decides
+    assert period_of("2018年河南省重點民生實事前11個月進展情況") == "截至11月"
 
 
 def test_a_table_whose_first_column_holds_the_unit_and_comparator() -> None:

@@ -15,7 +15,6 @@ from jixiao.core.meta import (
     is_in_year,
     period_end_month,
     period_of,
-    progress_period,
     standard_period,
 )
 from jixiao.core.model import Disclosure, Row
@@ -180,10 +179,7 @@ def _set_for_the_period(t: Target, ind_norm: str, period: str) -> bool:
     return due is not None and end is not None and due <= end
 
 
-def check_row(
-    row: Row, *, period: str | None = None, year: int | None = None, shared: bool = False,
-    period_stated: bool = True,
-) -> RowResult:
+def check_row(row: Row, *, period: str | None = None, year: int | None = None, shared: bool = False) -> RowResult:
     """Judge every target of one row against the claims of its progress text (``_check_row``).
 
     A mirror site's pinyin (增長(zhǎng)7%以上) is taken out before the row is read, so that the rules see the
@@ -193,9 +189,8 @@ def check_row(
     progress, prog_at = strip_pinyin(row.progress)
     goal, _ = strip_pinyin(row.goal)
     if ind_at is None and prog_at is None and goal == row.goal:
-        return _check_row(row, period=period, year=year, shared=shared, period_stated=period_stated)
-    res = _check_row(Row(goal, indicator, progress, row.line), period=period, year=year, shared=shared,
-                     period_stated=period_stated)
+        return _check_row(row, period=period, year=year, shared=shared)
+    res = _check_row(Row(goal, indicator, progress, row.line), period=period, year=year, shared=shared)
     return RowResult(row=row, verdict=res.verdict,
                      targets=tuple(_onto_original(r, row, ind_at, prog_at) for r in res.targets))
 
@@ -221,20 +216,16 @@ def _onto_original(r: TargetResult, row: Row, ind_at: list[int] | None, prog_at:
                    evidence=tuple(claim(c) for c in r.evidence))
 
 
-def _check_row(
-    row: Row, *, period: str | None = None, year: int | None = None, shared: bool = False,
-    period_stated: bool = True,
-) -> RowResult:
+def _check_row(row: Row, *, period: str | None = None, year: int | None = None, shared: bool = False) -> RowResult:
     """Judge every target of one row against the claims of its progress text.
 
     ``period`` is the disclosure's period; during the year (一季度, 上半年, 前三季度 …) a figure below an
     annual target to reach is reported but not called a shortfall. ``year`` is the year the targets are
     for: a requirement due after it (三年内, (2013—2017年)) is not missed yet either. ``shared`` says the
-    progress text is one results paragraph serving several rows: a figure must name the row's metric.
-    ``period_stated`` False says the document names no period of its own (全年 by default): a progress text
-    that opens with an in-year period (前二季度累计…, 2022年一季度,…) then reports progress of that period."""
-    if not period_stated and period in (None, "全年"):
-        period = progress_period(row.progress) or period
+    progress text is one results paragraph serving several rows: a figure must name the row's metric. A
+    figure of a part of the year (1-11月, 上半年) in a year-end report is its claim when nothing later is
+    given (LABELLING.md, Ranges); a document whose title names no period is read as in-year only by its
+    own cut-off (meta.infer_period)."""
     targets = extract_targets(row.indicator, row.goal)
     has_milestone = any(t.kind == "milestone" for t in targets)
     claims = extract_claims(row.progress, units=_units_wanted(targets), stages=has_milestone)
@@ -435,9 +426,7 @@ def shared_paragraphs(rows: list[Row]) -> frozenset[str]:
 def check_disclosure(disclosure: Disclosure) -> Report:
     # one results paragraph given as the progress of several rows (targets paired with a review of results)
     shared = shared_paragraphs(disclosure.rows)
-    stated = period_of(disclosure.title) is not None
-    rows = [check_row(r, period=disclosure.period, year=disclosure.year, shared=r.progress in shared,
-                      period_stated=stated)
+    rows = [check_row(r, period=disclosure.period, year=disclosure.year, shared=r.progress in shared)
             for r in disclosure.rows]
     return Report(disclosure=disclosure, rows=_units_from_other_rows(rows))
 

@@ -62,7 +62,9 @@ def _cutoff_month(title: str) -> int | None:
 def period_of(title: str) -> str | None:
     """The reporting period the title names, normalised (一季度, 上半年, 前三季度, 截至10月, 全年 ...).
 
-    A cut-off before December (1-10月, 截至10月底, 前八月) is ``截至MM月``; one in December is the year."""
+    A cut-off before December (1-10月, 截至10月底, 前八月) is ``截至MM月``; one in December is the year.
+    Traditional characters read as simplified (前11個月)."""
+    title = fold(title)
     named = None
     for spelling, period in LEXICON.period_spellings:
         if spelling in title:
@@ -177,7 +179,7 @@ def infer_period(disclosure: Disclosure) -> Disclosure:
     d = disclosure
     if period_of(d.title) is not None or d.period not in (None, "全年"):
         return d
-    openings = [progress_period(r.progress) for r in d.rows]
+    openings = [report_cutoff(r.progress) for r in d.rows]
     found = [p for p in openings if p is not None]
     if found and not any(_opens_with_the_year(r.progress) for r in d.rows):
         d.period = max(found, key=lambda p: period_end_month(p) or 0)
@@ -202,6 +204,23 @@ def progress_period(progress: str) -> str | None:
     if own is None and cut is not None and 1 <= int(cut.group(1)) < 12:
         own = f"截至{int(cut.group(1))}月"  # 到11月12日,…: figures to a day of November
     return own if is_in_year(own) else None
+
+
+def report_cutoff(progress: str) -> str | None:
+    """The in-year period a progress text opens with when it dates the report (到11月12日,…; 上半年,…;
+    2022年一季度,…), not the span of a statistic (1-11月固定资产投资增长6.3%, 截止11月份规上工业增加值…:
+    a year-end report gives such figures when nothing later is out), or None."""
+    own = progress_period(progress)
+    if own is None:
+        return None
+    norm = fold(progress).lstrip()
+    if _OPENING_DAY_RE.match(norm) or any(w in norm[:_OPENING] for w in _NAMED_PARTS):
+        return own
+    return None
+
+
+_OPENING_DAY_RE: Final = re.compile(r"(?:到|至|截至|截止到?)\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
+_NAMED_PARTS: Final = ("季度", "半年")
 
 
 def _opens_with_the_year(progress: str) -> bool:

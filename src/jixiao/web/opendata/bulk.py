@@ -44,8 +44,8 @@ STATUS_LABELS = {
 }
 ERROR_COLUMNS = ("file", "document", "row", "line", "field", "message")
 
-# goal, indicator, progress, period, year, shared, period stated
-CheckKey = tuple[str, str, str, str, int | None, bool, bool]
+# goal, indicator, progress, period, year, shared
+CheckKey = tuple[str, str, str, str, int | None, bool]
 
 
 @dataclass
@@ -155,10 +155,10 @@ def prepare(path: str) -> Prepared:
             if r.indicator.strip():
                 # as the web checks it (checking.check_texts): the row without its line number, for the
                 # period the import files it under, knowing whether its results paragraph is shared
-                code, stated = checking.period_for_check(d.title, standard_period(d.period))
-                out.checks[(r.goal, r.indicator, r.progress, code, d.year, r.progress in shared, stated)] = (
+                code = checking.period_for_check(d.title, standard_period(d.period))
+                out.checks[(r.goal, r.indicator, r.progress, code, d.year, r.progress in shared)] = (
                     check_row(Row(r.goal, r.indicator, r.progress), period=code, year=d.year,
-                              shared=r.progress in shared, period_stated=stated))
+                              shared=r.progress in shared))
     return out
 
 
@@ -170,9 +170,9 @@ def reuse_checks(checks: dict[CheckKey, RowResult]) -> Iterator[None]:
     original = checking.check_texts
 
     def cached(goal: str, indicator: str, progress: str, period: str | None = None,
-               year: int | None = None, shared: bool = False, period_stated: bool = True) -> RowResult:
-        hit = checks.get((goal, indicator, progress, period or "全年", year, shared, period_stated))
-        return hit if hit is not None else original(goal, indicator, progress, period, year, shared, period_stated)
+               year: int | None = None, shared: bool = False) -> RowResult:
+        hit = checks.get((goal, indicator, progress, period or "全年", year, shared))
+        return hit if hit is not None else original(goal, indicator, progress, period, year, shared)
 
     checking.check_texts = cached  # type: ignore[assignment]
     try:

@@ -24,29 +24,26 @@ _COMPARE: dict[str, Callable[[float, float], bool]] = {
 
 def check_texts(
     goal: str, indicator: str, progress: str, period: str | None = None, year: int | None = None,
-    shared: bool = False, period_stated: bool = True,
+    shared: bool = False,
 ) -> RowResult:
     """Run the core checker on one row of goal / indicator / progress text, for a report of ``period`` of
     ``year`` (during the year, or before a requirement is due, a figure below it is not a shortfall);
-    ``shared`` when the same results paragraph is the progress of other entries of the report too;
-    ``period_stated`` False for an imported document whose title names no period (filed under 全年)."""
+    ``shared`` when the same results paragraph is the progress of other entries of the report too."""
     from jixiao.core.check import check_row
 
     return check_row(Row(goal=goal, indicator=indicator, progress=progress), period=period, year=year,
-                     shared=shared, period_stated=period_stated)
+                     shared=shared)
 
 
-def period_for_check(title: str, code: str) -> tuple[str, bool]:
-    """The period to judge a report of period ``code`` by, and whether its document names a period.
+def period_for_check(title: str, code: str) -> str:
+    """The period to judge a report of period ``code`` by.
 
-    A report made here names its period (its title may be empty). An imported document whose title names
-    none is filed under 全年 and says so (progress that opens with 上半年… then reads as of then); one with a
-    cut-off (截至10月) is filed under the last period it covers and judged as of its own cut-off."""
+    A report made here names its period (its title may be empty). An imported document with a cut-off in its
+    title (截至10月) is filed under the last period it covers and judged as of its own cut-off."""
     from jixiao.core.meta import period_of, standard_period
 
     own = period_of(title) if title else None
-    stated = not title or code != "全年" or own is not None
-    return (own if own is not None and standard_period(own) == code else code), stated
+    return own if own is not None and standard_period(own) == code else code
 
 
 def compare(actual: float, comparator: str, target: float) -> bool:

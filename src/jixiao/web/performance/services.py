@@ -216,9 +216,9 @@ def entry_recheck(*, entry: ProgressEntry) -> ProgressEntry:
     period = entry.submission.period
     shared = is_results_paragraph(entry.narrative) and ProgressEntry.objects.filter(
         submission_id=entry.submission_id, narrative=entry.narrative).exclude(pk=entry.pk).exists()
-    code, stated = checking.period_for_check(entry.submission.title, period.code)
+    code = checking.period_for_check(entry.submission.title, period.code)
     result = checking.check_texts(indicator.goal.name, indicator.text, entry.narrative,
-                                  period=code, year=period.cycle.year, shared=shared, period_stated=stated)
+                                  period=code, year=period.cycle.year, shared=shared)
     targets = indicator_targets_extract(indicator=indicator, result=result)
     entered = {a.target_id: a.value for a in entry.actuals.all()}
     # this report's corrections only: another period's report on the same indicator is judged by its own
