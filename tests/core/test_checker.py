@@ -917,3 +917,15 @@ def test_a_bracketed_heading_between_label_and_figure_and_a_percentage_heading()
 def test_a_budget_line_is_money_to_spend_not_a_ceiling() -> None:
     assert verdicts("基本支出", "985.19", "914.97")[0][0] == "not_met"
     assert verdicts("项目支出", "187.36", "353.75")[0][0] == "met"
+
+
+def test_pledges_adjusted_bases_and_time_limits() -> None:
+    got = verdicts("來港工作簽證申請 四星期內完成處理", "所承諾的目標90%",
+                   "二零二二年,99%的來港工作簽證申請都能夠在四星期內完成處理,超越了所承諾的目標90%。")
+    assert got == [("met", 99)]  # the pledge restated is not the result
+    said = "所有申請都能夠在三個月內完成處理,超越了所承諾的95%。"
+    assert verdicts("居留權證明書", "所承諾的95%", said) == [("met", None)]
+    (t,) = check_row(Row("旅遊簽證", "按承諾在四星期內完成處理", "所有申請都能按承諾在四星期內完成處理。")).targets
+    assert (t.target.comparator, t.target.value, t.target.unit) == ("<=", 4, "星期")
+    got = verdicts("一般公共预算收入", "一般公共预算收入增长5%", "一般公共预算收入扣除减税降费因素增长8%左右")
+    assert got == [("unverified", None)]  # a figure on another basis than the target's

@@ -121,6 +121,7 @@ class Lexicon:
     all_met_gap: int
     flat_words: tuple[str, ...]
     change_rate_nouns: tuple[str, ...]
+    adjusted_basis: tuple[str, ...]
     bare_money_unit: str
     bare_money_yuan_from: float
     deadline_fillers: tuple[str, ...]
@@ -241,6 +242,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         all_met_gap=int(raw["verdict"]["all_met_gap"]),
         flat_words=_longest_first(raw["change"]["flat_words"]),
         change_rate_nouns=_longest_first(raw["change"]["change_rate_nouns"]),
+        adjusted_basis=_longest_first(raw["change"]["adjusted_basis"]),
         bare_money_unit=str(raw["targets"]["bare_money_unit"]),
         bare_money_yuan_from=float(raw["targets"]["bare_money_yuan_from"]),
         deadline_value_labels=_longest_first(raw["deadline"]["value_labels"]),

@@ -219,7 +219,9 @@ def report_cutoff(progress: str) -> str | None:
     return None
 
 
-_OPENING_DAY_RE: Final = re.compile(r"(?:到|至|截至|截止到?)\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
+_OPENING_DAY_RE: Final = re.compile(
+    r"(?:到|至|截至|截止到?)\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]"
+)
 _NAMED_PARTS: Final = ("季度", "半年")
 
 

@@ -240,6 +240,10 @@ def pair_score(t: Target, tc: _Context, c: Claim, cc: _Context, *, bare_pair: bo
         return 0.0
     if t.kind == "level" and c.kind != "level" and not (c.kind == "change" and _names_change_rate(t.metric + t.text)):
         return 0.0
+    if contains_any(c.context[: _figure_at(c)], LEXICON.adjusted_basis) and not contains_any(
+        t.metric + t.text, LEXICON.adjusted_basis
+    ):
+        return 0.0  # 扣除减税降费因素增长8%: another basis than the target's
     words = len(tc.near & cc.near) * 1.0 + len(tc.near & (cc.far - cc.near)) * 0.5
     words += len(tc.far & cc.near) * 0.5
     if crowded and words == 0.0 and not bare_pair:
