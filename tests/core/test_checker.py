@@ -929,3 +929,13 @@ def test_pledges_adjusted_bases_and_time_limits() -> None:
     assert (t.target.comparator, t.target.value, t.target.unit) == ("<=", 4, "星期")
     got = verdicts("一般公共预算收入", "一般公共预算收入增长5%", "一般公共预算收入扣除减税降费因素增长8%左右")
     assert got == [("unverified", None)]  # a figure on another basis than the target's
+
+
+def test_acts_named_in_a_list_and_a_works_phase() -> None:
+    from jixiao.core.quantities import find_quantities
+    (t,) = extract_targets("推行“河长制”", "完成的29项任务")
+    assert (t.kind, t.text) == ("milestone", "推行“河长制”")  # the quote it opens is closed in its text
+    (t,) = extract_targets("全面公布“1+3”清单", "完成的29项任务")
+    assert t.kind == "milestone"  # the figures of a quoted name are the name's
+    assert extract_targets("连海路(新港路-南环路)一期和南山路建设", "未按进度完成的7项任务")[0].kind == "milestone"
+    assert find_quantities("污水处理厂二期建设") == [] and find_quantities("培训一期") != []

@@ -169,6 +169,8 @@ _LABEL_BEFORE: Final = _Words(_NUM["label_before"])
 _NAMES_AFTER: Final = _Words(_NUM["names_after"])
 _NUMERAL_WORDS: Final = _Words(_NUM["numeral_word_blockers"])
 _NUMERAL_UNIT_WORD_AFTER: Final = frozenset(_NUM["numeral_unit_word_after"])
+_PHASE_UNITS: Final = frozenset(_NUM["phase_units"])
+_PHASE_AFTER: Final = frozenset(_NUM["phase_after"])
 # First or last characters of some lists: most positions are ruled out by one set lookup.
 _NOT_UNIT_FIRST: Final = frozenset(w[0] for w in _NUM["not_units_after"])
 _NOT_QUANTITY_LAST: Final = frozenset(w[-1] for w in _NUM["not_quantity_before"])
@@ -625,6 +627,8 @@ def _read_at(ctx: _Context, m: re.Match[str]) -> tuple[Quantity | None, int]:
                 word = _NUMERAL_WORDS.at(norm, num_start)
                 if word is not None:
                     return None, num_start + len(word)
+                if p - num_start == 1 and nxt in _PHASE_UNITS and num_start and norm[num_start - 1] in _PHASE_AFTER:
+                    return None, p + 1  # 连海路(新港路-南环路)一期: the phase of a named work, not a count
             elif kind == "fin" and (
                 _FIN_BLOCKERS.before(norm, num_start + 1) is not None or _FIN_BLOCKERS.at(norm, num_start) is not None
             ):

@@ -798,6 +798,9 @@ def _listed_works(indicator: str, norm: str) -> list[Target]:
 _MAX_LISTED_WORK: Final = 24
 
 
+_QUOTED_NAME_RE: Final = re.compile("[“「‘][^”」’]{1,12}[”」’]")
+
+
 def named_work(indicator: str, norm: str, goal: str) -> Target | None:
     """An indicator that only names a work to carry out (农村供水保障提升工程, “老旧小区改造项目”) is a
     milestone: the work done. One that names a state to reach (义务教育学生营养餐实现全覆盖) likewise.
@@ -806,8 +809,8 @@ def named_work(indicator: str, norm: str, goal: str) -> Target | None:
     bare = _BRACKETED_RE.sub("", core)  # (2013—2017年), (zhǔn): asides and mirror noise, not the name
     # the school or calendar year it is due in and its place in a list say when and which, not how much
     bare = _WHEN_OR_WHICH_RE.sub("", bare)
-    if not core or len(bare) > LEXICON.named_work_max_chars or _DIGIT_RE.search(bare):
-        return None
+    if not core or len(bare) > LEXICON.named_work_max_chars or _DIGIT_RE.search(_QUOTED_NAME_RE.sub("", bare)):
+        return None  # a figure makes it no bare name, unless it is inside a quoted name (“1+3”清单)
     if any(d in bare for d in "，,；;。"):
         return None
     if word_after(bare, 0, LEXICON.vague_verbs) is not None:
@@ -823,6 +826,10 @@ def named_work(indicator: str, norm: str, goal: str) -> Target | None:
     end = start + len(core)
     if act > 0 and not any(w in core[:act] for w in (*LEXICON.works_words, *LEXICON.state_words)):
         start += act  # 至于第三项的“2024/25学年设立教师专业发展基金”: the act and its object
+    name = norm[start:end]
+    opened = sum(name.count(q) for q in OPEN_QUOTES if q != '"') > sum(name.count(q) for q in CLOSE_QUOTES if q != '"')
+    if opened and norm[end : end + 1] in CLOSE_QUOTES:
+        end += 1  # 推行“河长制”: the quote the name opened closes it
     # The indicator is the one work (or state) of the row: its progress speaks of it as a whole.
     objects: tuple[str, ...] = ()
     return Target(
