@@ -939,3 +939,12 @@ def test_acts_named_in_a_list_and_a_works_phase() -> None:
     assert t.kind == "milestone"  # the figures of a quoted name are the name's
     assert extract_targets("连海路(新港路-南环路)一期和南山路建设", "未按进度完成的7项任务")[0].kind == "milestone"
     assert find_quantities("污水处理厂二期建设") == [] and find_quantities("培训一期") != []
+
+
+def test_a_figure_after_another_named_metric_does_not_report_the_target() -> None:
+    para = ("●2023年广东地区生产总值达到13.57万亿元、增长4.8%; ●社会消费品零售总额达4.7万亿元、增长5.8%; "
+            "●进出口顶住压力、逆势实现正增长;")
+    assert check_row(Row("进出口总额", "进出口总额增长3%", para), shared=True).targets[0].verdict == "unverified"
+    assert check_row(Row("居民消费价格", "居民消费价格涨幅3%左右", para), shared=True).targets[0].verdict == "unverified"
+    got = verdicts("GDP", "GDP增长6%", "全市地区生产总值 3.46 万亿元、增长 6.0%,增速居国内大中城市前列。")
+    assert got == [("met", 6.0)]  # a stray space between 增长 and its figure

@@ -190,6 +190,8 @@ def comparator_near(norm: str, lo: int, start: int, end: int, *, far: bool) -> t
 def change_before(norm: str, start: int) -> tuple[str | None, str]:
     """('up' | 'down', word) when a change word stands right before the number (增加10万人)."""
     pos = start
+    while pos > 0 and norm[pos - 1] in " \t\u3000":
+        pos -= 1  # 增长 6.0%: a stray space
     if pos > 0 and norm[pos - 1] in "了约近":
         pos -= 1
     w = word_before(norm, pos, LEXICON.increase)

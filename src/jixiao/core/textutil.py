@@ -89,6 +89,19 @@ def canonical_names(text: str) -> str:
     return _SYNONYM_RE.sub(_canonical, text) if _SYNONYM_RE is not None else text
 
 
+_METRIC_NAMES: Final = tuple(sorted(
+    {name for _, name in LEXICON.synonyms if name not in LEXICON.scope_qualifiers}, key=len, reverse=True))
+_METRIC_NAME_RE: Final = re.compile("|".join(re.escape(n) for n in _METRIC_NAMES)) if _METRIC_NAMES else None
+
+
+def metric_names(text: str) -> list[str]:
+    """The metrics the lexicon names ([align] synonyms, by their first names) that ``text`` writes, in order:
+    全市GDP增长6%, 社零增长7% → [地区生产总值, 社会消费品零售总额]. Qualifiers (规模以上) are no metric."""
+    if _METRIC_NAME_RE is None:
+        return []
+    return _METRIC_NAME_RE.findall(canonical_names(text))
+
+
 # The pinyin a mirror site writes after a character (增長(zhǎng), 進(jìn)出口): a bracketed syllable with a tone mark
 # right after a Chinese character ((km) and (m) are units, and carry no tone mark).
 _TONED_PINYIN_RE: Final = re.compile(

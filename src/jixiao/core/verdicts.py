@@ -26,6 +26,7 @@ from jixiao.core.textutil import (
     clause_bounds,
     contains_any,
     find_words,
+    metric_names,
     previous_clause_start,
     sentence_bounds,
 )
@@ -41,6 +42,9 @@ class _Context:
     restated: bool = False  # the clause restates the plan (计划新增就业2万人): never the result
     ongoing: bool = False  # the clause counts work still under way (另有8个正在改造)
     subset: bool = False  # the clause counts part of the whole (其中…)
+    # the metrics the lexicon names: for a target, those its words name; for a claim, the last one its
+    # sentence names before it (社会消费品零售总额达4.7万亿元、增长5.8%: 社会消费品零售总额)
+    named: frozenset[str] = frozenset()
 
 
 def units_compatible(target_unit: str | None, claim_unit: str | None) -> float:
@@ -118,7 +122,9 @@ def _target_context(t: Target, indicator_norm: str, goal: str) -> _Context:
         near = bigrams(indicator_norm[lo : q.span[0]]) | bigrams(indicator_norm[q.span[1] : hi])
     else:
         near = bigrams(indicator_norm[lo:hi])
-    return _Context(near=near, far=bigrams(goal), subset=indicator_norm.startswith(LEXICON.subset_words, lo))
+    named = frozenset(metric_names(f"{goal} {t.metric} {t.text}"))
+    return _Context(near=near, far=bigrams(goal), subset=indicator_norm.startswith(LEXICON.subset_words, lo),
+                    named=named)
 
 
 def _restates_plan(c: Claim, progress_norm: str) -> bool:
@@ -133,7 +139,12 @@ def _claim_context(c: Claim, progress_norm: str) -> _Context:
         progress_norm[lo:hi])
     plo = previous_clause_start(progress_norm, lo)
     far_text = progress_norm[plo:lo]
+    slo = sentence_bounds(progress_norm, c.span[0], c.span[1])[0]
+    before = progress_norm[slo : c.span[0]]
+    before = before[before.rfind("●") + 1 :]  # a bullet opens a new item
+    named = metric_names(before)
     return _Context(
+        named=frozenset(named[-1:]),
         near=near,
         far=bigrams(far_text),
         restated=contains_any(progress_norm[lo : c.span[0]], LEXICON.plan_words) or _plan_follows(progress_norm, c),
@@ -240,6 +251,8 @@ def pair_score(t: Target, tc: _Context, c: Claim, cc: _Context, *, bare_pair: bo
         return 0.0
     if t.kind == "level" and c.kind != "level" and not (c.kind == "change" and _names_change_rate(t.metric + t.text)):
         return 0.0
+    if tc.named and cc.named and not (tc.named & cc.named):
+        return 0.0  # 社会消费品零售总额…增长5.8% does not report 进出口总额增长3%
     if contains_any(c.context[: _figure_at(c)], LEXICON.adjusted_basis) and not contains_any(
         t.metric + t.text, LEXICON.adjusted_basis
     ):
