@@ -949,3 +949,10 @@ def test_a_figure_after_another_named_metric_does_not_report_the_target() -> Non
     assert cpi.targets[0].verdict == "unverified"
     got = verdicts("GDP", "GDP增长6%", "全市地区生产总值 3.46 万亿元、增长 6.0%,增速居国内大中城市前列。")
     assert got == [("met", 6.0)]  # a stray space between 增长 and its figure
+
+
+def test_a_higher_aim_is_a_growth_too_and_a_clause_goes_on_with_the_scope_before() -> None:
+    kinds = [(t.kind, t.value) for t in extract_targets("GDP增长5.5%以上、争取达到6%", "GDP")]
+    assert kinds == [("change", 5.5), ("change", 6.0)]
+    progress = "2023年,全市规模以上工业增加值5171.00亿元,同比下降1.9%,增速比前三季度提高1.7个百分点;"
+    assert verdicts("规模以上工业增加值", "规模以上工业增加值增长6%", progress) == [("not_met", -1.9)]

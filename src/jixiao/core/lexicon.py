@@ -122,6 +122,7 @@ class Lexicon:
     flat_words: tuple[str, ...]
     change_rate_nouns: tuple[str, ...]
     adjusted_basis: tuple[str, ...]
+    aspiration_words: tuple[str, ...]
     bare_money_unit: str
     bare_money_yuan_from: float
     deadline_fillers: tuple[str, ...]
@@ -243,6 +244,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         flat_words=_longest_first(raw["change"]["flat_words"]),
         change_rate_nouns=_longest_first(raw["change"]["change_rate_nouns"]),
         adjusted_basis=_longest_first(raw["change"]["adjusted_basis"]),
+        aspiration_words=_longest_first(raw["comparators"]["aspiration_words"]),
         bare_money_unit=str(raw["targets"]["bare_money_unit"]),
         bare_money_yuan_from=float(raw["targets"]["bare_money_yuan_from"]),
         deadline_value_labels=_longest_first(raw["deadline"]["value_labels"]),

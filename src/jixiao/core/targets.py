@@ -318,6 +318,27 @@ def _zero_targets(indicator: str, norm: str, found: list[Target]) -> list[Target
 LIST_JOINERS: Final = frozenset({"和", "与", "及", "、", "或"})  # between the figures of one list
 
 
+def _joins_a_list(gap: str) -> bool:
+    """The words between two figures of one list: a joiner (和, 、), or one after the first figure's bound and
+    before the second's aspiration (增长5.5%以上、争取达到6%: the higher aim, still a growth)."""
+    gap = gap.strip()
+    if gap in LIST_JOINERS:
+        return True
+    rest = gap
+    after = word_after(rest, 0, _AFTER_WORDS)
+    if after is not None:
+        rest = rest[len(after) :]
+    if rest[:1] not in (*LIST_JOINERS, ",", "，"):
+        return False
+    rest = rest[1:].lstrip()
+    aim = word_after(rest, 0, LEXICON.aspiration_words)
+    if aim is None:
+        return False
+    rest = rest[len(aim) :]
+    before = word_after(rest, 0, _BEFORE_WORDS)
+    return rest == "" or (before is not None and rest == before)
+
+
 def _share_change(norm: str, found: list[Target]) -> list[Target]:
     """A change word before a list of figures governs each of them: 分别增长8%和9% is two changes."""
     out: list[Target] = []
@@ -330,7 +351,7 @@ def _share_change(norm: str, found: list[Target]) -> list[Target]:
             and prev.quantity is not None
             and t.quantity is not None
             and prev.unit == t.unit
-            and norm[prev.quantity.span[1] : t.quantity.span[0]].strip() in LIST_JOINERS
+            and _joins_a_list(norm[prev.quantity.span[1] : t.quantity.span[0]])
         ):
             t = replace(t, kind="change", direction=prev.direction, metric=prev.metric)
         out.append(t)

@@ -168,8 +168,20 @@ def _scope_missing(scopes: list[str], c: Claim, progress_norm: str) -> bool:
     if not scopes:
         return False
     clo = max(progress_norm.rfind(d, 0, c.span[0]) for d in "，,。；;（(") + 1
-    said = canonical_names(progress_norm[clo : c.span[0]])
-    return not any(w in said for w in scopes)
+    said = progress_norm[clo : c.span[0]]
+    if clo > 0 and progress_norm[clo - 1] in "，," and not _names_anything(said):
+        # …规模以上工业增加值5171.00亿元,同比下降1.9%: the clause goes on with the one before's metric
+        plo = max(progress_norm.rfind(d, 0, clo - 1) for d in "，,。；;（(") + 1
+        said = progress_norm[plo : c.span[0]]
+    return not any(w in canonical_names(said) for w in scopes)
+
+
+def _names_anything(words: str) -> bool:
+    """Whether the words before a figure name a thing, beyond a baseline and a change (同比下降, 比上年增长)."""
+    rest = words.strip()
+    for w in (*LEXICON.baseline, *LEXICON.increase, *LEXICON.decrease, "了"):
+        rest = rest.replace(w, "")
+    return len(rest.strip()) > 1
 
 
 def _crowding(t: Target, figures: list[Claim], progress_norm: str) -> int:
