@@ -956,3 +956,14 @@ def test_a_higher_aim_is_a_growth_too_and_a_clause_goes_on_with_the_scope_before
     assert kinds == [("change", 5.5), ("change", 6.0)]
     progress = "2023年,全市规模以上工业增加值5171.00亿元,同比下降1.9%,增速比前三季度提高1.7个百分点;"
     assert verdicts("规模以上工业增加值", "规模以上工业增加值增长6%", progress) == [("not_met", -1.9)]
+
+
+def test_words_pair_within_runs_and_a_list_in_the_same_order_pairs_by_position() -> None:
+    from jixiao.core.textutil import bigrams
+    assert "入增" not in bigrams("一般公共预算收入增长12.2%") and "长规" not in bigrams("增长12.2%,规模以上")
+    para = ("预计全市地区生产总值增长6%左右,一般公共预算收入增长12.2%,规模以上工业增加值增长7%左右,"
+            "固定资产投资增长3%左右")
+    assert check_row(Row("研发", "全社会研发经费投入增长10%", para), shared=True).targets[0].verdict == "unverified"
+    r = check_row(Row("办学条件", "新增省一級示範幼儿園2所、一級高完中2所,建成校舍7萬平方米、運動場7萬平方米。",
+                      "新增省一級示範幼儿園5所、一級高完中2所,建成校舍10.24萬平方米、運動場9.51萬平方米。"))
+    assert [t.actual.value if t.actual else None for t in r.targets] == [5, 2, 102400, 95100]

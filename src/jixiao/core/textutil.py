@@ -17,6 +17,9 @@ _OPEN_RE: Final = re.compile("[" + re.escape("".join(_OPEN)) + "]")
 # Mirror-site noise: a character's pinyin in brackets after it (國內(nèi), 標(biāo)準(zhǔn)).
 _PINYIN_RE: Final = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 _SKIP_RE: Final = re.compile(r"[\s\d.%,，。；;：:、()（）“”\"'‘’《》【】\[\]\-—·/|]+")
+# Where a text breaks into runs of words for pairing: punctuation, digits, and the change words between a
+# metric and its figure (收入增长12.2%,规模以上… pairs neither 入增 nor 长规).
+_BREAK_RE: Final = re.compile(_SKIP_RE.pattern + "|增长|下降|提高|降低|减少|上升|同比")
 
 
 _DELIMITER_RE: Final = re.compile("[" + re.escape("".join(sorted(LEXICON.clause_delimiters))) + "]")
@@ -144,8 +147,9 @@ def bigrams(text: str) -> frozenset[str]:
     """Character pairs of ``text`` that carry meaning (punctuation, digits and stop pairs left out).
 
     Cached: a row's clauses and its goal are compared with many candidates."""
-    chars = _SKIP_RE.sub("", canonical_names(_PINYIN_RE.sub("", text) if "(" in text else text))
-    return frozenset({chars[i : i + 2] for i in range(len(chars) - 1)} - LEXICON.stop_bigrams)
+    plain = canonical_names(_PINYIN_RE.sub("", text) if "(" in text else text)
+    pairs = {run[i : i + 2] for run in _BREAK_RE.split(plain) for i in range(len(run) - 1)}
+    return frozenset(pairs - LEXICON.stop_bigrams)
 
 
 def contains_any(text: str, words: tuple[str, ...]) -> bool:

@@ -127,6 +127,10 @@ def _target_context(t: Target, indicator_norm: str, goal: str) -> _Context:
                     named=named)
 
 
+# A comma or semicolon after a figure: a new statement may start after it (、 joins one metric's figures).
+_AFTER_A_FIGURE_RE: Final = re.compile(r"\d[^\d，,；;]{0,6}[，,；;]")
+
+
 def _restates_plan(c: Claim, progress_norm: str) -> bool:
     lo = clause_bounds(progress_norm, c.span[0], c.span[1])[0]
     return contains_any(progress_norm[lo : c.span[0]], LEXICON.plan_words) or _plan_follows(progress_norm, c)
@@ -142,6 +146,11 @@ def _claim_context(c: Claim, progress_norm: str) -> _Context:
     slo = sentence_bounds(progress_norm, c.span[0], c.span[1])[0]
     before = progress_norm[slo : c.span[0]]
     before = before[before.rfind("●") + 1 :]  # a bullet opens a new item
+    cuts = [m.end() for m in _AFTER_A_FIGURE_RE.finditer(before)]
+    if cuts and _names_anything(before[cuts[-1] :]):
+        before = before[cuts[-1] :]  # …收入增长12.2%,规模以上工业增加值增长7%: the statement before is done
+    elif len(cuts) > 1:
+        before = before[cuts[-2] :]  # …;社会消费品零售总额4408.12亿元,增长3.4%: the same statement goes on
     named = metric_names(before)
     return _Context(
         named=frozenset(named[-1:]),
@@ -265,6 +274,8 @@ def pair_score(t: Target, tc: _Context, c: Claim, cc: _Context, *, bare_pair: bo
         return 0.0
     if tc.named and cc.named and not (tc.named & cc.named):
         return 0.0  # 社会消费品零售总额…增长5.8% does not report 进出口总额增长3%
+    if cc.named and not tc.named and all(len(bigrams(n) & (tc.near | tc.far)) < 2 for n in cc.named):
+        return 0.0  # nor 全社会研发经费投入增长10%, which shares only 社会 with it
     if contains_any(c.context[: _figure_at(c)], LEXICON.adjusted_basis) and not contains_any(
         t.metric + t.text, LEXICON.adjusted_basis
     ):
@@ -494,6 +505,8 @@ def assign_claims(
     figures = [c for c in claims if c.kind in ("level", "change") and c.value is not None]
     # a figure that restates the plan (超额完成40所的年度目标任务, 计划新增2万人) is never the result
     figures = [c for c in figures if not _restates_plan(c, progress_norm)]
+    if not crowded and (in_order := _same_list(targets, figures)) is not None:
+        return in_order
     ccs: dict[int, _Context] = {}  # claim contexts, computed only for claims some target could take
     scored: list[tuple[float, int, int]] = []
     bare_pair = bare_row and len(targets) == 1 and len(figures) == 1
@@ -543,5 +556,18 @@ def assign_claims(
             continue  # each claim reports on one target; the two ends of a range share it
         out[i] = figures[j]
         used.setdefault(j, i)
-    # Rows whose target and claim cells are the same list of figures: pair in order.
     return out
+
+
+def _same_list(targets: list[Target], figures: list[Claim]) -> dict[int, Claim] | None:
+    """A row whose indicator and progress are one list of figures in the same order and units (新增…幼儿园2所、
+    …高完中2所,建成校舍7万平方米、运动场7万平方米 / …5所、…2所,…10.24万平方米、…9.51万平方米): the figures pair
+    by position, whatever words they share."""
+    numeric = [i for i, t in enumerate(targets) if t.kind != "milestone" and t.value is not None]
+    if len(numeric) < 2 or len(numeric) != len(figures) or len(numeric) != len(targets):
+        return None
+    if any(targets[i].unit is None or targets[i].unit != c.unit for i, c in zip(numeric, figures, strict=True)):
+        return None
+    if len({targets[i].unit for i in numeric}) < 2 and len(numeric) < 3:
+        return None  # two figures of one unit may be listed in either order
+    return dict(zip(numeric, figures, strict=True))
