@@ -967,3 +967,13 @@ def test_words_pair_within_runs_and_a_list_in_the_same_order_pairs_by_position()
     r = check_row(Row("办学条件", "新增省一級示範幼儿園2所、一級高完中2所,建成校舍7萬平方米、運動場7萬平方米。",
                       "新增省一級示範幼儿園5所、一級高完中2所,建成校舍10.24萬平方米、運動場9.51萬平方米。"))
     assert [t.actual.value if t.actual else None for t in r.targets] == [5, 2, 102400, 95100]
+
+
+def test_works_to_build_taken_only_to_an_earlier_stage_by_the_year_end() -> None:
+    ind = "新建全民健身中心1个,总建筑面积6500平方米"
+    said = "2023年完成前期工作,完成可行性研究、项目设计、项目勘察、图纸审查、项目审批、施工招标、监理招标。"
+    assert [v for v, _ in verdicts("总体目标", ind, said)] == ["not_met", "not_met"]
+    assert check_row(Row("新建全民健身中心数量", "1", "建设中")).targets[0].verdict == "not_met"
+    # during the year the same words are progress; and works done are no shortfall
+    assert check_row(Row("总体目标", ind, said), period="上半年").targets[0].verdict == "unverified"
+    assert [v for v, _ in verdicts("总体目标", ind, "全民健身中心已建成投入使用。")] != ["not_met", "not_met"]

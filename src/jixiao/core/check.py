@@ -48,6 +48,24 @@ def _units_wanted(targets: list[Target]) -> frozenset[str] | None:
     return frozenset(wanted)
 
 
+def _works_short_of_done(result: TargetResult, stages: list[Claim], statements: list[Claim]) -> TargetResult:
+    """A figure of works to build (新建全民健身中心1个, 总建筑面积6500平方米) with no figure reported, at the year's
+    end, when the progress takes the works only to a stage before completion (完成前期工作…施工招标; 建设中):
+    not delivered (LABELLING.md: an earlier stage of the same work)."""
+    said = [c for c in stages if not c.negated and c.stage_rank is not None]
+    if not said or any(states_done(c) for c in statements):
+        return result
+    top = max(said, key=lambda c: c.stage_rank or 0)
+    if (top.stage_rank or 0) >= _DONE_RANK:
+        return result
+    want = result.target.text
+    return replace(result, verdict="not_met", evidence=(top, *result.evidence),
+                   reason=f"年末进度只报告到“{top.text}”阶段，目标“{want}”所需工程尚未建成")
+
+
+_DONE_RANK: Final = LEXICON.stage_ranks["基本完成"]
+
+
 def _not_due(result: TargetResult) -> TargetResult:
     """A shortfall against a requirement due after the report's year is progress, unless it is admitted."""
     if result.verdict != "not_met" or any(c.kind == "admission" for c in result.evidence):
@@ -227,9 +245,10 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
     given (LABELLING.md, Ranges); a document whose title names no period is read as in-year only by its
     own cut-off (meta.infer_period)."""
     targets = extract_targets(row.indicator, row.goal)
-    has_milestone = any(t.kind == "milestone" for t in targets)
-    claims = extract_claims(row.progress, units=_units_wanted(targets), stages=has_milestone)
     ind_norm, prog_norm = fold(row.indicator), fold(row.progress)
+    builds = contains_any(fold(row.goal) + ind_norm, LEXICON.works_words)  # 新建全民健身中心1个
+    has_milestone = any(t.kind == "milestone" for t in targets)
+    claims = extract_claims(row.progress, units=_units_wanted(targets), stages=has_milestone or builds)
     claims = _drop_restated_and_shortfall_counts(claims, ind_norm, prog_norm)
     numeric = [t for t in targets if t.kind != "milestone"]
     claims = _rates_named_as_targets(claims, numeric, prog_norm)
@@ -271,6 +290,8 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
         result = judge_numeric(t, claim, own, shares if len(numeric) == 1 else [])
         if result.verdict == "unverified" and (listed := listed_state(t, row.indicator, row.progress)) is not None:
             result = listed  # no figure for it, but the progress lists its work among those done (or not)
+        if result.verdict == "unverified" and builds and not is_in_year(period) and claim is None:
+            result = _works_short_of_done(result, stages, statements)
         results.append(result)
     admissions = [c for c in claims if c.kind == "admission"]
     if admissions:
