@@ -977,3 +977,15 @@ def test_works_to_build_taken_only_to_an_earlier_stage_by_the_year_end() -> None
     # during the year the same words are progress; and works done are no shortfall
     assert check_row(Row("总体目标", ind, said), period="上半年").targets[0].verdict == "unverified"
     assert [v for v, _ in verdicts("总体目标", ind, "全民健身中心已建成投入使用。")] != ["not_met", "not_met"]
+
+
+def test_a_templates_bracketed_unit_a_rate_column_and_a_rates_formula() -> None:
+    r = check_row(Row("公猪舍(≥**平方米)", "22.8", "22.8"))
+    assert [(t.target.unit, t.verdict) for t in r.targets] == [("平方米", "met")]
+    r = check_row(Row("居民电子健康档案建档数",
+                      "941250份 居民电子健康档案建档率=建立电子健康档案人数/辖区内常住居民数*100% ≥75%",
+                      "1024410 81.74%"))
+    assert [(t.target.value, t.verdict, t.actual.value if t.actual else None) for t in r.targets] == [
+        (941250, "met", 1024410), (75, "met", 81.74)]  # 100% in the formula is no target
+    r = check_row(Row("预算投入资金", "6475 预算完成率 100%", "6475 100%"))
+    assert [t.actual.value if t.actual else None for t in r.targets][1] == 100  # the rate column, no share

@@ -408,6 +408,14 @@ def _rates_named_as_targets(claims: list[Claim], numeric: list[Target], prog_nor
     | 投资完成率37.44%): then it is the rate's figure."""
     if not any(c.kind == "share" for c in claims):
         return claims
+    if _ONLY_FIGURES_RE.match(prog_norm) and sum(t.unit == "%" for t in numeric) == sum(
+        c.kind == "share" for c in claims
+    ):
+        # 6475 预算完成率 100% | 6475 100%: the table's rate column, not a share of the task
+        for c in claims:
+            if c.kind == "share":
+                c.kind = "level"
+        return claims
     named = tuple(w for w in LEXICON.task_share if any(t.unit == "%" and w in fold(t.text) for t in numeric))
     if named:
         for c in claims:
@@ -416,6 +424,7 @@ def _rates_named_as_targets(claims: list[Claim], numeric: list[Target], prog_nor
     return claims
 
 
+_ONLY_FIGURES_RE: Final = re.compile(r"^[\s\d.,%％≥≤<>=]+$")
 _SHARE_WORD_REACH: Final = 8  # as claims.py reads a share: the word ends within this many characters
 
 

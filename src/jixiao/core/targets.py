@@ -25,7 +25,9 @@ from jixiao.core.textutil import (
     word_before,
 )
 
-_PAREN_UNIT_RE: Final = re.compile(r"[(（]\s*([^()（）\s]{1,4})\s*[)）]")
+# A unit in brackets; a template may write its comparator and a placeholder for the figure before it
+# (公猪舍(≥**平方米): the unit 平方米).
+_PAREN_UNIT_RE: Final = re.compile(r"[(（]\s*(?:[≥≤≧≦<>=＞＜＝]|[*＊×xX]+)*\s*([^()（）\s*＊]{1,4})\s*[)）]")
 _FILLERS: Final = ("每人每月", "每人每年", "每年", "每月", "每人", "人均", "年均", "平均", "累计", "全年", "年度", "达")
 _LEADING_NOISE: Final = re.compile(r"^[\s、，,。；;：:和及与并且以及确保力争实现完成全年年度]+")
 _TIME_WORDS: Final = re.compile(
@@ -250,12 +252,19 @@ def _strip_metric(text: str) -> str:
     return text.strip(" ，,、：:")
 
 
+# A rate's formula in a table (…率=A/B*100%, …率=A÷B×100%): its figures say how it is counted.
+_FORMULA_RE: Final = re.compile(r"(?<=[率数比])\s*=[^，,；;。≥≤]{1,60}?[/÷][^，,；;。≥≤]{1,60}?[*×]\s*100\s*%")
+
+
 def extract_targets(indicator: str, goal: str = "") -> list[Target]:
     norm = fold(indicator)
     quantities = find_quantities(indicator)
     bare = is_bare_figure(norm, quantities)
     found: list[Target] = []
+    formulas = [m.span() for m in _FORMULA_RE.finditer(norm)] if "=" in norm else []
     for q in quantities:
+        if any(a <= q.span[0] < b for a, b in formulas):
+            continue  # 建档率=建立电子健康档案人数/辖区内常住居民数*100%: how the rate is counted, no target
         t = _numeric_target(indicator, norm, q, goal, bare)
         if t is not None:
             found.append(t)

@@ -127,6 +127,7 @@ def _target_context(t: Target, indicator_norm: str, goal: str) -> _Context:
                     named=named)
 
 
+_ONLY_FIGURES_RE: Final = re.compile(r"^[\s\d.,%％]+$")
 # A comma or semicolon after a figure: a new statement may start after it (、 joins one metric's figures).
 _AFTER_A_FIGURE_RE: Final = re.compile(r"\d[^\d，,；;]{0,6}[，,；;]")
 
@@ -505,7 +506,7 @@ def assign_claims(
     figures = [c for c in claims if c.kind in ("level", "change") and c.value is not None]
     # a figure that restates the plan (超额完成40所的年度目标任务, 计划新增2万人) is never the result
     figures = [c for c in figures if not _restates_plan(c, progress_norm)]
-    if not crowded and (in_order := _same_list(targets, figures)) is not None:
+    if not crowded and (in_order := _same_list(targets, figures, progress_norm)) is not None:
         return in_order
     ccs: dict[int, _Context] = {}  # claim contexts, computed only for claims some target could take
     scored: list[tuple[float, int, int]] = []
@@ -559,14 +560,17 @@ def assign_claims(
     return out
 
 
-def _same_list(targets: list[Target], figures: list[Claim]) -> dict[int, Claim] | None:
+def _same_list(targets: list[Target], figures: list[Claim], progress_norm: str = "") -> dict[int, Claim] | None:
     """A row whose indicator and progress are one list of figures in the same order and units (新增…幼儿园2所、
     …高完中2所,建成校舍7万平方米、运动场7万平方米 / …5所、…2所,…10.24万平方米、…9.51万平方米): the figures pair
     by position, whatever words they share."""
     numeric = [i for i, t in enumerate(targets) if t.kind != "milestone" and t.value is not None]
     if len(numeric) < 2 or len(numeric) != len(figures) or len(numeric) != len(targets):
         return None
-    if any(targets[i].unit is None or targets[i].unit != c.unit for i, c in zip(numeric, figures, strict=True)):
+    # a cell of figures only (1024410 81.74% for 941250份 … ≥75%): a bare figure stands in its target's unit
+    only_figures = _ONLY_FIGURES_RE.match(progress_norm) is not None
+    if any(targets[i].unit is None or (targets[i].unit != c.unit and not (only_figures and c.unit is None))
+           for i, c in zip(numeric, figures, strict=True)):
         return None
     if len({targets[i].unit for i in numeric}) < 2 and len(numeric) < 3:
         return None  # two figures of one unit may be listed in either order
