@@ -988,4 +988,4 @@ def test_a_templates_bracketed_unit_a_rate_column_and_a_rates_formula() -> None:
     assert [(t.target.value, t.verdict, t.actual.value if t.actual else None) for t in r.targets] == [
         (941250, "met", 1024410), (75, "met", 81.74)]  # 100% in the formula is no target
     r = check_row(Row("预算投入资金", "6475 预算完成率 100%", "6475 100%"))
-    assert [t.actual.value if t.actual else None for t in r.targets][1] == 100  # the rate column, no share
+    assert [t.actual.value if t.actual else None for t in r.targets][-1] == 100  # the rate column, no share
