@@ -989,3 +989,12 @@ def test_a_templates_bracketed_unit_a_rate_column_and_a_rates_formula() -> None:
         (941250, "met", 1024410), (75, "met", 81.74)]  # 100% in the formula is no target
     r = check_row(Row("预算投入资金", "6475 预算完成率 100%", "6475 100%"))
     assert [t.actual.value if t.actual else None for t in r.targets][-1] == 100  # the rate column, no share
+
+
+def test_standards_monthly_tables_and_chao() -> None:
+    from jixiao.core.meta import period_of
+    assert period_of("2012年市、区政府民政实事项目完成情况进度表(五月份)") == "截至5月"
+    r = check_row(Row("城市低保標準", "600 元/月/人", "100% 1-6月城市低保標準已達到644元/月"), period="上半年")
+    assert [(t.verdict, t.actual.value if t.actual else None) for t in r.targets] == [("met", 644)]
+    (t,) = extract_targets("全年完成固定资产投资超1400亿元", "固定资产投资")
+    assert (t.comparator, t.about) == (">", False)

@@ -75,8 +75,11 @@ def _not_due(result: TargetResult) -> TargetResult:
 
 def _is_rate(t: Target) -> bool:
     """A rate or a growth figure (not cumulative work done, such as 完成工程量5%)."""
-    if t.kind == "change" or (t.unit is not None and "/" in t.unit):
+    if t.kind == "change":
         return True
+    if t.unit is not None and "/" in t.unit:
+        # 260元/辆 is a rate; a standard of payment (低保标准 600元/月/人), once raised to, is reached
+        return not contains_any(fold(t.metric + t.text), LEXICON.standard_words)
     return t.unit in ("%", "百分点", "‰") and not contains_any(fold(t.text), LEXICON.cumulative_shares)
 
 

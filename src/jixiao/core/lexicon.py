@@ -123,6 +123,7 @@ class Lexicon:
     change_rate_nouns: tuple[str, ...]
     adjusted_basis: tuple[str, ...]
     aspiration_words: tuple[str, ...]
+    standard_words: tuple[str, ...]
     bare_money_unit: str
     bare_money_yuan_from: float
     deadline_fillers: tuple[str, ...]
@@ -245,6 +246,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         change_rate_nouns=_longest_first(raw["change"]["change_rate_nouns"]),
         adjusted_basis=_longest_first(raw["change"]["adjusted_basis"]),
         aspiration_words=_longest_first(raw["comparators"]["aspiration_words"]),
+        standard_words=_longest_first(raw["targets"]["standard_words"]),
         bare_money_unit=str(raw["targets"]["bare_money_unit"]),
         bare_money_yuan_from=float(raw["targets"]["bare_money_yuan_from"]),
         deadline_value_labels=_longest_first(raw["deadline"]["value_labels"]),

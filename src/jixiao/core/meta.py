@@ -40,6 +40,8 @@ _MONTH: Final = r"(\d{1,2}|十[一二]?|[一二三四五六七八九])"
 _MONTH_RANGE_RE: Final = re.compile(r"(?<!\d)1\s*(?:-|—|–|~|～|至|到)\s*" + _MONTH + r"\s*月")
 _FIRST_MONTHS_RE: Final = re.compile(r"前\s*" + _MONTH + r"\s*(?:个)?\s*月")
 _CUTOFF_RE: Final = re.compile(r"(?:截至|截止到|截止至|截止)\s*(?:(?:19|20)\d{2}\s*年)?\s*" + _MONTH + r"\s*月")
+# 完成情况进度表(五月份): the month a monthly table reports, in brackets after its name
+_BRACKETED_MONTH_RE: Final = re.compile(r"[(（]\s*" + _MONTH + r"\s*月份?\s*[)）]")
 _MONTH_REPORT_RE: Final = re.compile(
     r"(?<![\d年])" + _MONTH + r"\s*月份?\s*(?:的)?(?:民生|重点|工作|项目)?[^，,。]{0,8}?"
     r"(?:进展|进度|推进情况|完成情况)")
@@ -51,8 +53,9 @@ def _month(text: str) -> int | None:
 
 
 def _cutoff_month(title: str) -> int | None:
-    """The month a title's figures run to: 1-10月, 前八月, 截至10月31日, 9月份进展情况 → 10, 8, 10, 9."""
-    for rx in (_MONTH_RANGE_RE, _FIRST_MONTHS_RE, _CUTOFF_RE, _MONTH_REPORT_RE):
+    """The month a title's figures run to: 1-10月, 前八月, 截至10月31日, 9月份进展情况, 进度表(五月份) → 10, 8,
+    10, 9, 5."""
+    for rx in (_MONTH_RANGE_RE, _FIRST_MONTHS_RE, _CUTOFF_RE, _MONTH_REPORT_RE, _BRACKETED_MONTH_RE):
         m = rx.search(title)
         if m:
             return _month(m.group(1))

@@ -584,6 +584,8 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
     ):
         return None
     comparator, comp_word = comparator_near(norm, lo, start, end, far=labelled or bare)
+    if comparator is None and (above := word_after(fold(q.text), 0, LEXICON.claim_above)) is not None:
+        comparator, comp_word = ">", above  # 固定资产投资超1400亿元: the approximation mark is the comparator
     if comparator is None and bare and goal:
         # the comparator in the first column: 城镇登记失业率低于(%) | 4.3
         column = _BRACKETED_RE.sub("", fold(goal)).rstrip()

@@ -290,7 +290,9 @@ def pair_score(t: Target, tc: _Context, c: Claim, cc: _Context, *, bare_pair: bo
         score += 2.0
     tq, cq = t.quantity, c.quantity
     if tq and cq and tq.per and cq.per:
-        score += 1.0 if tq.per == cq.per else -1.5
+        tper, cper = set(tq.per.split("/")), set(cq.per.split("/"))
+        # 600元/月/人 and 644元/月: the same month; 元/月 and 元/年 are not one rate
+        score += 1.0 if tper == cper else 0.5 if (tper <= cper or cper <= tper) else -1.5
     if cc.restated:
         return 0.0
     if cc.subset and not tc.subset:
