@@ -33,9 +33,6 @@ from jixiao.core.textutil import (
 
 _OPS: Final = {">=": "不低于", ">": "超过", "<=": "不超过", "<": "低于", "==": "等于"}
 _MIN_SCORE: Final = 1.0
-# In a crowded progress text a figure must share more than one pair of characters with the target: 企业 alone
-# does not make 新增上市企业6家 the figure of 省级专精特新企业50家以上.
-_CROWDED_WORDS: Final = 1.5
 
 
 @dataclass(slots=True)
@@ -286,7 +283,7 @@ def pair_score(t: Target, tc: _Context, c: Claim, cc: _Context, *, bare_pair: bo
         return 0.0  # 扣除减税降费因素增长8%: another basis than the target's
     words = len(tc.near & cc.near) * 1.0 + len(tc.near & (cc.far - cc.near)) * 0.5
     words += len(tc.far & cc.near) * 0.5
-    if crowded and words < _CROWDED_WORDS and not bare_pair:
+    if crowded and words == 0.0 and not bare_pair:
         return 0.0
     score = words + (u - 1.0) * 0.3
     if bare_pair:
