@@ -998,3 +998,9 @@ def test_standards_monthly_tables_and_chao() -> None:
     assert [(t.verdict, t.actual.value if t.actual else None) for t in r.targets] == [("met", 644)]
     (t,) = extract_targets("全年完成固定资产投资超1400亿元", "固定资产投资")
     assert (t.comparator, t.about) == (">", False)
+
+
+def test_a_first_column_naming_a_growth_makes_its_bare_figure_a_growth() -> None:
+    assert verdicts("社会消费品零售总额增长(%)", "7.8%", "-9.4%") == [("not_met", -9.4)]
+    assert verdicts("地区生产总值增长(%)", "6%左右", "3.8%") == [("not_met", 3.8)]
+    assert verdicts("新增就业人数增长(%)", "5%", "6%") == [("met", 6)]

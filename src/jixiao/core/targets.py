@@ -597,6 +597,14 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
         direction, change_word = change_before(norm, start)
         if direction is not None and word_before(norm, start - len(change_word), LEXICON.new_things):
             direction, change_word = None, ""
+    if direction is None and bare and goal and unit in ("%", "百分点"):
+        # 社会消费品零售总额增长(%) | 7.8%: the first column names the change its bare figure is
+        column = _BRACKETED_RE.sub("", fold(goal))
+        if not contains_any(column, LEXICON.new_things):
+            if contains_any(column, LEXICON.decrease):
+                direction, change_word = "down", ""
+            elif contains_any(column, LEXICON.increase):
+                direction, change_word = "up", ""
     if direction is not None:
         kind = "change"
         comparator = comparator or ">="

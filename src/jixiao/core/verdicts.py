@@ -267,10 +267,12 @@ def pair_score(t: Target, tc: _Context, c: Claim, cc: _Context, *, bare_pair: bo
     u = units_compatible(t.unit, c.unit)
     if u == 0.0:
         return 0.0
-    if t.kind == "change" and c.kind != "change" and not _names_change_rate(c.context[: _figure_at(c)]) and not (
-        c.kind == "level" and t.unit not in ("%", "百分点") and _counts_new_things(c.context[: _figure_at(c)])
-    ):
-        return 0.0
+    if t.kind == "change" and c.kind != "change" and not _names_change_rate(c.context[: _figure_at(c)]):
+        # a count of new things reports a target to add them; a bare cell's one figure is its target's, a growth
+        # in a growth's row (增长(%) | 7.8% | 3.8%)
+        new_things = t.unit not in ("%", "百分点") and _counts_new_things(c.context[: _figure_at(c)])
+        if not (c.kind == "level" and (bare_pair or new_things)):
+            return 0.0
     if t.kind == "level" and c.kind != "level" and not (c.kind == "change" and _names_change_rate(t.metric + t.text)):
         return 0.0
     if tc.named and cc.named and not (tc.named & cc.named):
