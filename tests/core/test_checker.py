@@ -1004,3 +1004,9 @@ def test_a_first_column_naming_a_growth_makes_its_bare_figure_a_growth() -> None
     assert verdicts("社会消费品零售总额增长(%)", "7.8%", "-9.4%") == [("not_met", -9.4)]
     assert verdicts("地区生产总值增长(%)", "6%左右", "3.8%") == [("not_met", 3.8)]
     assert verdicts("新增就业人数增长(%)", "5%", "6%") == [("met", 6)]
+
+
+def test_metrics_listed_before_fenbie_name_the_figures_after_it_in_order() -> None:
+    said = "三大需求总体平稳,固定资产投资、社会消费品零售总额分别增长4.1%、8.8%,进出口总额1.93万亿元,增长7.7%;"
+    assert verdicts("固定资产投资", "固定资产投资增长8%左右", said) == [("not_met", 4.1)]
+    assert verdicts("社会消费品零售总额", "社会消费品零售总额增长8%", said) == [("met", 8.8)]

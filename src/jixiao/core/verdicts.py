@@ -127,6 +127,7 @@ def _target_context(t: Target, indicator_norm: str, goal: str) -> _Context:
                     named=named)
 
 
+_FIGURE_RE: Final = re.compile(r"\d+(?:\.\d+)?")
 _ONLY_FIGURES_RE: Final = re.compile(r"^[\s\d.,%％]+$")
 # A comma or semicolon after a figure: a new statement may start after it (、 joins one metric's figures).
 _AFTER_A_FIGURE_RE: Final = re.compile(r"\d[^\d，,；;]{0,6}[，,；;]")
@@ -153,6 +154,10 @@ def _claim_context(c: Claim, progress_norm: str) -> _Context:
     elif len(cuts) > 1:
         before = before[cuts[-2] :]  # …;社会消费品零售总额4408.12亿元,增长3.4%: the same statement goes on
     named = metric_names(before)
+    if named and (k := before.rfind("分别")) >= 0:
+        # 固定资产投资、社会消费品零售总额分别增长4.1%、8.8%: the k-th figure after 分别 is the k-th name's
+        listed, ahead = metric_names(before[:k]), len(_FIGURE_RE.findall(before[k:]))
+        named = [listed[ahead]] if ahead < len(listed) else named
     return _Context(
         named=frozenset(named[-1:]),
         near=near,
