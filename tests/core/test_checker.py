@@ -1010,3 +1010,11 @@ def test_metrics_listed_before_fenbie_name_the_figures_after_it_in_order() -> No
     said = "三大需求总体平稳,固定资产投资、社会消费品零售总额分别增长4.1%、8.8%,进出口总额1.93万亿元,增长7.7%;"
     assert verdicts("固定资产投资", "固定资产投资增长8%左右", said) == [("not_met", 4.1)]
     assert verdicts("社会消费品零售总额", "社会消费品零售总额增长8%", said) == [("met", 8.8)]
+
+
+def test_a_cell_declaring_its_unit_and_a_node_beside_its_annual_target() -> None:
+    row = Row("通川区", "单位:亿元 年度投资计划 94.9 一季度目标任务 15.2", "一季度 完成投资 14.9 完成一季度目标 任务占比(%) 98%")
+    r = check_row(row, period="一季度")
+    assert [(t.target.value, t.target.unit, t.verdict, t.actual.value if t.actual else None) for t in r.targets] == [
+        (pytest.approx(9.49e9), "元", "unverified", pytest.approx(1.49e9)),
+        (pytest.approx(1.52e9), "元", "not_met", pytest.approx(1.49e9))]

@@ -395,13 +395,16 @@ _SHORT_LEAD: Final = 4
 
 def _share_node_claims(targets: list[Target], assigned: dict[int, Claim], ind_norm: str, period: str) -> None:
     """An annual target beside its node for the report's period (计划新开工项目41项,1至11月份计划开工39项 |
-    实际开工37项): the one figure so far is the claim for both."""
+    实际开工37项; 年度投资计划 600.1 一季度目标任务 110.5 | 完成投资 120.5): the one figure so far is the claim
+    for both, whichever of them the pairing gave it to."""
     for i, t in enumerate(targets):
         if t.kind == "milestone" or i in assigned:
             continue
         for j, c in list(assigned.items()):
             u = targets[j]
-            if u.unit == t.unit and u.kind == t.kind and _set_for_the_period(u, ind_norm, period):
+            if u.unit == t.unit and u.kind == t.kind and (
+                _set_for_the_period(u, ind_norm, period) or _set_for_the_period(t, ind_norm, period)
+            ):
                 assigned[i] = c
                 break
 

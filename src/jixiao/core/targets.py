@@ -70,6 +70,19 @@ def paren_unit_before(norm: str, pos: int, lo: int) -> str | None:
 _MULTIPLIERS_LONGEST_FIRST: Final = tuple(sorted(LEXICON.multipliers.items(), key=lambda kv: len(kv[0]), reverse=True))
 
 
+_UNIT_DECL_RE: Final = re.compile(r"单位\s*[:：]\s*([^\s\d,，;；:：()（）]{1,4})")
+
+
+def declared_unit(norm: str, pos: int) -> str | None:
+    """The unit a cell declares before ``pos`` (单位:亿元 年度投资计划 600.1), when it is a known one."""
+    found = None
+    for m in _UNIT_DECL_RE.finditer(norm, 0, pos):
+        base, _scale = unit_scale(m.group(1))
+        if base in LEXICON.money_units or base in LEXICON.count_units or base == "%":
+            found = m.group(1)
+    return found
+
+
 def unit_scale(unit: str) -> tuple[str, float]:
     """A header unit such as 万元 or 亿元 → (元, 10000)."""
     for word, mult in _MULTIPLIERS_LONGEST_FIRST:
@@ -548,7 +561,7 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
     if unit is None:
         if not (bare or labelled) or not stands_alone(norm, end):
             return None
-        header_unit = paren_unit_before(norm, start, 0)
+        header_unit = paren_unit_before(norm, start, 0) or declared_unit(norm, start)
         if header_unit is None and bare:
             # the unit in the first column's brackets: 城镇新增就业(人) | 26000
             fgoal = fold(goal).rstrip()
