@@ -1013,7 +1013,8 @@ def test_metrics_listed_before_fenbie_name_the_figures_after_it_in_order() -> No
 
 
 def test_a_cell_declaring_its_unit_and_a_node_beside_its_annual_target() -> None:
-    row = Row("通川区", "单位:亿元 年度投资计划 94.9 一季度目标任务 15.2", "一季度 完成投资 14.9 完成一季度目标 任务占比(%) 98%")
+    row = Row("通川区", "单位:亿元 年度投资计划 94.9 一季度目标任务 15.2",
+              "一季度 完成投资 14.9 完成一季度目标 任务占比(%) 98%")
     r = check_row(row, period="一季度")
     assert [(t.target.value, t.target.unit, t.verdict, t.actual.value if t.actual else None) for t in r.targets] == [
         (pytest.approx(9.49e9), "元", "unverified", pytest.approx(1.49e9)),
