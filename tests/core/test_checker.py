@@ -1019,3 +1019,10 @@ def test_a_cell_declaring_its_unit_and_a_node_beside_its_annual_target() -> None
     assert [(t.target.value, t.target.unit, t.verdict, t.actual.value if t.actual else None) for t in r.targets] == [
         (pytest.approx(9.49e9), "元", "unverified", pytest.approx(1.49e9)),
         (pytest.approx(1.52e9), "元", "not_met", pytest.approx(1.49e9))]
+
+
+def test_a_plan_table_row_with_its_unit_absolute_value_and_growth() -> None:
+    r = check_row(Row("全市生产总值", "单位 亿元 2015年目标 绝对值 4620 增速(%) 7以上",
+                      "2015年实绩 绝对值 4619.8 增速(%) 8.3"))
+    assert [(t.target.value, t.verdict, t.actual.value if t.actual else None) for t in r.targets] == [
+        (pytest.approx(4.62e11), "not_met", pytest.approx(4.6198e11)), (7, "met", 8.3)]

@@ -70,7 +70,7 @@ def paren_unit_before(norm: str, pos: int, lo: int) -> str | None:
 _MULTIPLIERS_LONGEST_FIRST: Final = tuple(sorted(LEXICON.multipliers.items(), key=lambda kv: len(kv[0]), reverse=True))
 
 
-_UNIT_DECL_RE: Final = re.compile(r"单位\s*[:：]\s*([^\s\d,，;；:：()（）]{1,4})")
+_UNIT_DECL_RE: Final = re.compile(r"单位\s*[:：]?\s*([^\s\d,，;；:：()（）]{1,4})(?=[\s,，;；]|$)")
 
 
 def declared_unit(norm: str, pos: int) -> str | None:
@@ -149,7 +149,11 @@ def bare_run(norm: str, quantities: list[Quantity]) -> int:
 def stands_alone(norm: str, end: int) -> bool:
     """A bare number must end its cell or be followed by a space or a clause delimiter (not 目标1:造林)."""
     nxt = norm[end : end + 1]
-    return nxt == "" or nxt in " \t\n，,；;。" or nxt == "\u3000"
+    if nxt == "" or nxt in " \t\n，,；;。" or nxt == "\u3000":
+        return True
+    # or by its comparator, then the end or a space (增速(%) 7以上 | …)
+    after = word_after(norm, end, _AFTER_WORDS)
+    return after is not None and norm[end + len(after) : end + len(after) + 1] in ("", " ", "\t", "\u3000", "，", ",")
 
 
 _HEADER_UNIT_RE: Final = re.compile(r"[(（]\s*[^()（）\s\d]{1,4}\s*[)）]\s*$")
