@@ -561,7 +561,8 @@ def _minus_start(norm: str, num_start: int, end: int, is_cn: bool) -> int:
         # The dash opens the cell: a sign before a figure that ends it, a list dash before words.
         return -1 if _is_cjk(norm[end : end + 1]) else dash
     if before == " ":
-        return -1  # 人数 - 500人: a separator
+        # 人数 - 500人: a separator; but after a column header (增速(%) -6.3) the figure's sign
+        return dash if norm[k] in ")）" else -1
     return dash
 
 

@@ -324,6 +324,9 @@ def judge_numeric(t: Target, claim: Claim | None, statements: list[Claim], share
     want = f"{_OPS.get(t.comparator or '>=', '')}{fmt_number(t.value, t.unit)}{'左右' if t.about else ''}"
     if claim is not None and claim.value is not None:
         value: float = claim.value
+        if t.kind != "change" and claim.kind == "change" and _direction_of(claim) == "down":
+            value = -abs(value)  # 增速(%) 4.9 | 增速(%) -6.3: a fall, read as a level of growth
+            claim = replace(claim, value=value)
         got = fmt_number(value, claim.unit or t.unit)
         if t.kind == "change":
             ok = satisfies(value, t.comparator, t.value, about=t.about, bound=claim.bound)
