@@ -1041,3 +1041,10 @@ def test_items_under_jun_short_of_the_figure_make_the_row_not_met() -> None:
                       "高新技术产业投资增长8.0%,均居全省中上位次;"))
     assert r.verdict == "not_met" and r.targets[0].actual is not None and r.targets[0].actual.value == -4.7
     assert "-4.7%" in r.targets[0].reason  # a fall, shown as one (was the known failure of a-01)
+
+
+def test_an_admission_in_a_sentence_that_opens_by_naming_its_works() -> None:
+    progress = ("新章镇大桥:工可报告、初步设计、初步设计咨询初稿均已完成,考虑专项债以外资金财政保障难度大,"
+                "根据8月14日金区长调研交通汇报情况,项目暂缓。彩虹桥新建按要求推进相关工作 100.0%")
+    r = check_row(Row("新章镇大桥", "新章镇大桥、彩虹桥新建等项目落地建设", progress))
+    assert r.verdict == "not_met"

@@ -31,6 +31,7 @@ from jixiao.core.textutil import (
     find_words,
     in_brackets,
     previous_clause_start,
+    sentence_bounds,
     word_after,
     word_before,
     word_ends_within,
@@ -321,6 +322,10 @@ def admission_claims(progress: str, norm: str) -> list[Claim]:
             continue
         lo, hi = clause_bounds(norm, s, e)
         plo = previous_clause_start(norm, lo)
+        slo = sentence_bounds(norm, s, e)[0]
+        if norm.find("：", slo, lo) >= 0 or norm.find(":", slo, lo) >= 0:
+            # 新章镇大桥:工可报告…均已完成,…,项目暂缓: the sentence opens by naming the works it reports on
+            plo = min(plo, slo)
         # the works may be named in the clause that follows: 有2件未达到目标任务进度,分别是“…”和“…”
         ctx_hi = hi
         if hi < len(norm) and norm[hi] in ",，:：" and word_after(norm, hi + 1, LEXICON.naming_leads) is not None:
