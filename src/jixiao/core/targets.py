@@ -344,6 +344,9 @@ def _zero_targets(indicator: str, norm: str, found: list[Target]) -> list[Target
 LIST_JOINERS: Final = frozenset({"和", "与", "及", "、", "或"})  # between the figures of one list
 
 
+_GAP_JOINERS: Final = LIST_JOINERS | {",", "，"}
+
+
 def _joins_a_list(gap: str) -> bool:
     """The words between two figures of one list: a joiner (和, 、), or one after the first figure's bound and
     before the second's aspiration (增长5.5%以上、争取达到6%: the higher aim, still a growth)."""
@@ -354,7 +357,7 @@ def _joins_a_list(gap: str) -> bool:
     after = word_after(rest, 0, _AFTER_WORDS)
     if after is not None:
         rest = rest[len(after) :]
-    if rest[:1] not in (*LIST_JOINERS, ",", "，"):
+    if rest[:1] not in _GAP_JOINERS:
         return False
     rest = rest[1:].lstrip()
     aim = word_after(rest, 0, LEXICON.aspiration_words)
