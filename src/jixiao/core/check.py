@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import Final
 
-from jixiao.core.claims import extract_claims, is_final_admission, states_done
+from jixiao.core.claims import extract_claims, is_final_admission, stage_claims, states_done
 from jixiao.core.lexicon import LEXICON
 from jixiao.core.meta import (
     deadline_after,
@@ -251,7 +251,7 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
     ind_norm, prog_norm = fold(row.indicator), fold(row.progress)
     builds = contains_any(fold(row.goal) + ind_norm, LEXICON.works_words)  # 新建全民健身中心1个
     has_milestone = any(t.kind == "milestone" for t in targets)
-    claims = extract_claims(row.progress, units=_units_wanted(targets), stages=has_milestone or builds)
+    claims = extract_claims(row.progress, units=_units_wanted(targets), stages=has_milestone)
     claims = _drop_restated_and_shortfall_counts(claims, ind_norm, prog_norm)
     numeric = [t for t in targets if t.kind != "milestone"]
     claims = _rates_named_as_targets(claims, numeric, prog_norm)
@@ -294,6 +294,8 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
         if result.verdict == "unverified" and (listed := listed_state(t, row.indicator, row.progress)) is not None:
             result = listed  # no figure for it, but the progress lists its work among those done (or not)
         if result.verdict == "unverified" and builds and not is_in_year(period) and claim is None:
+            if not has_milestone and not stages:
+                stages = stage_claims(row.progress)  # read only now: few rows come this far
             result = _works_short_of_done(result, stages, statements)
         results.append(result)
     admissions = [c for c in claims if c.kind == "admission"]

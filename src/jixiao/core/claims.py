@@ -175,6 +175,11 @@ def _bound(norm: str, q: Quantity) -> Literal["above", "below"] | None:
     return None
 
 
+def stage_claims(progress: str) -> list[Claim]:
+    """The stages of work ``progress`` reports (a row's other claims not read)."""
+    return _stage_claims(progress, fold(progress), find_quantities(progress))
+
+
 def _stage_claims(progress: str, norm: str, quantities: list[Quantity]) -> list[Claim]:
     out: list[Claim] = []
     hits = find_words(norm, _STAGE_WORDS)
@@ -252,10 +257,15 @@ _ALL_MET_RE: Final = re.compile(
 )
 
 
+_ALL_MET_HEADS: Final = tuple(sorted({w[:2] for w in LEXICON.all_met_subjects}))
+
+
 def _all_met_claims(progress: str, norm: str) -> list[Claim]:
     """绩效各指标均能高质量完成: every indicator of the report reached, unless a negation or a hedge
     sits between the quantifier and the verb (各项指标均未完成, 各项指标均基本完成)."""
     out: list[Claim] = []
+    if not any(w in norm for w in _ALL_MET_HEADS):
+        return out  # most texts name no subject at all: skip the pattern
     for m in _ALL_MET_RE.finditer(norm):
         gap = m.group(1)
         if contains_any(gap, LEXICON.negations) or contains_any(gap, LEXICON.met_hedges):
@@ -269,6 +279,8 @@ def _all_met_claims(progress: str, norm: str) -> list[Claim]:
 def _flat_claims(progress: str, norm: str) -> list[Claim]:
     """居民消费价格同比持平: a change of 0%, unless negated (未能持平)."""
     out: list[Claim] = []
+    if not any(w in norm for w in LEXICON.flat_words):
+        return out
     for s, e, _word in find_words(norm, LEXICON.flat_words):
         lo, hi = clause_bounds(norm, s, e)
         if contains_any(norm[lo:s], LEXICON.negations):

@@ -26,6 +26,7 @@ from jixiao.core.textutil import (
     clause_bounds,
     contains_any,
     find_words,
+    metric_mentions,
     metric_names,
     previous_clause_start,
     sentence_bounds,
@@ -39,12 +40,14 @@ _MIN_SCORE: Final = 1.0
 class _Context:
     near: frozenset[str]
     far: frozenset[str]
-    restated: bool = False  # the clause restates the plan (计划新增就业2万人): never the result
     ongoing: bool = False  # the clause counts work still under way (另有8个正在改造)
     subset: bool = False  # the clause counts part of the whole (其中…)
     # the metrics the lexicon names: for a target, those its words name; for a claim, the last one its
     # sentence names before it (社会消费品零售总额达4.7万亿元、增长5.8%: 社会消费品零售总额)
     named: frozenset[str] = frozenset()
+    rate: bool = False  # its words name a rate of change (涨幅, 增速)
+    adjusted: bool = False  # its words adjust the basis (扣除…因素)
+    new_things: bool = False  # a claim: its words count new things (新增)
 
 
 def units_compatible(target_unit: str | None, claim_unit: str | None) -> float:
@@ -123,8 +126,9 @@ def _target_context(t: Target, indicator_norm: str, goal: str) -> _Context:
     else:
         near = bigrams(indicator_norm[lo:hi])
     named = frozenset(metric_names(f"{goal} {t.metric} {t.text}"))
+    own = t.metric + t.text
     return _Context(near=near, far=bigrams(goal), subset=indicator_norm.startswith(LEXICON.subset_words, lo),
-                    named=named)
+                    named=named, rate=_names_change_rate(own), adjusted=contains_any(own, LEXICON.adjusted_basis))
 
 
 _FIGURE_RE: Final = re.compile(r"\d+(?:\.\d+)?")
@@ -138,6 +142,29 @@ def _restates_plan(c: Claim, progress_norm: str) -> bool:
     return contains_any(progress_norm[lo : c.span[0]], LEXICON.plan_words) or _plan_follows(progress_norm, c)
 
 
+def _named_before(c: Claim, progress_norm: str) -> frozenset[str]:
+    """The metric the lexicon names last in the claim's own statement, before it (see _Context.named)."""
+    start = c.span[0]
+    mentions = metric_mentions(progress_norm)
+    if not mentions or mentions[0][1] > start:
+        return frozenset()
+    slo = sentence_bounds(progress_norm, start, c.span[1])[0]
+    slo = max(slo, progress_norm.rfind("●", slo, start) + 1)  # a bullet opens a new item
+    before = progress_norm[slo:start]
+    cuts = [m.end() for m in _AFTER_A_FIGURE_RE.finditer(before)]
+    if cuts and _names_anything(before[cuts[-1] :]):
+        slo += cuts[-1]  # …收入增长12.2%,规模以上工业增加值增长7%: the statement before is done
+    elif len(cuts) > 1:
+        slo += cuts[-2]  # …;社会消费品零售总额4408.12亿元,增长3.4%: the same statement goes on
+    named = [name for a, b, name in mentions if a >= slo and b <= start]
+    if named and (k := progress_norm.rfind("分别", slo, start)) >= 0:
+        # 固定资产投资、社会消费品零售总额分别增长4.1%、8.8%: the k-th figure after 分别 is the k-th name's
+        listed = [name for a, b, name in mentions if a >= slo and b <= k]
+        ahead = len(_FIGURE_RE.findall(progress_norm, k, start))
+        named = [listed[ahead]] if ahead < len(listed) else named
+    return frozenset(named[-1:])
+
+
 def _claim_context(c: Claim, progress_norm: str) -> _Context:
     lo, hi = clause_bounds(progress_norm, c.span[0], c.span[1])
     q = c.quantity
@@ -145,24 +172,14 @@ def _claim_context(c: Claim, progress_norm: str) -> _Context:
         progress_norm[lo:hi])
     plo = previous_clause_start(progress_norm, lo)
     far_text = progress_norm[plo:lo]
-    slo = sentence_bounds(progress_norm, c.span[0], c.span[1])[0]
-    before = progress_norm[slo : c.span[0]]
-    before = before[before.rfind("●") + 1 :]  # a bullet opens a new item
-    cuts = [m.end() for m in _AFTER_A_FIGURE_RE.finditer(before)]
-    if cuts and _names_anything(before[cuts[-1] :]):
-        before = before[cuts[-1] :]  # …收入增长12.2%,规模以上工业增加值增长7%: the statement before is done
-    elif len(cuts) > 1:
-        before = before[cuts[-2] :]  # …;社会消费品零售总额4408.12亿元,增长3.4%: the same statement goes on
-    named = metric_names(before)
-    if named and (k := before.rfind("分别")) >= 0:
-        # 固定资产投资、社会消费品零售总额分别增长4.1%、8.8%: the k-th figure after 分别 is the k-th name's
-        listed, ahead = metric_names(before[:k]), len(_FIGURE_RE.findall(before[k:]))
-        named = [listed[ahead]] if ahead < len(listed) else named
+    said = c.context[: _figure_at(c)]
     return _Context(
-        named=frozenset(named[-1:]),
+        named=_named_before(c, progress_norm),
+        rate=_names_change_rate(said),
+        adjusted=contains_any(said, LEXICON.adjusted_basis),
+        new_things=_counts_new_things(said),
         near=near,
         far=bigrams(far_text),
-        restated=contains_any(progress_norm[lo : c.span[0]], LEXICON.plan_words) or _plan_follows(progress_norm, c),
         subset=progress_norm.startswith(LEXICON.subset_words, lo, c.span[0]),
         ongoing=contains_any(progress_norm[lo:hi], LEXICON.ongoing_words),
     )
@@ -272,21 +289,19 @@ def pair_score(t: Target, tc: _Context, c: Claim, cc: _Context, *, bare_pair: bo
     u = units_compatible(t.unit, c.unit)
     if u == 0.0:
         return 0.0
-    if t.kind == "change" and c.kind != "change" and not _names_change_rate(c.context[: _figure_at(c)]):
+    if t.kind == "change" and c.kind != "change" and not cc.rate:
         # a count of new things reports a target to add them; a bare cell's one figure is its target's, a growth
         # in a growth's row (增长(%) | 7.8% | 3.8%)
-        new_things = t.unit not in ("%", "百分点") and _counts_new_things(c.context[: _figure_at(c)])
+        new_things = t.unit not in ("%", "百分点") and cc.new_things
         if not (c.kind == "level" and (bare_pair or new_things)):
             return 0.0
-    if t.kind == "level" and c.kind != "level" and not (c.kind == "change" and _names_change_rate(t.metric + t.text)):
+    if t.kind == "level" and c.kind != "level" and not (c.kind == "change" and tc.rate):
         return 0.0
     if tc.named and cc.named and not (tc.named & cc.named):
         return 0.0  # 社会消费品零售总额…增长5.8% does not report 进出口总额增长3%
     if cc.named and not tc.named and all(len(bigrams(n) & (tc.near | tc.far)) < 2 for n in cc.named):
         return 0.0  # nor 全社会研发经费投入增长10%, which shares only 社会 with it
-    if contains_any(c.context[: _figure_at(c)], LEXICON.adjusted_basis) and not contains_any(
-        t.metric + t.text, LEXICON.adjusted_basis
-    ):
+    if cc.adjusted and not tc.adjusted:
         return 0.0  # 扣除减税降费因素增长8%: another basis than the target's
     words = len(tc.near & cc.near) * 1.0 + len(tc.near & (cc.far - cc.near)) * 0.5
     words += len(tc.far & cc.near) * 0.5
@@ -300,8 +315,6 @@ def pair_score(t: Target, tc: _Context, c: Claim, cc: _Context, *, bare_pair: bo
         tper, cper = set(tq.per.split("/")), set(cq.per.split("/"))
         # 600元/月/人 and 644元/月: the same month; 元/月 and 元/年 are not one rate
         score += 1.0 if tper == cper else 0.5 if (tper <= cper or cper <= tper) else -1.5
-    if cc.restated:
-        return 0.0
     if cc.subset and not tc.subset:
         score -= 1.0
     if cc.ongoing:
