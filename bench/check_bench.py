@@ -169,6 +169,23 @@ def run_mode(args: argparse.Namespace, pure: bool) -> dict[str, Any]:
     return result
 
 
+_ROW_HEAD = "| compiled | pure Python | ratio |"
+
+
+def record(results: Path, line: str) -> None:
+    """Add ``line`` to the checker-speed table: after its last row, not after the prose that follows it."""
+    lines = results.read_text(encoding="utf-8").split("\n")
+    head = next((i for i, text in enumerate(lines) if _ROW_HEAD in text), None)
+    if head is None:
+        lines[-1:] = [line, ""] if lines[-1] == "" else [lines[-1], line, ""]
+    else:
+        end = head + 1
+        while end < len(lines) and lines[end].startswith("|"):
+            end += 1
+        lines.insert(end, line)
+    results.write_text("\n".join(lines), encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     ap.add_argument("--rows", type=int, default=3000, help="rows in the corpus (default 3000)")
@@ -230,9 +247,8 @@ def main(argv: list[str] | None = None) -> int:
                 "|---|---|---|---|---|---|---|\n",
                 encoding="utf-8",
             )
-        with RESULTS.open("a", encoding="utf-8") as fh:
-            fh.write(line + "\n")
-        print(f"appended to {RESULTS.relative_to(HERE.parent)}")
+        record(RESULTS, line)
+        print(f"recorded in {RESULTS.relative_to(HERE.parent)}")
     return 0
 
 
