@@ -1048,3 +1048,9 @@ def test_an_admission_in_a_sentence_that_opens_by_naming_its_works() -> None:
                 "根据8月14日金区长调研交通汇报情况,项目暂缓。彩虹桥新建按要求推进相关工作 100.0%")
     r = check_row(Row("新章镇大桥", "新章镇大桥、彩虹桥新建等项目落地建设", progress))
     assert r.verdict == "not_met"
+
+
+def test_a_first_columns_count_noun_gives_a_bare_figure_its_unit() -> None:
+    r = check_row(Row("綜合學習課程學員人數", "13,500", "21,836"))
+    assert [(t.target.unit, t.verdict, t.actual.value if t.actual else None) for t in r.targets] == [
+        ("人", "met", 21836)]

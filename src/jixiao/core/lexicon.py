@@ -124,6 +124,7 @@ class Lexicon:
     adjusted_basis: tuple[str, ...]
     aspiration_words: tuple[str, ...]
     standard_words: tuple[str, ...]
+    count_nouns: tuple[tuple[str, str], ...]
     bare_money_unit: str
     bare_money_yuan_from: float
     deadline_fillers: tuple[str, ...]
@@ -247,6 +248,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         adjusted_basis=_longest_first(raw["change"]["adjusted_basis"]),
         aspiration_words=_longest_first(raw["comparators"]["aspiration_words"]),
         standard_words=_longest_first(raw["targets"]["standard_words"]),
+        count_nouns=tuple((str(a), str(b)) for a, b in sorted(raw["targets"]["count_nouns"], key=lambda p: -len(p[0]))),
         bare_money_unit=str(raw["targets"]["bare_money_unit"]),
         bare_money_yuan_from=float(raw["targets"]["bare_money_yuan_from"]),
         deadline_value_labels=_longest_first(raw["deadline"]["value_labels"]),

@@ -586,6 +586,8 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
             unit = "元"  # 市民中心运行维护费 150万: an amount of money in 万元
         elif bare and _names_a_rate(fold(goal) + norm[lo:start]) and 0 <= value <= 100:
             unit = "%"  # 工程完工率 100: a rate's bare figure is a percentage
+        elif bare and (counted := _counted_by(goal)) is not None:
+            unit = counted  # 综合学习课程学员人数 | 13,500: 13500 人
         elif bare and contains_any(fold(goal) + norm[lo:start], LEXICON.money_metrics):
             # 年度资金总额 | 285.84: the template's 万元, dropped with its heading; a large figure is in 元
             base, scale = unit_scale(LEXICON.bare_money_unit)
@@ -697,6 +699,15 @@ def _metric_words(prefix: str) -> str:
     for label in _CELL_LABELS:
         words = words.replace(label, "")
     return _NOT_METRIC_RE.sub("", words)
+
+
+def _counted_by(goal: str) -> str | None:
+    """The unit a first column's count noun gives its bare figures (学员人数 → 人), or None."""
+    column = _BRACKETED_RE.sub("", fold(goal)).rstrip(" 0123456789:：")
+    for noun, unit in LEXICON.count_nouns:
+        if column.endswith(noun):
+            return unit
+    return None
 
 
 def _names_a_rate(metric: str) -> bool:
