@@ -1054,3 +1054,7 @@ def test_a_first_columns_count_noun_gives_a_bare_figure_its_unit() -> None:
     r = check_row(Row("綜合學習課程學員人數", "13,500", "21,836"))
     assert [(t.target.unit, t.verdict, t.actual.value if t.actual else None) for t in r.targets] == [
         ("人", "met", 21836)]
+
+
+def test_a_whole_before_the_part_of_it_done_is_not_the_result() -> None:
+    assert verdicts("危桥", "加固改造危桥120座", "120座危桥改造项目已完成87座,完成计划的72.5%。") == [("not_met", 87)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 from dataclasses import replace
 from typing import Final
 
@@ -255,6 +256,7 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
     claims = _drop_restated_and_shortfall_counts(claims, ind_norm, prog_norm)
     numeric = [t for t in targets if t.kind != "milestone"]
     claims = _rates_named_as_targets(claims, numeric, prog_norm)
+    claims = _totals_before_their_done_part(claims, prog_norm)
     figures = [c for c in claims if c.kind in ("level", "change")]
     bare_row = len(numeric) == 1 and len(figures) == 1
     assigned = assign_claims(targets, claims, ind_norm, prog_norm, row.goal, bare_row=bare_row and not shared,
@@ -409,6 +411,24 @@ def _share_node_claims(targets: list[Target], assigned: dict[int, Claim], ind_no
             ):
                 assigned[i] = c
                 break
+
+
+def _totals_before_their_done_part(claims: list[Claim], prog_norm: str) -> list[Claim]:
+    """120座危桥改造项目已完成87座: a figure followed, in its clause, by the words of work done and a figure of
+    the same unit names the whole the second is part of; the second is the result."""
+    figures = [c for c in claims if c.kind == "level" and c.value is not None and c.unit is not None]
+    drop: set[tuple[int, int]] = set()
+    for a, b in pairwise(figures):
+        if a.unit != b.unit or clause_bounds(prog_norm, a.span[0], a.span[1]) != clause_bounds(
+                prog_norm, b.span[0], b.span[1]):
+            continue
+        between = prog_norm[a.span[1] : b.span[0]]
+        if len(between) <= _TOTAL_GAP and contains_any(between, LEXICON.part_done_words):
+            drop.add(a.span)
+    return [c for c in claims if c.kind != "level" or c.span not in drop] if drop else claims
+
+
+_TOTAL_GAP: Final = 16
 
 
 def _rates_named_as_targets(claims: list[Claim], numeric: list[Target], prog_norm: str) -> list[Claim]:

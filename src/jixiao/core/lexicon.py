@@ -125,6 +125,7 @@ class Lexicon:
     aspiration_words: tuple[str, ...]
     standard_words: tuple[str, ...]
     count_nouns: tuple[tuple[str, str], ...]
+    part_done_words: tuple[str, ...]
     bare_money_unit: str
     bare_money_yuan_from: float
     deadline_fillers: tuple[str, ...]
@@ -248,6 +249,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         adjusted_basis=_longest_first(raw["change"]["adjusted_basis"]),
         aspiration_words=_longest_first(raw["comparators"]["aspiration_words"]),
         standard_words=_longest_first(raw["targets"]["standard_words"]),
+        part_done_words=_longest_first(raw["restate"]["part_done_words"]),
         count_nouns=tuple((str(a), str(b)) for a, b in sorted(raw["targets"]["count_nouns"], key=lambda p: -len(p[0]))),
         bare_money_unit=str(raw["targets"]["bare_money_unit"]),
         bare_money_yuan_from=float(raw["targets"]["bare_money_yuan_from"]),
