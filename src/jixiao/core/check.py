@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import pairwise
 from dataclasses import replace
+from itertools import pairwise
 from typing import Final
 
 from jixiao.core.claims import extract_claims, is_final_admission, stage_claims, states_done
