@@ -1058,3 +1058,10 @@ def test_a_first_columns_count_noun_gives_a_bare_figure_its_unit() -> None:
 
 def test_a_whole_before_the_part_of_it_done_is_not_the_result() -> None:
     assert verdicts("危桥", "加固改造危桥120座", "120座危桥改造项目已完成87座,完成计划的72.5%。") == [("not_met", 87)]
+
+
+def test_targets_listed_after_fenbie_take_the_figures_listed_after_it_in_order() -> None:
+    progress = ("预计全年实现地区生产总值1.2万亿元,增长7.5%;一般公共预算收入1175亿元,增长7%;"
+                "城乡居民人均可支配收入分别增长8.1%、9.9%,居民消费价格上涨2%。")
+    got = verdicts("城镇和农村居民人均可支配收入", "城镇和农村居民人均可支配收入分别增长7%、7.5%", progress)
+    assert got == [("met", 8.1), ("met", 9.9)]

@@ -533,6 +533,7 @@ def assign_claims(
     figures = [c for c in figures if not _restates_plan(c, progress_norm)]
     if not crowded and (in_order := _same_list(targets, figures, progress_norm)) is not None:
         return in_order
+    fenbie = _fenbie_lists(targets, figures, indicator_norm, progress_norm)
     ccs: dict[int, _Context] = {}  # claim contexts, computed only for claims some target could take
     scored: list[tuple[float, int, int]] = []
     bare_pair = bare_row and len(targets) == 1 and len(figures) == 1
@@ -573,8 +574,8 @@ def assign_claims(
             if s >= _MIN_SCORE:
                 scored.append((s, i, j))
     scored.sort(key=lambda x: (-x[0], x[1], x[2]))
-    out: dict[int, Claim] = {}
-    used: dict[int, int] = {}  # claim → the target that took it
+    out: dict[int, Claim] = {i: figures[j] for i, j in fenbie.items()}
+    used: dict[int, int] = {j: i for i, j in fenbie.items()}  # claim → the target that took it
     for _s, i, j in scored:
         if i in out:
             continue
@@ -582,6 +583,59 @@ def assign_claims(
             continue  # each claim reports on one target; the two ends of a range share it
         out[i] = figures[j]
         used.setdefault(j, i)
+    return out
+
+
+_FENBIE_LIST_RE: Final = re.compile(r"分别(?:增长|下降|提高|达到|为|是|增加|减少|上涨)?\s*(?:了)?\s*")
+
+
+def _listed_after_fenbie(norm: str, spans: list[tuple[int, int]]) -> list[list[int]]:
+    """Runs of the figures at ``spans`` listed right after 分别 and joined by 、 or 和 (分别增长8.1%、9.9%),
+    as indices into ``spans``."""
+    runs: list[list[int]] = []
+    for m in _FENBIE_LIST_RE.finditer(norm):
+        run: list[int] = []
+        pos = m.end()
+        for k, (a, b) in enumerate(spans):
+            if a < pos:
+                continue
+            if a == pos or (run and norm[pos:a].strip() in ("、", "和", "及", "与")):
+                run.append(k)
+                pos = b
+                while pos < len(norm) and norm[pos] in "以上左右":
+                    pos += 1
+            elif run:
+                break
+        if len(run) > 1:
+            runs.append(run)
+    return runs
+
+
+def _fenbie_lists(targets: list[Target], figures: list[Claim], indicator_norm: str,
+                  progress_norm: str) -> dict[int, int]:
+    """Targets listed after 分别 (城镇和农村居民人均可支配收入分别增长7%、7.5%) take the figures a progress lists
+    after 分别 for the same metric in the same order (城乡居民人均可支配收入分别增长8.1%、9.9%): target index →
+    figure index."""
+    if "分别" not in indicator_norm or "分别" not in progress_norm:
+        return {}
+    tspans = [t.quantity.span if t.quantity is not None else (-1, -1) for t in targets]
+    truns = [r for r in _listed_after_fenbie(indicator_norm, tspans) if all(targets[k].value is not None for k in r)]
+    cspans = [c.quantity.span if c.quantity is not None else c.span for c in figures]
+    cruns = _listed_after_fenbie(progress_norm, cspans)
+    out: dict[int, int] = {}
+    for trun in truns:
+        tlo = clause_bounds(indicator_norm, tspans[trun[0]][0], tspans[trun[0]][1])[0]
+        twords = bigrams(indicator_norm[tlo : tspans[trun[0]][0]])
+        best = None
+        for crun in cruns:
+            if len(crun) != len(trun) or any(k in out.values() for k in crun):
+                continue
+            clo = clause_bounds(progress_norm, cspans[crun[0]][0], cspans[crun[0]][1])[0]
+            shared = len(twords & bigrams(progress_norm[clo : cspans[crun[0]][0]]))
+            if shared >= 2 and (best is None or shared > best[0]):
+                best = (shared, crun)
+        if best is not None:
+            out.update(zip(trun, best[1], strict=True))
     return out
 
 
