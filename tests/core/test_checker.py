@@ -1065,3 +1065,8 @@ def test_targets_listed_after_fenbie_take_the_figures_listed_after_it_in_order()
                 "城乡居民人均可支配收入分别增长8.1%、9.9%,居民消费价格上涨2%。")
     got = verdicts("城镇和农村居民人均可支配收入", "城镇和农村居民人均可支配收入分别增长7%、7.5%", progress)
     assert got == [("met", 8.1), ("met", 9.9)]
+
+
+def test_a_bare_result_beside_a_target_written_in_wan() -> None:
+    assert verdicts("完成征繳基金10000萬元", "10000萬", "7965 80%") == [("not_met", 79650000)]
+    assert verdicts("市民中心运行维护费", "150万", "150万") == [("met", 1500000)]  # written out: no second 万

@@ -287,6 +287,8 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
             q = t.quantity
             if q is not None and q.unit is None and q.value and t.value:
                 scale = t.value / q.value
+                if claim.quantity is not None and written_scale(claim.quantity) == 1.0:
+                    scale *= written_scale(q)  # 10000萬 | 7965: 7965萬 (but 150万 | 150万 is written out)
             else:
                 scale = written_scale(q) if q is not None else 1.0
             claim = replace(claim, value=claim.value * scale, unit=t.unit)

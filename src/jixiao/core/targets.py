@@ -92,10 +92,12 @@ def unit_scale(unit: str) -> tuple[str, float]:
 
 
 def written_scale(q: Quantity) -> float:
-    """The multiplier written between a figure's digits and its unit (202.6万元 → 10000), else 1."""
-    if q.unit_span is None or not q.text[:1].isdigit():
+    """The multiplier written between a figure's digits and its unit, or after them (202.6万元, 10000萬 →
+    10000), else 1."""
+    if not q.text[:1].isdigit():
         return 1.0
-    head = q.text[: len(q.text) - (q.unit_span[1] - q.unit_span[0])].rstrip()
+    text = fold(q.text)  # 萬 is 万
+    head = text if q.unit_span is None else text[: len(text) - (q.unit_span[1] - q.unit_span[0])].rstrip()
     for word, mult in _MULTIPLIERS_LONGEST_FIRST:
         if head.endswith(word) and head[: -len(word)].rstrip()[-1:].isdigit():
             return float(mult)
