@@ -1070,3 +1070,11 @@ def test_targets_listed_after_fenbie_take_the_figures_listed_after_it_in_order()
 def test_a_bare_result_beside_a_target_written_in_wan() -> None:
     assert verdicts("完成征繳基金10000萬元", "10000萬", "7965 80%") == [("not_met", 79650000)]
     assert verdicts("市民中心运行维护费", "150万", "150万") == [("met", 1500000)]  # written out: no second 万
+
+
+def test_a_sentence_of_an_indicator_that_only_names_an_act_is_a_milestone() -> None:
+    ind = "为全县60岁以上老年人免费接种流感疫苗24723人。 4月:制定并下发老年名免费接种流感疫苗工作方案。"
+    kinds = [(t.kind, t.text) for t in extract_targets(ind, "流感疫苗")]
+    assert ("milestone", "制定并下发老年名免费接种流感疫苗工作方案") in kinds
+    r = check_row(Row("流感疫苗", ind, "已完成。 已制定并下发老年名免费接种流感疫苗工作方案。"), period="截至4月")
+    assert [t.verdict for t in r.targets if t.target.kind == "milestone"] == ["met"]

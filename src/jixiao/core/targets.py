@@ -306,7 +306,35 @@ def extract_targets(indicator: str, goal: str = "") -> list[Target]:
         extra = _deadline(indicator, norm, goal) or named_work(indicator, norm, goal)
         if extra is not None:
             milestones.append(extra)
+    if not milestones and _SENTENCE_END_RE.search(norm.rstrip(" 。.；;")):
+        milestones.extend(_acts_by_sentence(indicator, norm, goal))
     return found + milestones
+
+
+_SENTENCE_END_RE: Final = re.compile("[。；;]")
+# A sentence's own date label (4月:, 6月底前:), which says when, not how much.
+_WHEN_LABEL_RE: Final = re.compile(r"^\s*(?:\d{1,2}\s*月(?:份|底|底前|中旬|上旬|下旬)?\s*[:：])\s*")
+
+
+def _acts_by_sentence(indicator: str, norm: str, goal: str) -> list[Target]:
+    """An indicator of several sentences (为全县…接种流感疫苗24723人。 4月:制定并下发…工作方案。): a sentence that
+    only names an act (an action word first, no figure) is a milestone of its own."""
+    out: list[Target] = []
+    pos = 0
+    for m in _SENTENCE_END_RE.finditer(norm + "。"):
+        sentence = norm[pos : m.start()]
+        lo = pos
+        pos = m.end()
+        label = _WHEN_LABEL_RE.match(sentence)
+        if label is not None:
+            sentence, lo = sentence[label.end() :], lo + label.end()
+        core = sentence.strip()
+        if not core or _DIGIT_RE.search(core) or word_after(core, 0, LEXICON.action_words) is None:
+            continue
+        t = named_work(indicator[lo : lo + len(sentence)], sentence, goal)
+        if t is not None:
+            out.append(replace(t, span=(lo + t.span[0], lo + t.span[1])))
+    return out
 
 
 _ZERO_NOUNS: Final = "|".join(re.escape(w) for w in LEXICON.zero_nouns)
