@@ -1078,3 +1078,11 @@ def test_a_sentence_of_an_indicator_that_only_names_an_act_is_a_milestone() -> N
     assert ("milestone", "制定并下发老年名免费接种流感疫苗工作方案") in kinds
     r = check_row(Row("流感疫苗", ind, "已完成。 已制定并下发老年名免费接种流感疫苗工作方案。"), period="截至4月")
     assert [t.verdict for t in r.targets if t.target.kind == "milestone"] == ["met"]
+
+
+def test_a_higher_aim_shares_its_growths_figure_and_an_application_is_no_step_ahead() -> None:
+    got = verdicts("GDP", "GDP增长5.5%以上、争取达到6%", "2023年东莞市地区生产总值为11438.13亿元,同比增长2.6%。")
+    assert got == [("not_met", 2.6), ("not_met", 2.6)]
+    said = "本處亦能履行承諾在遞交申請當天完成處理所有申請,並把結果通知申請人。"
+    assert check_row(Row("預辦入境登記", "在遞交申請當天完成處理所有申請", said)).verdict == "met"
+    assert check_row(Row("验收", "完成竣工验收", "已申请竣工验收")).verdict != "met"  # 申请 right before: ahead

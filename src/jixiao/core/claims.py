@@ -175,6 +175,11 @@ def _bound(norm: str, q: Quantity) -> Literal["above", "below"] | None:
     return None
 
 
+# A word of a stage still ahead ends at most this many characters before the stage (准备竣工验收, 待验收),
+# not further (申请当天完成: 申请 is the application, not a step ahead).
+_PROSPECTIVE_REACH: Final = 1
+
+
 def stage_claims(progress: str) -> list[Claim]:
     """The stages of work ``progress`` reports (a row's other claims not read)."""
     return _stage_claims(progress, fold(progress), find_quantities(progress))
@@ -198,7 +203,7 @@ def _stage_claims(progress: str, norm: str, quantities: list[Quantity]) -> list[
         # 尚未开工 is not reached; nor is a stage still ahead (准备竣工验收) or prepared for (开工准备).
         negated = (
             contains_any(before, LEXICON.negations)
-            or contains_any(before, LEXICON.prospective_before)
+            or word_ends_within(before, LEXICON.prospective_before, _PROSPECTIVE_REACH)
             or contains_any(norm[lo:s], LEXICON.prospective_clause)
             or word_after(norm, e, LEXICON.prospective_after) is not None
         )

@@ -579,8 +579,8 @@ def assign_claims(
     for _s, i, j in scored:
         if i in out:
             continue
-        if j in used and targets[used[j]].span != targets[i].span:
-            continue  # each claim reports on one target; the two ends of a range share it
+        if j in used and targets[used[j]].span != targets[i].span and not _higher_aim(targets[i], targets[used[j]]):
+            continue  # each claim reports on one target; the two ends of a range share it, and a higher aim
         out[i] = figures[j]
         used.setdefault(j, i)
     return out
@@ -637,6 +637,11 @@ def _fenbie_lists(targets: list[Target], figures: list[Claim], indicator_norm: s
         if best is not None:
             out.update(zip(trun, best[1], strict=True))
     return out
+
+
+def _higher_aim(t: Target, other: Target) -> bool:
+    """增长5.5%以上、争取达到6%: the aim (争取, 力争) is the same growth's, judged by the same figure."""
+    return t.kind == other.kind and t.metric == other.metric and contains_any(fold(t.text), LEXICON.aspiration_words)
 
 
 def _same_list(targets: list[Target], figures: list[Claim], progress_norm: str = "") -> dict[int, Claim] | None:
