@@ -1086,3 +1086,8 @@ def test_a_higher_aim_shares_its_growths_figure_and_an_application_is_no_step_ah
     said = "本處亦能履行承諾在遞交申請當天完成處理所有申請,並把結果通知申請人。"
     assert check_row(Row("預辦入境登記", "在遞交申請當天完成處理所有申請", said)).verdict == "met"
     assert check_row(Row("验收", "完成竣工验收", "已申请竣工验收")).verdict != "met"  # 申请 right before: ahead
+
+
+def test_a_labelled_budget_figure_is_in_the_templates_wanyuan() -> None:
+    r = check_row(Row("年度资金总额", "全年预算数(A)300", "259.45万元 86.5%"))
+    assert [(t.target.value, t.verdict) for t in r.targets] == [(3000000, "not_met")]

@@ -618,7 +618,7 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
             unit = "%"  # 工程完工率 100: a rate's bare figure is a percentage
         elif bare and (counted := _counted_by(goal)) is not None:
             unit = counted  # 综合学习课程学员人数 | 13,500: 13500 人
-        elif bare and contains_any(fold(goal) + norm[lo:start], LEXICON.money_metrics):
+        elif (bare or labelled) and contains_any(fold(goal) + norm[lo:start], LEXICON.money_metrics):
             # 年度资金总额 | 285.84: the template's 万元, dropped with its heading; a large figure is in 元
             base, scale = unit_scale(LEXICON.bare_money_unit)
             unit = base
