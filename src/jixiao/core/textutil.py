@@ -92,28 +92,20 @@ def canonical_names(text: str) -> str:
     return _SYNONYM_RE.sub(_canonical, text) if _SYNONYM_RE is not None else text
 
 
-_METRIC_NAMES: Final = tuple(sorted(
-    {name for _, name in LEXICON.synonyms if name not in LEXICON.scope_qualifiers}, key=len, reverse=True))
-_METRIC_NAME_RE: Final = re.compile("|".join(re.escape(n) for n in _METRIC_NAMES)) if _METRIC_NAMES else None
-
-
 _METRIC_SPELLING_RE: Final = re.compile("|".join(re.escape(w) for w, name in sorted(
     LEXICON.synonyms, key=lambda p: len(p[0]), reverse=True) if name not in LEXICON.scope_qualifiers) or "(?!)")
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)
 def metric_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
     """Where ``text`` names a metric of the lexicon, by any spelling: (start, end, first name), in order."""
     return tuple((m.start(), m.end(), _CANONICAL[m.group()]) for m in _METRIC_SPELLING_RE.finditer(text))
 
 
-@lru_cache(maxsize=256)
 def metric_names(text: str) -> tuple[str, ...]:
     """The metrics the lexicon names ([align] synonyms, by their first names) that ``text`` writes, in order:
     全市GDP增长6%, 社零增长7% → [地区生产总值, 社会消费品零售总额]. Qualifiers (规模以上) are no metric."""
-    if _METRIC_NAME_RE is None:
-        return ()
-    return tuple(_METRIC_NAME_RE.findall(canonical_names(text)))
+    return tuple(name for _s, _e, name in metric_mentions(text))
 
 
 # The pinyin a mirror site writes after a character (增長(zhǎng), 進(jìn)出口): a bracketed syllable with a tone mark
