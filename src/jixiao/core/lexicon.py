@@ -126,6 +126,8 @@ class Lexicon:
     standard_words: tuple[str, ...]
     count_nouns: tuple[tuple[str, str], ...]
     part_done_words: tuple[str, ...]
+    pair_breaks: tuple[str, ...]
+    fenbie_verbs: tuple[str, ...]
     bare_money_unit: str
     bare_money_yuan_from: float
     deadline_fillers: tuple[str, ...]
@@ -250,6 +252,8 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         aspiration_words=_longest_first(raw["comparators"]["aspiration_words"]),
         standard_words=_longest_first(raw["targets"]["standard_words"]),
         part_done_words=_longest_first(raw["restate"]["part_done_words"]),
+        pair_breaks=tuple(raw["align"]["pair_breaks"]),
+        fenbie_verbs=tuple(raw["align"]["fenbie_verbs"]),
         count_nouns=tuple((str(a), str(b)) for a, b in sorted(raw["targets"]["count_nouns"], key=lambda p: -len(p[0]))),
         bare_money_unit=str(raw["targets"]["bare_money_unit"]),
         bare_money_yuan_from=float(raw["targets"]["bare_money_yuan_from"]),

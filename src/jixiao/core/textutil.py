@@ -17,9 +17,8 @@ _OPEN_RE: Final = re.compile("[" + re.escape("".join(_OPEN)) + "]")
 # Mirror-site noise: a character's pinyin in brackets after it (國內(nèi), 標(biāo)準(zhǔn)).
 _PINYIN_RE: Final = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 _SKIP_RE: Final = re.compile(r"[\s\d.%,，。；;：:、()（）“”\"'‘’《》【】\[\]\-—·/|]+")
-# Where a text breaks into runs of words for pairing: punctuation, digits, and the change words between a
-# metric and its figure (收入增长12.2%,规模以上… pairs neither 入增 nor 长规).
-_BREAK_RE: Final = re.compile(_SKIP_RE.pattern + "|增长|下降|提高|降低|减少|上升|同比")
+# Where a text breaks into runs of words for pairing: punctuation, digits, and [align] pair_breaks.
+_BREAK_RE: Final = re.compile("|".join([_SKIP_RE.pattern, *(re.escape(w) for w in LEXICON.pair_breaks)]))
 
 
 _DELIMITER_RE: Final = re.compile("[" + re.escape("".join(sorted(LEXICON.clause_delimiters))) + "]")

@@ -586,7 +586,8 @@ def assign_claims(
     return out
 
 
-_FENBIE_LIST_RE: Final = re.compile(r"分别(?:增长|下降|提高|达到|为|是|增加|减少|上涨)?\s*(?:了)?\s*")
+_FENBIE_LIST_RE: Final = re.compile(
+    "分别(?:" + "|".join(re.escape(w) for w in LEXICON.fenbie_verbs) + r")?\s*(?:了)?\s*")
 
 
 def _listed_after_fenbie(norm: str, spans: list[tuple[int, int]]) -> list[list[int]]:
