@@ -49,16 +49,13 @@ _PERCENT_HEADING_RE: Final = re.compile(r"[(（][^()（）\d]{0,20}(?:百分比|
 def paren_unit_before(norm: str, pos: int, lo: int) -> str | None:
     """A unit written in brackets before ``pos`` in a table header ("城镇新增就业(人) 目标任务 27800", or a
     heading naming a percentage: "目標(達到服務水平的百分比) 95")."""
-    heading = None
-    for m in _PERCENT_HEADING_RE.finditer(norm, lo, pos):
-        if not re.search(r"\d", norm[m.end() : pos].replace(" ", "")):
-            heading = "%"
-    if heading is not None:
-        return heading
+    # a heading counts when no other figure stands between it and ``pos``
+    if any(_DIGIT_RE.search(norm, m.end(), pos) is None for m in _PERCENT_HEADING_RE.finditer(norm, lo, pos)):
+        return "%"
     best: str | None = None
     for m in _PAREN_UNIT_RE.finditer(norm, lo, pos):
         inner = m.group(1)
-        if re.search(r"\d", norm[m.end() : pos].replace(" ", "")):
+        if _DIGIT_RE.search(norm, m.end(), pos) is not None:
             continue
         unit = "%" if inner in ("%", "％", "百分比") else inner
         base, _scale = unit_scale(unit)

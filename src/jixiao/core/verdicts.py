@@ -211,9 +211,12 @@ def _scope_missing(scopes: list[str], c: Claim, progress_norm: str) -> bool:
 def _names_anything(words: str) -> bool:
     """Whether the words before a figure name a thing, beyond a baseline and a change (同比下降, 比上年增长)."""
     rest = words.strip()
-    for w in (*LEXICON.baseline, *LEXICON.increase, *LEXICON.decrease, "了"):
+    for w in _NOT_NAMING:
         rest = rest.replace(w, "")
     return len(rest.strip()) > 1
+
+
+_NOT_NAMING: Final = (*LEXICON.baseline, *LEXICON.increase, *LEXICON.decrease, "了")
 
 
 def _crowding(t: Target, figures: list[Claim], progress_norm: str) -> int:
