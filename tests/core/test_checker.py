@@ -1091,3 +1091,11 @@ def test_a_higher_aim_shares_its_growths_figure_and_an_application_is_no_step_ah
 def test_a_labelled_budget_figure_is_in_the_templates_wanyuan() -> None:
     r = check_row(Row("年度资金总额", "全年预算数(A)300", "259.45万元 86.5%"))
     assert [(t.target.value, t.verdict) for t in r.targets] == [(3000000, "not_met")]
+
+
+def test_a_stage_that_names_no_works_is_the_lone_milestones_own_and_a_road_number_is_part_of_its_name() -> None:
+    assert check_row(Row("道路", "建成215国道改线工程", "已完工 100.0%")).verdict == "met"
+    assert check_row(Row("道路", "建成215国道改线工程", "项目已开工")).verdict == "not_met"
+    # a rate of starts and a plan done are no stage of the works
+    assert check_row(Row("道路", "建成215国道改线工程", "开工率85%")).verdict == "unverified"
+    assert check_row(Row("道路", "建成215国道改线工程", "基本完成年度目标")).verdict == "unverified"

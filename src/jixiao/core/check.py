@@ -276,7 +276,7 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
                 results.append(judge_deadline(t, row.progress, statements))
             else:
                 results.append(judge_milestone(t, stages, statements, shares if len(targets) == 1 else [],
-                                               row.progress))
+                                               row.progress, alone=len(targets) == 1))
             continue
         claim: Claim | None = assigned.get(i)
         if claim is not None and t.unit is None and claim.unit is not None:

@@ -58,6 +58,7 @@ class Lexicon:
     prospective_clause: tuple[str, ...]
     plain_done_not_works: tuple[str, ...]
     object_lead_words: tuple[str, ...]
+    numbered_name_heads: tuple[str, ...]
     generic_objects: tuple[str, ...]
     reference_stage_words: frozenset[str]
     named_work_max_chars: int
@@ -185,6 +186,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         prospective_clause=_longest_first(raw["stages"]["prospective_clause"]),
         plain_done_not_works=_longest_first(raw["stages"]["plain_done_not_works"]),
         object_lead_words=_longest_first(raw["stages"]["object_lead_words"]),
+        numbered_name_heads=tuple(raw["stages"]["numbered_name_heads"]),
         generic_objects=_longest_first(raw["stages"]["generic_objects"]),
         reference_stage_words=frozenset(raw["stages"]["reference_stage_words"]),
         named_work_max_chars=int(raw["stages"]["named_work_max_chars"]),

@@ -796,7 +796,7 @@ def _milestones(indicator: str, norm: str, quantities: list[Quantity], goal: str
         # brackets only describes the works (开工建设海塘安澜(南片海塘4.65公里)).
         # Nor does one that describes the works (总投资25亿元的东北亚食品产业园项目开工建设).
         if any(lo <= q.span[0] < hi and not in_brackets(norm, q.span[0]) and not _describes_works(norm, q)
-               for q in quantities):
+               and not _numbered_name(norm, q) for q in quantities):
             continue
         obj_start = lo
         while obj_start < s and norm[obj_start] in " 、，,":
@@ -848,6 +848,11 @@ _BRACKETED_RE: Final = re.compile(r"[(（][^()（）]*[)）]")
 _LIST_MARKER_RE: Final = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十])\s*[.、．)）]\s*")
 
 
+def _numbered_name(norm: str, q: Quantity) -> bool:
+    """A bare number that is part of a name (329国道北移工程): it counts nothing."""
+    return q.unit is None and norm.startswith(LEXICON.numbered_name_heads, q.span[1])
+
+
 def _describes_works(norm: str, q: Quantity) -> bool:
     """A figure of scope before 的 (总投资25亿元的…项目): it describes the works, it sets no work."""
     lo, _hi = clause_bounds(norm, q.span[0], q.span[1])
@@ -856,7 +861,8 @@ def _describes_works(norm: str, q: Quantity) -> bool:
 
 _WHEN_OR_WHICH_RE: Final = re.compile(
     r"(?:19|20)\d{2}(?:\s*[/／\-—]\s*\d{2,4})?\s*(?:学年|年度|年)|第[一二三四五六七八九十百\d]+[项件条个届批期]"
-    r"|[A-Za-z]+\d+|\d+\s*号(?=[路线桥楼院])")  # a road or line's code (G312, 20号路) is part of the name
+    r"|[A-Za-z]+\d+|\d+\s*(?=" + "|".join(map(re.escape, LEXICON.numbered_name_heads)) + ")"
+)  # a road or line's code (G312, 20号路, 329国道) is part of the name
 _SCOPE_IN_BRACKETS_RE: Final = re.compile(r"\s*[(（][^()（）]*\d[^()（）]*[)）]\s*$")
 
 

@@ -19,7 +19,7 @@ from jixiao.core.lexicon import LEXICON
 from jixiao.core.meta import parse_due
 from jixiao.core.quantities import fold
 from jixiao.core.results import Claim, Target, TargetResult, Verdict
-from jixiao.core.targets import zero_mentions
+from jixiao.core.targets import milestone_objects, zero_mentions
 from jixiao.core.textutil import (
     bigrams,
     canonical_names,
@@ -423,10 +423,12 @@ _ZERO_DONE_RE: Final = re.compile(r"(?:完成值|完成数|完成)\s*(?:为|是|
 
 
 def judge_milestone(
-    t: Target, stages: list[Claim], statements: list[Claim], shares: list[Claim] | None = None, progress: str = ""
+    t: Target, stages: list[Claim], statements: list[Claim], shares: list[Claim] | None = None, progress: str = "",
+    *, alone: bool = False,
 ) -> TargetResult:
     """A milestone is met when the progress reports its stage or a later one for the same works; failing any
-    stage, on a share of the task the row reports (95%, 完成率200%) or a plain statement (完成全年任务)."""
+    stage, on a share of the task the row reports (95%, 完成率200%) or a plain statement (完成全年任务).
+    ``alone``: the target is its row's only one, so a stage that names no works (已完工 100.0%) is its own."""
     assert t.stage_rank is not None
     shares = shares or []
     keys = t.objects or ("",)
@@ -434,6 +436,10 @@ def judge_milestone(
     about = {
         o: [c for c in stages if c.stage_rank is not None and (not o or _mentions(c.context, o))] for o in keys
     }
+    if alone and not any(about.values()):
+        unnamed = [c for c in stages if c.stage_rank is not None and _bare_stage(c)]
+        if unnamed:
+            about = {o: unnamed for o in keys}
     if not any(about.values()):
         for s in statements:
             if s.negated:
@@ -473,6 +479,25 @@ def judge_milestone(
         return TargetResult(t, "unverified", f"进度未提及“{missing[0]}”的进展", evidence=evidence)
     c0 = max(per_object.values(), key=lambda c: c.stage_rank or 0)
     return TargetResult(t, "met", f"目标要求{t.stage}，进度报告“{c0.text}”，已达到该阶段", evidence=evidence)
+
+
+def _bare_stage(c: Claim) -> bool:
+    """Whether a stage's clause is the stage alone (已完工 100.0%, 项目已完工: 项目 is generic), not a rate
+    (开工率85.4%), a plan or a task done (基本完成年度目标), nor the stage of works it names."""
+    stage = fold(c.text)
+    at = c.context.find(stage)
+    if at < 0 or c.context[at + len(stage) : at + len(stage) + 1] in _RATE_AFTER:
+        return False
+    words = c.context[:at] + c.context[at + len(stage) :]
+    if contains_any(words, LEXICON.plain_done_not_works):
+        return False
+    return not milestone_objects(_FIGURES_RE.sub("", words).replace(LEXICON.done_prefix, ""))
+
+
+_RATE_AFTER: Final = ("率", "量", "数")
+
+
+_FIGURES_RE: Final = re.compile(r"[\d.%％]+")
 
 
 def _done_by_its_verb(t: Target, progress: str) -> Claim | None:
