@@ -1099,3 +1099,11 @@ def test_a_stage_that_names_no_works_is_the_lone_milestones_own_and_a_road_numbe
     # a rate of starts and a plan done are no stage of the works
     assert check_row(Row("道路", "建成215国道改线工程", "开工率85%")).verdict == "unverified"
     assert check_row(Row("道路", "建成215国道改线工程", "基本完成年度目标")).verdict == "unverified"
+
+
+def test_where_a_change_starts_is_neither_target_nor_result() -> None:
+    assert [(t.value, t.unit) for t in extract_targets("住院报销比例由55%提高到65%")] == [(65, "%")]
+    assert [t.value for t in extract_targets("补助标准从每人每月300元提高到350元")] == [350]
+    assert verdicts("托位", "托位数由2021年的800个增加到1200个", "托位数由2021年的800个增加到1100个") == [
+        ("not_met", 1100)]
+    assert [t.value for t in extract_targets("由县财政补助200万元")] == [2_000_000]  # 由 naming who, no change

@@ -32,6 +32,7 @@ from jixiao.core.textutil import (
     in_brackets,
     previous_clause_start,
     sentence_bounds,
+    starts_a_change,
     word_after,
     word_before,
     word_ends_within,
@@ -109,6 +110,8 @@ def _bracketed_after(norm: str, figure: Quantity, pct: Quantity) -> bool:
 
 def _figure_claim(progress: str, norm: str, q: Quantity, bare: bool) -> Claim | None:
     start, end = q.span
+    if starts_a_change(norm, start, end):
+        return None  # 由2020年的3.2万人增加到5万人: the baseline, not the result
     lo, hi = clause_bounds(norm, start, end)
     unit, value = q.unit, q.value
     labelled = bare_label_before(norm, start, LEXICON.bare_claim_labels)

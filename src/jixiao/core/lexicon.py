@@ -40,6 +40,9 @@ class Lexicon:
     keep_low: tuple[str, ...]
     exact_markers: tuple[str, ...]
     increase: tuple[str, ...]
+    from_words: tuple[str, ...]
+    change_to_verbs: tuple[str, ...]
+    change_to_words: tuple[str, ...]
     decrease: tuple[str, ...]
     new_things: tuple[str, ...]
     baseline: tuple[str, ...]
@@ -168,6 +171,9 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         keep_low=_longest_first(raw["comparators"]["keep_low"]),
         exact_markers=_longest_first(raw["comparators"]["exact_markers"]),
         increase=_longest_first(raw["change"]["increase"]),
+        from_words=tuple(raw["change"]["from_words"]),
+        change_to_verbs=_longest_first(raw["change"]["change_to_verbs"]),
+        change_to_words=tuple(raw["change"]["change_to_words"]),
         decrease=_longest_first(raw["change"]["decrease"]),
         new_things=_longest_first(raw["change"]["new_things"]),
         baseline=_longest_first(raw["change"]["baseline"]),

@@ -21,6 +21,7 @@ from jixiao.core.textutil import (
     find_words,
     in_brackets,
     last_words,
+    starts_a_change,
     word_after,
     word_before,
 )
@@ -588,6 +589,8 @@ def _deadline(indicator: str, norm: str, goal: str) -> Target | None:
 
 def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: bool) -> Target | None:
     start, end = q.span
+    if starts_a_change(norm, start, end):
+        return None  # 报销比例由50%提高到60%: 50% is where it starts
     lo, hi = clause_bounds(norm, start, end)
     unit = q.unit
     value = q.value

@@ -40,6 +40,25 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+def starts_a_change(text: str, start: int, end: int) -> bool:
+    """Whether the figure at ``text[start:end]`` is where a change starts (由50%提高到60%, 从每生每年500元提高
+    到600元, 由2020年的3.2万人增加到5万人): after a from-word of its clause, before a change to another figure."""
+    if _CHANGE_TO_RE.match(text, end) is None:
+        return False
+    lo, _hi = clause_bounds(text, start, end)
+    froms = [(i + len(w)) for w in LEXICON.from_words if (i := text.rfind(w, max(lo, start - _FROM_REACH), start)) >= 0]
+    return bool(froms) and not _DIGIT_RE.search(_YEAR_OF_RE.sub("", text[max(froms) : start]))
+
+
+_FROM_REACH: Final = 12
+_CHANGE_TO_RE: Final = re.compile(
+    r"\s*(?:" + "|".join(map(re.escape, (*LEXICON.increase, *LEXICON.decrease, *LEXICON.change_to_verbs)))
+    + r")\s*了?\s*(?:" + "|".join(map(re.escape, LEXICON.change_to_words)) + ")"
+)
+_YEAR_OF_RE: Final = re.compile(r"(?:19|20)\d{2}\s*年(?:底|末|初)?")
+_DIGIT_RE: Final = re.compile(r"[0-9]")
+
+
 _SENTENCE_BREAKS: Final = "。；;\n"  # where a statement's or a list's sentence ends (not ！？, rare in reports)
 
 
