@@ -158,3 +158,20 @@ def test_json_unknown_schema_and_malformed() -> None:
         read_json("[" * 100_000 + "]" * 100_000)
     with pytest.raises(ReaderError):
         read_json('{"title": "x", "year": ' + "9" * 10_000 + ', "rows": []}')
+
+
+def test_csv_and_html_in_traditional_characters_read_their_headers_and_date() -> None:
+    import opencc
+
+    from jixiao.formats.html import read_html
+
+    from .builders import html_page
+
+    s2hk = opencc.OpenCC("s2hk")
+    d = read_csv(s2hk.convert(csv_text()))
+    assert len(d.rows) == len(ROWS)
+    assert d.published == date(2020, 7, 15)  # 發佈時間
+    assert d.title == s2hk.convert(TITLE)  # the title itself is kept as written
+    page = read_html(s2hk.convert(html_page(charset="utf-8")).encode("utf-8"), source="p.html")
+    assert len(page.rows) == len(ROWS)
+    assert page.published == date(2020, 7, 15)

@@ -248,9 +248,10 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
     figure of a part of the year (1-11月, 上半年) in a year-end report is its claim when nothing later is
     given (LABELLING.md, Ranges); a document whose title names no period is read as in-year only by its
     own cut-off (meta.infer_period)."""
-    targets = extract_targets(row.indicator, row.goal)
+    goal = fold(row.goal)  # the first column is read like the others (traditional characters folded)
+    targets = extract_targets(row.indicator, goal)
     ind_norm, prog_norm = fold(row.indicator), fold(row.progress)
-    builds = contains_any(fold(row.goal) + ind_norm, LEXICON.works_words)  # 新建全民健身中心1个
+    builds = contains_any(goal + ind_norm, LEXICON.works_words)  # 新建全民健身中心1个
     has_milestone = any(t.kind == "milestone" for t in targets)
     claims = extract_claims(row.progress, units=_units_wanted(targets), stages=has_milestone)
     claims = _drop_restated_and_shortfall_counts(claims, ind_norm, prog_norm)
@@ -259,7 +260,7 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
     claims = _totals_before_their_done_part(claims, prog_norm)
     figures = [c for c in claims if c.kind in ("level", "change")]
     bare_row = len(numeric) == 1 and len(figures) == 1
-    assigned = assign_claims(targets, claims, ind_norm, prog_norm, row.goal, bare_row=bare_row and not shared,
+    assigned = assign_claims(targets, claims, ind_norm, prog_norm, goal, bare_row=bare_row and not shared,
                              crowded=shared)
     if period is not None and is_in_year(period):
         _share_node_claims(targets, assigned, ind_norm, period)
@@ -304,7 +305,7 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
         results.append(result)
     admissions = [c for c in claims if c.kind == "admission"]
     if admissions:
-        results = [_admitted(r, admissions, row.goal) for r in results]
+        results = [_admitted(r, admissions, goal) for r in results]
         if len(results) == 1 and results[0].verdict == "unverified":
             # the row's own narrative says its one work was put off or cannot be done (2003年暂缓实施)
             final = [a for a in admissions if is_final_admission(a)]

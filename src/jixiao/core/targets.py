@@ -670,12 +670,12 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
     if comparator is None:
         if value == 0 or contains_any(context, LEXICON.keep_low):
             comparator = "<="
-        elif ("标准" in prefix or "标准" in goal) and (q.per is not None or prefix.endswith("为")):
-            comparator = "=="
+        elif contains_any(prefix, LEXICON.standard_words) and (q.per is not None or prefix.endswith("为")):
+            comparator = "=="  # 补助标准260元/辆 fixes it; a bare 600元/月/人 under a 低保标准 column is a floor
         else:
             comparator = ">="
     elif comp_word == "为":
-        comparator = "==" if ("标准" in prefix or "标准" in goal) else ">="
+        comparator = "==" if contains_any(prefix + goal, LEXICON.standard_words) else ">="
     about = _is_about(q, comp_word)
     if about and (not comp_word or comp_word in LEXICON.about_words) and contains_any(
         context + norm[end:hi], LEXICON.keep_low

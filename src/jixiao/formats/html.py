@@ -18,6 +18,7 @@ import lxml.html
 from jixiao.core.errors import InputTooLargeError, ReaderError
 from jixiao.core.meta import parse_date, year_of
 from jixiao.core.model import Disclosure
+from jixiao.core.quantities import fold
 from jixiao.formats.decode import decode_bytes
 from jixiao.formats.limits import DEFAULT_LIMITS, Limits, check_rows, check_size
 from jixiao.formats.tables import (
@@ -240,13 +241,13 @@ def _page_date(doc: etree._Element, data_tables: list[etree._Element]) -> str | 
         for text in (el.text, el.tail):
             if not text:
                 continue
-            for m in _DATE_LABEL.finditer(text):
+            for m in _DATE_LABEL.finditer(fold(text)):  # 發佈時間 too; fold keeps every character's place
                 rest = text[m.end(): m.end() + 40]
                 if parse_date(rest) is not None:
                     return rest
     # the label and the date in neighbouring elements: look at the page's text as a whole
     whole = " ".join(t for t in doc.itertext() if isinstance(t, str) and t.strip())
-    for m in _DATE_LABEL.finditer(whole):
+    for m in _DATE_LABEL.finditer(fold(whole)):
         rest = whole[m.end(): m.end() + 40]
         if parse_date(rest) is not None:
             return rest

@@ -21,6 +21,7 @@ from jixiao.core.errors import ReaderError
 from jixiao.core.lexicon import LEXICON
 from jixiao.core.meta import infer_period, note_gaps, organization_of, parse_date, period_of, year_of
 from jixiao.core.model import Disclosure, ReadWarning, Row
+from jixiao.core.quantities import fold
 
 EDGE = " \t\u3000\u00a0\ufeff\r\n"
 
@@ -65,7 +66,9 @@ def _same(text: str) -> str:
 
 
 def _norm_header(text: str) -> str:
-    t = "".join(text.split()).strip(":：*＊")
+    """A header or label as the word lists hold it: no spaces, no brackets after it, traditional characters
+    and full-width forms folded (發佈時間, 考核指標 read as 发布时间, 考核指标)."""
+    t = fold("".join(text.split())).strip(":：*＊")
     for bracket in "（(【[":
         i = t.find(bracket)
         if i > 0:
@@ -262,12 +265,12 @@ def _read_preamble(rows: Iterable[GridRow]) -> _Meta:
                 continue  # a label left blank (the template's 标题 row before it is filled in)
             kind, value = _PREAMBLE_LABELS[label], cells[1]
         else:
-            lm = _LABEL_RE.match(first)
+            lm = _LABEL_RE.match(fold(first))  # fold keeps every character's place: the value is sliced verbatim
             if lm:
-                kind, value = _PREAMBLE_LABELS[lm.group(1)], lm.group(2).strip(EDGE)
+                kind, value = _PREAMBLE_LABELS[lm.group(1)], first[lm.start(2) :].strip(EDGE)
         if kind is None:
             joined = "  ".join(cells)
-            dm = _DATE_LABEL_RE.search(joined)
+            dm = _DATE_LABEL_RE.search(fold(joined))
             if dm and m.published is None and parse_date(joined[dm.end():]) is not None:
                 m.published = joined[dm.end():]
             else:

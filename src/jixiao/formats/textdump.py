@@ -14,6 +14,7 @@ from jixiao.core.errors import ReaderError
 from jixiao.core.lexicon import LEXICON
 from jixiao.core.meta import infer_period, note_gaps, organization_of, parse_date, period_of, year_of
 from jixiao.core.model import Disclosure, ReadWarning, Row
+from jixiao.core.quantities import fold
 from jixiao.formats.decode import decode_bytes
 
 _BARS = ("|", "｜")
@@ -60,7 +61,7 @@ def _split_cells(lines: list[str], first_line: int) -> list[_Cell]:
 
 def _is_header(text: str, *, inside: bool) -> bool:
     """A header cell. Short words (目标, 指标) only continue a header block; they never start one."""
-    word = text.replace(" ", "").replace("\u3000", "")
+    word = fold(text.replace(" ", "").replace("\u3000", ""))  # 目標名稱 is 目标名称
     return word in _HEADER_WORDS and (inside or len(word) >= 4)
 
 
@@ -91,7 +92,7 @@ def read_text_dump(data: bytes | str, *, source: str = "<input>") -> Disclosure:
     for lineno, ln in preamble:
         if ln in ("-", "—", "--"):
             continue
-        label_date = any(ln.startswith(lbl) for lbl in _DATE_LABELS)
+        label_date = fold(ln).startswith(_DATE_LABELS)  # 發佈時間 is 发布时间
         if label_date and published is None:
             published = parse_date(ln)
             if published is None:
