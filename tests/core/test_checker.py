@@ -1107,3 +1107,12 @@ def test_where_a_change_starts_is_neither_target_nor_result() -> None:
     assert verdicts("托位", "托位数由2021年的800个增加到1200个", "托位数由2021年的800个增加到1100个") == [
         ("not_met", 1100)]
     assert [t.value for t in extract_targets("由县财政补助200万元")] == [2_000_000]  # 由 naming who, no change
+
+
+def test_works_finished_as_a_whole_deliver_the_size_they_held_at_the_years_end() -> None:
+    ind = "建设内容包括义渡大桥至义渡车站0.58公里公路升级改造工程项目和X057厚田至义渡升级改造工程项目。"
+    done = "完成项目投资2925.7万元,于20207月全面完工并投入使用。"
+    assert check_row(Row("农村公路升级改造工程项目", ind, done)).verdict == "met"
+    # during the year, a finished part says nothing of the rest; nor does money spent on the works
+    assert check_row(Row("农村公路升级改造工程项目", ind, done), period="上半年").verdict == "unverified"
+    assert check_row(Row("系统", "动用2,500万元建设管理系统", "系统已建成投用")).verdict == "unverified"

@@ -57,6 +57,12 @@ def _works_short_of_done(result: TargetResult, stages: list[Claim], statements: 
     if not said or any(states_done(c) for c in statements):
         return result
     top = max(said, key=lambda c: c.stage_rank or 0)
+    built = [c for c in said if (c.stage_rank or 0) >= _WHOLE_RANK and c.stage in LEXICON.milestone_words
+             and c.stage not in LEXICON.reference_stage_words and c.stage not in LEXICON.state_words]
+    if built and result.target.unit not in _NOT_BUILT_UNITS:
+        # 该项目…建设充电桩5000个 | 于2020年12月全面完工并投入使用: the works done as a whole deliver what they held
+        return replace(result, verdict="met", evidence=(built[-1], *result.evidence),
+                       reason=f"进度称工程已“{built[-1].text}”，目标“{result.target.text}”随工程完成")
     if (top.stage_rank or 0) >= _DONE_RANK:
         return result
     want = result.target.text
@@ -65,6 +71,8 @@ def _works_short_of_done(result: TargetResult, stages: list[Claim], statements: 
 
 
 _DONE_RANK: Final = LEXICON.stage_ranks["基本完成"]
+_WHOLE_RANK: Final = LEXICON.stage_ranks["完工"]
+_NOT_BUILT_UNITS: Final = ("%", "百分点", "元")  # a share, a rate or money spent: no part of the works
 
 
 def _not_due(result: TargetResult) -> TargetResult:
