@@ -1116,3 +1116,10 @@ def test_works_finished_as_a_whole_deliver_the_size_they_held_at_the_years_end()
     # during the year, a finished part says nothing of the rest; nor does money spent on the works
     assert check_row(Row("农村公路升级改造工程项目", ind, done), period="上半年").verdict == "unverified"
     assert check_row(Row("系统", "动用2,500万元建设管理系统", "系统已建成投用")).verdict == "unverified"
+
+
+def test_a_count_of_works_started_is_not_the_count_done() -> None:
+    r = check_row(Row("老旧小区", "改造老旧小区120个", "截至6月30日,全市老旧小区改造120个项目全面开工,开工率100%;"),
+                  period="上半年")
+    assert [(t.verdict, t.actual) for t in r.targets] == [("unverified", None)]
+    assert verdicts("老旧小区", "改造老旧小区120个", "全市改造老旧小区120个,已全部完工") == [("met", 120)]

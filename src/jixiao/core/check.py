@@ -26,6 +26,7 @@ from jixiao.core.textutil import (
     bigrams,
     clause_bounds,
     contains_any,
+    find_words,
     original_span,
     sentence_bounds,
     strip_pinyin,
@@ -187,6 +188,26 @@ def _drop_restated_and_shortfall_counts(claims: list[Claim], ind_norm: str, prog
     return out
 
 
+def _counts_works_started(c: Claim, prog_norm: str) -> bool:
+    """老旧小区改造131个项目全面开工: a count of works that its own clause says are started (or at another stage
+    short of done), not a count of works delivered."""
+    if c.kind != "level" or c.quantity is None or c.unit not in LEXICON.count_units:
+        return False
+    end = c.quantity.span[1]
+    _lo, hi = clause_bounds(prog_norm, end - 1, end)
+    after = prog_norm[end:hi]
+    for s, _e, word in find_words(after, _STAGE_WORDS):
+        rank = LEXICON.stage_ranks[word]
+        if contains_any(after[max(0, s - 2) : s], LEXICON.negations):
+            return False
+        return _STARTED_RANK <= rank < _DONE_RANK
+    return False
+
+
+_STAGE_WORDS: Final = tuple(sorted(LEXICON.stage_ranks, key=len, reverse=True))
+_STARTED_RANK: Final = LEXICON.stage_ranks["开工"]
+
+
 def _quotes_target(quoted: str, ind_norm: str) -> bool:
     own = bigrams(quoted)
     return bool(own) and len(own & bigrams(ind_norm)) >= 0.6 * len(own)
@@ -266,6 +287,8 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
     numeric = [t for t in targets if t.kind != "milestone"]
     claims = _rates_named_as_targets(claims, numeric, prog_norm)
     claims = _totals_before_their_done_part(claims, prog_norm)
+    if builds:
+        claims = [c for c in claims if not _counts_works_started(c, prog_norm)]
     figures = [c for c in claims if c.kind in ("level", "change")]
     bare_row = len(numeric) == 1 and len(figures) == 1
     assigned = assign_claims(targets, claims, ind_norm, prog_norm, goal, bare_row=bare_row and not shared,
