@@ -1123,3 +1123,9 @@ def test_a_count_of_works_started_is_not_the_count_done() -> None:
                   period="上半年")
     assert [(t.verdict, t.actual) for t in r.targets] == [("unverified", None)]
     assert verdicts("老旧小区", "改造老旧小区120个", "全市改造老旧小区120个,已全部完工") == [("met", 120)]
+
+
+def test_a_scope_word_before_a_named_task_still_sets_a_target() -> None:
+    assert [t.value for t in extract_targets("全年共计下达农村危房改造任务3200户")] == [3200]
+    assert [t.value for t in extract_targets("涉及年度投资目标8.5亿元")] == [850_000_000]
+    assert extract_targets("列入省级重点项目8项") == []  # a portfolio: no task named

@@ -93,6 +93,7 @@ class Lexicon:
     bare_target_labels: tuple[str, ...]
     scope_words: tuple[str, ...]
     scope_after: tuple[str, ...]
+    scope_task_words: tuple[str, ...]
     scope_before: tuple[str, ...]
     money_metrics: tuple[str, ...]
     rate_heads: tuple[str, ...]
@@ -225,6 +226,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         scope_words=_longest_first(raw["targets"]["scope_words"]),
         scope_after=_longest_first(raw["targets"]["scope_after"]),
         scope_before=_longest_first(raw["targets"]["scope_before"]),
+        scope_task_words=tuple(raw["targets"]["scope_task_words"]),
         money_metrics=_longest_first(raw["targets"]["money_metrics"]),
         rate_heads=_longest_first(raw["targets"]["rate_heads"]),
         annual_plan_words=_longest_first(raw["targets"]["annual_plan_words"]),

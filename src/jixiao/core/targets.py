@@ -428,12 +428,19 @@ def _portfolio_context(norm: str, found: list[Target]) -> list[Target]:
     and, where the indicator sets an annual plan figure, its other figures of projects (plan context)."""
     before = [_clause_before(norm, t) for t in found]
     plan = [contains_any(b, LEXICON.annual_plan_words) for b in before]  # 计划总投资277亿元 is a plan
-    kept = [k for k, b in enumerate(before) if plan[k] or not contains_any(b, LEXICON.scope_before)]
+    kept = [k for k, b in enumerate(before) if plan[k] or not _scoped(b)]
     if not any(plan[k] for k in kept):
         return [found[k] for k in kept]
     return [found[k] for k in kept if plan[k] or not (
         found[k].unit in LEXICON.portfolio_units
         or contains_any(before[k] + norm[found[k].span[1] : found[k].span[1] + 4], LEXICON.portfolio_words))]
+
+
+def _scoped(before: str) -> bool:
+    """Whether the words before a figure describe a portfolio (共有30项, 列入省级重点项目8项): a scope word, and
+    no task or target named after it (共计分解本年度…建设任务6655.9公里 sets one)."""
+    at = max((i + len(w) for w in LEXICON.scope_before if (i := before.rfind(w)) >= 0), default=-1)
+    return at >= 0 and not contains_any(before[at:], LEXICON.scope_task_words)
 
 
 _ITEM_SPLIT: Final = re.compile(r"和|、|及|与|以及")
