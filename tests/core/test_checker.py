@@ -1129,3 +1129,9 @@ def test_a_scope_word_before_a_named_task_still_sets_a_target() -> None:
     assert [t.value for t in extract_targets("全年共计下达农村危房改造任务3200户")] == [3200]
     assert [t.value for t in extract_targets("涉及年度投资目标8.5亿元")] == [850_000_000]
     assert extract_targets("列入省级重点项目8项") == []  # a portfolio: no task named
+
+
+def test_a_cost_word_inside_another_metric_does_not_make_it_a_ceiling() -> None:
+    assert [t.comparator for t in extract_targets("100%", "利息费用保障率")] == [">="]
+    assert [t.comparator for t in extract_targets("前期费用45万元")] == [">="]
+    assert [t.comparator for t in extract_targets("100万元", "项目成本")] == ["<="]  # 成本 still one
