@@ -1135,3 +1135,15 @@ def test_a_cost_word_inside_another_metric_does_not_make_it_a_ceiling() -> None:
     assert [t.comparator for t in extract_targets("100%", "利息费用保障率")] == [">="]
     assert [t.comparator for t in extract_targets("前期费用45万元")] == [">="]
     assert [t.comparator for t in extract_targets("100万元", "项目成本")] == ["<="]  # 成本 still one
+
+
+def test_a_time_limit_and_one_bare_percentage_is_the_share_of_cases_within_it() -> None:
+    assert check_row(Row("牌照申請", "在接獲申請起計10個工作天內發出牌照", "100%")).verdict == "met"
+    assert check_row(Row("查詢", "在15分鐘內回覆查詢", "85%")).verdict == "not_met"
+    assert check_row(Row("查詢", "在15分鐘內回覆查詢", "平均12分鐘")).verdict == "met"  # a time is the claim
+
+
+def test_quoted_targets_and_hectares_written_hm() -> None:
+    assert [(t.value, t.kind) for t in extract_targets("其次是某市,预期目标为“增长7.5%以上”,")] == [(7.5, "change")]
+    assert [(t.value, t.unit) for t in extract_targets("治理水土流失面积120.5hm")] == [(120.5, "公顷")]
+    assert extract_targets("“十四五”规划确定的重点任务") == []

@@ -188,6 +188,13 @@ def _drop_restated_and_shortfall_counts(claims: list[Claim], ind_norm: str, prog
     return out
 
 
+def _share_within_limit(t: Target, figures: list[Claim], prog_norm: str) -> bool:
+    """A time limit (14個工作天內給予書面回覆) and a progress cell of one bare percentage (100%): the share of
+    cases handled within the limit, as pledge tables report it."""
+    return (t.comparator in ("<=", "<") and t.unit in LEXICON.time_limit_units and len(figures) == 1
+            and figures[0].unit == "%" and _ONLY_FIGURES_RE.match(prog_norm) is not None)
+
+
 def _counts_works_started(c: Claim, prog_norm: str) -> bool:
     """老旧小区改造131个项目全面开工: a count of works that its own clause says are started (or at another stage
     short of done), not a count of works delivered."""
@@ -324,6 +331,12 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
             else:
                 scale = written_scale(q) if q is not None else 1.0
             claim = replace(claim, value=claim.value * scale, unit=t.unit)
+        if claim is None and _share_within_limit(t, figures, prog_norm):
+            share = figures[0]
+            ok = share.value is not None and share.value >= 100.0 - 1e-9
+            reason = f"进度称{share.text}的个案在时限（{t.text}）内办妥，{'已' if ok else '未'}全部达标"
+            results.append(TargetResult(t, "met" if ok else "not_met", reason, evidence=(share,)))
+            continue
         own = statements if claim is not None or len(numeric) == 1 else _statements_not_about_others(
             statements, [c for j, c in assigned.items() if j != i], prog_norm)
         result = judge_numeric(t, claim, own, shares if len(numeric) == 1 else [])

@@ -128,6 +128,7 @@ class Lexicon:
     change_rate_nouns: tuple[str, ...]
     adjusted_basis: tuple[str, ...]
     aspiration_words: tuple[str, ...]
+    time_limit_units: frozenset[str]
     standard_words: tuple[str, ...]
     count_nouns: tuple[tuple[str, str], ...]
     part_done_words: tuple[str, ...]
@@ -261,6 +262,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         adjusted_basis=_longest_first(raw["change"]["adjusted_basis"]),
         aspiration_words=_longest_first(raw["comparators"]["aspiration_words"]),
         standard_words=_longest_first(raw["targets"]["standard_words"]),
+        time_limit_units=frozenset(raw["targets"]["time_limit_units"]),
         part_done_words=_longest_first(raw["restate"]["part_done_words"]),
         pair_breaks=tuple(raw["align"]["pair_breaks"]),
         fenbie_verbs=tuple(raw["align"]["fenbie_verbs"]),

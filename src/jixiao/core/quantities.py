@@ -328,7 +328,11 @@ _QUOTED_RE: Final = re.compile(rf"“[^“”]{{0,{_QUOTE_MAX}}}”|「[^「」]
 _TITLE_RE: Final = re.compile(r"《[^《》]*》")
 
 
-_QUOTED_FIGURE_RE: Final = re.compile(r"\s*(?:约|≥|≤|>|<|=)?\s*-?\d[\d.,]*\s*(?:[%‰]|[^\d\s“”「」‘’]{1,4})\s*$")
+_QUOTED_FIGURE_RE: Final = re.compile(
+    r"\s*(?:" + "|".join(map(re.escape, sorted(_NUM["quoted_value_before"], key=len, reverse=True))) + r")?"
+    r"\s*-?\d[\d.,]*\s*(?:[%‰]|[^\d\s“”「」‘’]{1,4})\s*"
+    r"(?:" + "|".join(map(re.escape, _NUM["quoted_value_after"])) + r")?\s*$"
+)
 
 
 class _Context:
