@@ -1147,3 +1147,10 @@ def test_quoted_targets_and_hectares_written_hm() -> None:
     assert [(t.value, t.kind) for t in extract_targets("其次是某市,预期目标为“增长7.5%以上”,")] == [(7.5, "change")]
     assert [(t.value, t.unit) for t in extract_targets("治理水土流失面积120.5hm")] == [(120.5, "公顷")]
     assert extract_targets("“十四五”规划确定的重点任务") == []
+
+
+def test_an_admission_turned_round_by_a_later_clause_is_none() -> None:
+    said = "“新建公厕12座”(市城管局)等3个项目曾因过程性滞后被通报,但均能如期完成。"
+    assert check_row(Row("公厕", "新建公厕12座", said)).verdict != "not_met"
+    assert check_row(Row("公厕", "新建公厕12座", "因征地原因进度滞后,但已完成选址")).verdict == "not_met"
+    assert [t.kind for t in extract_targets("实施二次供水改造提升8个居民小区")] == ["level"]

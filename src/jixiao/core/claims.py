@@ -304,6 +304,8 @@ def _statement_claims(progress: str, norm: str) -> list[Claim]:
             continue  # 基本实现预期目标: not a plain claim that the target was reached
         lo, hi = clause_bounds(norm, s, e)
         negated = word in LEXICON.not_met_phrases
+        if negated and _overturned(norm, hi, sentence_bounds(norm, s, e)[1]):
+            continue  # 曾因过程性滞后被通报,但均能如期完成: the later clause says it was done after all
         out.append(Claim(text=progress[s:e], span=(s, e), kind="statement", context=norm[lo:hi],
                          stage=word, negated=negated))
     cell = norm.strip(" \t\n。.!！;；,，")
@@ -327,6 +329,15 @@ def is_final_admission(c: Claim) -> bool:
     return c.kind == "admission" and c.stage in _FINAL_ADMISSIONS
 
 
+def _overturned(norm: str, hi: int, shi: int) -> bool:
+    """Whether a later clause of the sentence turns an admission round: …曾因过程性滞后被通报,但均能如期完成."""
+    for s, e, _w in find_words(norm[hi:shi], LEXICON.admission_overturned):
+        _lo, chi = clause_bounds(norm, hi + s, hi + e)
+        if contains_any(norm[hi + e : chi], LEXICON.met_phrases):
+            return True
+    return False
+
+
 def admission_claims(progress: str, norm: str) -> list[Claim]:
     """Sentences that say a target was not reached: 因客观原因无法完成, 进度滞后, 未达到预期目标.
 
@@ -342,7 +353,9 @@ def admission_claims(progress: str, norm: str) -> list[Claim]:
             continue
         lo, hi = clause_bounds(norm, s, e)
         plo = previous_clause_start(norm, lo)
-        slo = sentence_bounds(norm, s, e)[0]
+        slo, shi = sentence_bounds(norm, s, e)
+        if _overturned(norm, hi, shi):
+            continue
         if norm.find("：", slo, lo) >= 0 or norm.find(":", slo, lo) >= 0:
             # 新章镇大桥:工可报告…均已完成,…,项目暂缓: the sentence opens by naming the works it reports on
             plo = min(plo, slo)

@@ -40,6 +40,7 @@ class Lexicon:
     keep_low: tuple[str, ...]
     exact_markers: tuple[str, ...]
     increase: tuple[str, ...]
+    works_not_change: tuple[str, ...]
     from_words: tuple[str, ...]
     change_to_verbs: tuple[str, ...]
     change_to_words: tuple[str, ...]
@@ -78,6 +79,7 @@ class Lexicon:
     full_coverage: tuple[str, ...]
     admissions_final: tuple[str, ...]
     admissions_delay: tuple[str, ...]
+    admission_overturned: tuple[str, ...]
     admission_blockers: tuple[str, ...]
     naming_leads: tuple[str, ...]
     task_share: tuple[str, ...]
@@ -173,6 +175,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         keep_low=_longest_first(raw["comparators"]["keep_low"]),
         exact_markers=_longest_first(raw["comparators"]["exact_markers"]),
         increase=_longest_first(raw["change"]["increase"]),
+        works_not_change=_longest_first(raw["change"]["works_not_change"]),
         from_words=tuple(raw["change"]["from_words"]),
         change_to_verbs=_longest_first(raw["change"]["change_to_verbs"]),
         change_to_words=tuple(raw["change"]["change_to_words"]),
@@ -212,6 +215,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         admissions_final=_longest_first(raw["verdict"]["admissions_final"]),
         admissions_delay=_longest_first(raw["verdict"]["admissions_delay"]),
         admission_blockers=_longest_first(raw["verdict"]["admission_blockers"]),
+        admission_overturned=_longest_first(raw["verdict"]["admission_overturned"]),
         naming_leads=_longest_first(raw["verdict"]["naming_leads"]),
         task_share=_longest_first(raw["verdict"]["task_share"]),
         list_leads=_longest_first(raw["verdict"]["list_leads"]),

@@ -213,6 +213,8 @@ def change_before(norm: str, start: int) -> tuple[str | None, str]:
         pos -= 1  # 增长 6.0%: a stray space
     if pos > 0 and norm[pos - 1] in "了约近":
         pos -= 1
+    if word_before(norm, pos, LEXICON.works_not_change):
+        return None, ""  # 改造提升8个居民小区: a works verb, not a change
     w = word_before(norm, pos, LEXICON.increase)
     if w:
         return "up", w
