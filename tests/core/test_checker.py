@@ -1154,3 +1154,18 @@ def test_an_admission_turned_round_by_a_later_clause_is_none() -> None:
     assert check_row(Row("公厕", "新建公厕12座", said)).verdict != "not_met"
     assert check_row(Row("公厕", "新建公厕12座", "因征地原因进度滞后,但已完成选址")).verdict == "not_met"
     assert [t.kind for t in extract_targets("实施二次供水改造提升8个居民小区")] == ["level"]
+
+
+def test_a_title_reporting_during_the_year_without_a_period_reads_to_its_publication() -> None:
+    from datetime import date
+
+    from jixiao.core.meta import infer_period
+    from jixiao.core.model import Disclosure
+
+    def period(title: str, published: date) -> str | None:
+        rows = [Row("项目", "新建公厕30座", "已建成20座")]
+        return infer_period(Disclosure(title=title, rows=rows, published=published)).period
+
+    assert period("全省民心工程建設超序時進(jìn)度", date(2019, 9, 19)) == "截至8月"  # pinyin noise too
+    assert period("全省保障性安居工程提前完成全年任务", date(2013, 10, 22)) == "截至9月"
+    assert period("全省保障性安居工程建设情况", date(2013, 10, 22)) is None  # no year, no cue: not read

@@ -133,6 +133,8 @@ def test_a_stray_cell_becomes_a_row_with_blank_fields() -> None:
         ("2021年上半年重点工作完成情况(截至6月30日)", "上半年"),
         ("杭州市总工会2016年绩效考核目标完成进度公示(2016年全年)", "全年"),
         ("某局2020年工作要点", None),
+        ("前两个月全市经济加快恢复", "截至2月"),
+        ("全省保障性安居工程提前完成全年任务", None),  # 全年 is the target: reporting during the year
     ],
 )
 def test_period_of_cut_offs_and_month_ranges(title: str, period: str | None) -> None:

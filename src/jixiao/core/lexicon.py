@@ -18,6 +18,7 @@ def _pairs(items: list[list[str]]) -> tuple[tuple[str, str], ...]:
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
+    in_year_cues: tuple[str, ...]
     period_spellings: tuple[tuple[str, str], ...]
     organization_suffixes: tuple[str, ...]
     goal_headers: frozenset[str]
@@ -153,6 +154,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         for w in words:
             stage_ranks[str(w)] = int(rank)
     return Lexicon(
+        in_year_cues=tuple(raw["periods"]["in_year_cues"]),
         period_spellings=tuple((str(a), str(b)) for a, b in raw["periods"]["spellings"]),
         organization_suffixes=tuple(raw["organizations"]["suffixes"]),
         goal_headers=frozenset(raw["reader"]["goal_headers"]),

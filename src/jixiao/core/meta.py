@@ -9,6 +9,7 @@ from typing import Final
 from jixiao.core.lexicon import LEXICON
 from jixiao.core.model import Disclosure, ReadWarning
 from jixiao.core.quantities import fold
+from jixiao.core.textutil import strip_pinyin
 
 # 2016年; a fiscal or school year (2017-18年度, 2024/25学年) is its first year (LABELLING.md).
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*(?:[-/／]\s*\d{2}(?!\d)\s*)?(?:年|学年|學年)")
@@ -33,9 +34,9 @@ def year_of(title: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-_CN_MONTHS: Final = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+_CN_MONTHS: Final = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
                       "十一": 11, "十二": 12}
-_MONTH: Final = r"(\d{1,2}|十[一二]?|[一二三四五六七八九])"
+_MONTH: Final = r"(\d{1,2}|十[一二]?|[一二两三四五六七八九])"  # 两 in 前两个月
 # 1-10月, 1至10月份, 1—9月: the months from January; 前八月, 前8个月; 截至10月31日, 截止11月底; 9月份进展.
 _MONTH_RANGE_RE: Final = re.compile(r"(?<!\d)1\s*(?:-|—|–|~|～|至|到)\s*" + _MONTH + r"\s*月")
 _FIRST_MONTHS_RE: Final = re.compile(r"前\s*" + _MONTH + r"\s*(?:个)?\s*月")
@@ -62,14 +63,24 @@ def _cutoff_month(title: str) -> int | None:
     return None
 
 
+def _title_words(title: str) -> str:
+    """A title as the word lists are written: folded, a mirror site's pinyin gone (序時進(jìn)度 → 序时进度)."""
+    return strip_pinyin(fold(title))[0]
+
+
+def _has_in_year_cue(words: str) -> bool:
+    return any(w in words for w in LEXICON.in_year_cues)
+
+
 def period_of(title: str) -> str | None:
     """The reporting period the title names, normalised (一季度, 上半年, 前三季度, 截至10月, 全年 ...).
 
     A cut-off before December (1-10月, 截至10月底, 前八月) is ``截至MM月``; one in December is the year.
     Traditional characters read as simplified (前11個月)."""
-    title = fold(title)
+    title = _title_words(title)
     named = None
-    for spelling, period in LEXICON.period_spellings:
+    cue = _has_in_year_cue(title)  # 提前完成全年任务: 全年 is the target, not the span
+    for spelling, period in () if cue else LEXICON.period_spellings:
         if spelling in title:
             named = period
             break
@@ -189,9 +200,14 @@ def infer_period(disclosure: Disclosure) -> Disclosure:
         d.warnings.append(ReadWarning(
             "period", f"the title names no period; read as {d.period}, from the progress texts' own cut-off"))
         return d
-    if d.published is None or d.year is None:
+    if d.published is None:
         return d
-    if d.published.year == d.year and 2 <= d.published.month <= 10:
+    year = d.year
+    if year is None and _has_in_year_cue(_title_words(d.title)):
+        year = d.published.year  # 河北省超半数民心工程建设超序时进度: this year's work, reported as it goes
+    if year is None:
+        return d
+    if d.published.year == year and 2 <= d.published.month <= 10:
         d.period = f"截至{d.published.month - 1}月"
         d.warnings.append(ReadWarning(
             "period", f"the title names no period; read as {d.period}, from the publication date {d.published}"))
