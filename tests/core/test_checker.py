@@ -1169,3 +1169,12 @@ def test_a_title_reporting_during_the_year_without_a_period_reads_to_its_publica
     assert period("全省民心工程建設超序時進(jìn)度", date(2019, 9, 19)) == "截至8月"  # pinyin noise too
     assert period("全省保障性安居工程提前完成全年任务", date(2013, 10, 22)) == "截至9月"
     assert period("全省保障性安居工程建设情况", date(2013, 10, 22)) is None  # no year, no cue: not read
+
+
+def test_the_target_a_share_is_of_is_no_result() -> None:
+    said = "1至9月,企业出口3.8亿美元,同比增长206%,完成全年工作目标4.12亿美元的92.9%。"
+    r = check_row(Row("出口", "全年工作目标4.12亿美元", said), period="截至9月")
+    assert [(t.verdict, t.actual.value if t.actual else None) for t in r.targets] == [("unverified", 380_000_000)]
+    # a budget line named after a target is no plan: 村级工作目标奖励50000元 is the amount spent on it
+    got = verdicts("奖励", "村级工作目标奖励100000元", "村级工作目标奖励50000元。")
+    assert got == [("not_met", 50000)]

@@ -30,6 +30,7 @@ from jixiao.core.textutil import (
     metric_names,
     previous_clause_start,
     sentence_bounds,
+    word_before,
 )
 
 _OPS: Final = {">=": "不低于", ">": "超过", "<=": "不超过", "<": "低于", "==": "等于"}
@@ -139,7 +140,8 @@ _AFTER_A_FIGURE_RE: Final = re.compile(r"\d[^\d，,；;]{0,6}[，,；;]")
 
 def _restates_plan(c: Claim, progress_norm: str) -> bool:
     lo = clause_bounds(progress_norm, c.span[0], c.span[1])[0]
-    return contains_any(progress_norm[lo : c.span[0]], LEXICON.plan_words) or _plan_follows(progress_norm, c)
+    return (contains_any(progress_norm[lo : c.span[0]], LEXICON.plan_words) or _plan_follows(progress_norm, c)
+            or word_before(progress_norm, c.span[0], LEXICON.plan_right_before) is not None)
 
 
 def _named_before(c: Claim, progress_norm: str) -> frozenset[str]:
