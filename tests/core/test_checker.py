@@ -1178,3 +1178,10 @@ def test_the_target_a_share_is_of_is_no_result() -> None:
     # a budget line named after a target is no plan: 村级工作目标奖励50000元 is the amount spent on it
     got = verdicts("奖励", "村级工作目标奖励100000元", "村级工作目标奖励50000元。")
     assert got == [("not_met", 50000)]
+
+
+def test_a_budget_and_its_execution_rate() -> None:
+    said = "截止2021年12月31日,项目资金总额预算执行率为81.95%(其中财政资金预算执行率为80.04%),"
+    assert check_row(Row("资金", "2021年度下达项目资金791753万元。", said)).verdict == "not_met"
+    # a target that is the rate itself takes the rate's figure
+    assert verdicts("预算执行率", "≥95%", "预算执行率97.5%") == [("met", 97.5)]

@@ -491,7 +491,8 @@ def _rates_named_as_targets(claims: list[Claim], numeric: list[Target], prog_nor
             if c.kind == "share":
                 c.kind = "level"
         return claims
-    named = tuple(w for w in LEXICON.task_share if any(t.unit == "%" and w in fold(t.text) for t in numeric))
+    named = tuple(w for w in LEXICON.task_share
+                  if any(t.unit == "%" and w in fold(t.metric + t.text) for t in numeric))
     if named:
         for c in claims:
             if c.kind == "share" and word_ends_within(prog_norm[: c.span[0]], named, _SHARE_WORD_REACH):
