@@ -173,6 +173,19 @@ _PHASE_UNITS: Final = frozenset(_NUM["phase_units"])
 _PHASE_AFTER: Final = frozenset(_NUM["phase_after"])
 # First or last characters of some lists: most positions are ruled out by one set lookup.
 _NOT_UNIT_FIRST: Final = frozenset(w[0] for w in _NUM["not_units_after"])
+_DURATION_BEFORE: Final = tuple(_NUM["duration_before"])
+_DURATION_NOT_AFTER: Final = tuple(_NUM["duration_not_after"])
+_DURATION_REACH: Final = 6  # 项目建成后可持续影响年限 ≥15年: the word may stand a few characters before
+
+
+def _years_of_duration(norm: str, num_start: int, year_at: int, value: float) -> bool:
+    """Whether the 年 at ``year_at`` after a number is a span of years (≥15年, 使用年限不低于10年), not a date."""
+    if value >= 100 or norm.startswith(_DURATION_NOT_AFTER, year_at + 1):
+        return False
+    before = norm[max(0, num_start - _DURATION_REACH) : num_start].rstrip()
+    if not before.strip(" |\n"):
+        return True  # a cell that opens with it: 15年
+    return before.endswith(_DURATION_BEFORE) or any(w in before for w in _DURATION_BEFORE[:3])
 _NOT_QUANTITY_LAST: Final = frozenset(w[-1] for w in _NUM["not_quantity_before"])
 _VAGUE_LAST: Final = frozenset(w[-1] for w in _NUM["vague_before"])
 _APPROX_LAST: Final = frozenset(w[-1] for w in _NUM["approx_prefix"])
@@ -649,15 +662,22 @@ def _read_at(ctx: _Context, m: re.Match[str]) -> tuple[Quantity | None, int]:
         if spaced:
             q = p + 1
             nxt = norm[q : q + 1]
+        duration = False
         if nxt in _NOT_UNIT_FIRST:
             not_unit = _NOT_UNITS_AFTER.at(norm, q)
             if not_unit is not None:
                 unit_here = _UNITS.at(norm, q)
                 if unit_here is None or len(not_unit) >= len(unit_here):
-                    return None, q  # 2016年, 9月, 20日, 八十岁, 10周年, 1997 年
-        end, mult, add, tail_approx, unit, unit_span, per, ambiguous = (
-            _read_tail(norm, p, value, kind == "ar") if spaced else _tail_here(norm, p, value, kind == "ar")
-        )
+                    if not (not_unit == "年" and _years_of_duration(norm, num_start, q, value)):
+                        return None, q  # 2016年, 9月, 20日, 八十岁, 10周年, 1997 年
+                    duration = True  # 使用年限≥15年
+        if duration:
+            end, mult, add, tail_approx, unit, unit_span, per, ambiguous = (
+                q + 1, 1, 0.0, False, "年", (q, q + 1), None, False)
+        else:
+            end, mult, add, tail_approx, unit, unit_span, per, ambiguous = (
+                _read_tail(norm, p, value, kind == "ar") if spaced else _tail_here(norm, p, value, kind == "ar")
+            )
         if ambiguous:
             return None, end  # 1亿5000元: 100005000 or 150000000
         if unit is None:
