@@ -304,6 +304,8 @@ def _statement_claims(progress: str, norm: str) -> list[Claim]:
             continue  # 基本实现预期目标: not a plain claim that the target was reached
         lo, hi = clause_bounds(norm, s, e)
         negated = word in LEXICON.not_met_phrases
+        if not negated and _SOME_OF_THEM_RE.search(norm, lo, s):
+            continue  # 邢台、邯郸等10地已提前完成年度任务: some places done, not the row's whole target
         if negated and _overturned(norm, hi, sentence_bounds(norm, s, e)[1]):
             continue  # 曾因过程性滞后被通报,但均能如期完成: the later clause says it was done after all
         out.append(Claim(text=progress[s:e], span=(s, e), kind="statement", context=norm[lo:hi],
@@ -314,6 +316,10 @@ def _statement_claims(progress: str, norm: str) -> list[Claim]:
         out.append(Claim(text=progress[s : s + len(cell)], span=(s, s + len(cell)), kind="statement",
                          context=cell, stage=cell))
     return out
+
+
+# A count of the places or units a statement is about, listed before it (A、B等10地, 其中3个县): a part.
+_SOME_OF_THEM_RE: Final = re.compile(r"(?:等|其中)\s*[\d一二三四五六七八九十两]+\s*(?:个)?\s*[地县区市镇乡村家所]")
 
 
 def states_done(c: Claim) -> bool:
