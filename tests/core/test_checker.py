@@ -1189,6 +1189,6 @@ def test_a_budget_and_its_execution_rate() -> None:
 
 def test_a_statement_about_some_of_the_places_is_not_the_whole_target() -> None:
     said = "已全部開工,其中已建成151個。邢臺、邯鄲等10地已提前完成年度任務。"
-    r = check_row(Row("口袋公园", "每個縣建成1個高品質口袋公園", said), period="上半年")
+    r = check_row(Row("口袋公园", "每個縣建成1個高品質口袋公園,全省共建成166個", said), period="上半年")
     assert r.verdict == "unverified"
     assert check_row(Row("口袋公园", "建成口袋公园20个", "已提前完成年度任务"), period="上半年").verdict == "met"
