@@ -1188,7 +1188,8 @@ def test_a_budget_and_its_execution_rate() -> None:
 
 
 def test_a_statement_about_some_of_the_places_is_not_the_whole_target() -> None:
-    said = "已全部開工,其中已建成151個。邢臺、邯鄲等10地已提前完成年度任務。"
-    r = check_row(Row("口袋公园", "每個縣建成1個高品質口袋公園,全省共建成166個", said), period="上半年")
-    assert r.verdict == "unverified"
+    ind = "今年的任務目標是:每個縣(市、區)建成1個高品質口袋公園,全省共建成166個,"
+    said = "已全部開工,其中已建成151個、建成率90.9%。邢臺、邯鄲、承德等10地已提前完成年度任務。"
+    r = check_row(Row("口袋公園建設", ind, said), period="上半年")
+    assert [t.verdict for t in r.targets] == ["unverified", "unverified"]
     assert check_row(Row("口袋公园", "建成口袋公园20个", "已提前完成年度任务"), period="上半年").verdict == "met"
