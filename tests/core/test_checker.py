@@ -1193,3 +1193,9 @@ def test_a_statement_about_some_of_the_places_is_not_the_whole_target() -> None:
     r = check_row(Row("口袋公園建設", ind, said), period="上半年")
     assert [t.verdict for t in r.targets] == ["unverified", "unverified"]
     assert check_row(Row("口袋公园", "建成口袋公园20个", "已提前完成年度任务"), period="上半年").verdict == "met"
+
+
+def test_a_funding_sources_bare_figure_is_in_wanyuan_and_purpose_reached_is_met() -> None:
+    assert [(t.target.value, t.verdict) for t in check_row(Row("县财政", "1038.66", "900.5")).targets] == [
+        (10_386_600, "not_met")]
+    assert check_row(Row("排水沟", "新建排水沟1300m", "项目已验收结算,项目数量、质量达到预期目的。")).verdict == "met"
