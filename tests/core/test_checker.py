@@ -1199,3 +1199,10 @@ def test_a_funding_sources_bare_figure_is_in_wanyuan_and_purpose_reached_is_met(
     assert [(t.target.value, t.verdict) for t in check_row(Row("县财政", "1038.66", "900.5")).targets] == [
         (10_386_600, "not_met")]
     assert check_row(Row("排水沟", "新建排水沟1300m", "项目已验收结算,项目数量、质量达到预期目的。")).verdict == "met"
+
+
+def test_a_figure_basically_done_is_a_bound_below() -> None:
+    assert verdicts("治理", "治理水土流失面积1429.39公顷", "基本完成治理水土流失面积1429.39公顷。") == [
+        ("not_met", 1429.39)]
+    assert verdicts("治理", "治理水土流失面积1429.39公顷", "基本完成年度任务,治理水土流失面积1500公顷。") == [
+        ("met", 1500)]  # in another clause it says nothing of the figure

@@ -175,6 +175,9 @@ def _bound(norm: str, q: Quantity) -> Literal["above", "below"] | None:
         return "above"  # 存在54周岁以上: some above 54
     if after.startswith(LEXICON.claim_below_after):
         return "below"
+    lo, _hi = clause_bounds(norm, s, q.span[1])
+    if contains_any(norm[lo:s], LEXICON.claim_below_clause):
+        return "below"  # 基本完成治理面积1429.39公顷: nearly
     return None
 
 
