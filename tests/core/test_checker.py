@@ -1206,3 +1206,12 @@ def test_a_figure_basically_done_is_a_bound_below() -> None:
         ("not_met", 1429.39)]
     assert verdicts("治理", "治理水土流失面积1429.39公顷", "基本完成年度任务,治理水土流失面积1500公顷。") == [
         ("met", 1500)]  # in another clause it says nothing of the figure
+
+
+def test_a_whole_restated_before_the_part_done_in_a_later_clause() -> None:
+    said = "项目资金共2179万元,截止2022年12月8日,已完成拨付2113.63万元,执行率97%。"
+    assert verdicts("计划投资", "我县2022年农村公路通村道路建设项目计划投资2179万元", said) == [
+        ("not_met", 21_136_300)]
+    assert verdicts("补助", "下达补助56万元。", "该项目下达资金56万元,实际完成投资54.6万元。") == [("not_met", 546_000)]
+    # a larger figure after is no part of the whole
+    assert verdicts("投资", "完成投资2000万元", "计划投资1800万元,已完成投资2100万元") == [("met", 21_000_000)]

@@ -466,16 +466,25 @@ def _totals_before_their_done_part(claims: list[Claim], prog_norm: str) -> list[
     figures = [c for c in claims if c.kind == "level" and c.value is not None and c.unit is not None]
     drop: set[tuple[int, int]] = set()
     for a, b in pairwise(figures):
-        if a.unit != b.unit or clause_bounds(prog_norm, a.span[0], a.span[1]) != clause_bounds(
-                prog_norm, b.span[0], b.span[1]):
+        if a.unit != b.unit:
             continue
         between = prog_norm[a.span[1] : b.span[0]]
-        if len(between) <= _TOTAL_GAP and contains_any(between, LEXICON.part_done_words):
+        if clause_bounds(prog_norm, a.span[0], a.span[1]) == clause_bounds(prog_norm, b.span[0], b.span[1]):
+            if len(between) <= _TOTAL_GAP and contains_any(between, LEXICON.part_done_words):
+                drop.add(a.span)
+        elif (
+            # 项目资金共2179万元,截止2022年12月8日,已完成拨付2113.63万元: in a later clause of the sentence, a part
+            # done no larger than the whole
+            len(between) <= _TOTAL_SENTENCE_GAP and not any(d in between for d in "。；;")
+            and a.value is not None and b.value is not None and b.value <= a.value
+            and contains_any(between, LEXICON.part_done_words)
+        ):
             drop.add(a.span)
     return [c for c in claims if c.kind != "level" or c.span not in drop] if drop else claims
 
 
 _TOTAL_GAP: Final = 16
+_TOTAL_SENTENCE_GAP: Final = 30
 
 
 def _rates_named_as_targets(claims: list[Claim], numeric: list[Target], prog_norm: str) -> list[Claim]:
