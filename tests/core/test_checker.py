@@ -1215,3 +1215,11 @@ def test_a_whole_restated_before_the_part_done_in_a_later_clause() -> None:
     assert verdicts("补助", "下达补助56万元。", "该项目下达资金56万元,实际完成投资54.6万元。") == [("not_met", 546_000)]
     # a larger figure after is no part of the whole
     assert verdicts("投资", "完成投资2000万元", "计划投资1800万元,已完成投资2100万元") == [("met", 21_000_000)]
+
+
+def test_a_plan_said_reached_is_the_result_when_nothing_else_is_given() -> None:
+    said = "退役士兵免费职业技能培训已实现主城区退役士兵参加培训率80%的年度目标"
+    r = check_row(Row("培训", "主城区退役士兵参加培训率80%的年度目标", said), period="上半年")
+    assert r.verdict == "met"  # the text says the annual target is reached
+    said = "全年开展食品安全抽样检验5.48万批次,超额完成4.7万批次的年度目标任务。"
+    assert [(v, round(a or 0)) for v, a in verdicts("抽检", "4.7万批次的年度目标任务", said)] == [("met", 54800)]

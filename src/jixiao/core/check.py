@@ -32,7 +32,14 @@ from jixiao.core.textutil import (
     strip_pinyin,
     word_ends_within,
 )
-from jixiao.core.verdicts import assign_claims, judge_deadline, judge_milestone, judge_numeric, row_verdict
+from jixiao.core.verdicts import (
+    assign_claims,
+    judge_deadline,
+    judge_milestone,
+    judge_numeric,
+    plan_reached,
+    row_verdict,
+)
 
 
 def _units_wanted(targets: list[Target]) -> frozenset[str] | None:
@@ -358,7 +365,8 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
                 results = [replace(r, verdict="not_met", reason=f"进度称“{final[0].text}”，目标“{r.target.text}”未达到",
                                    evidence=(final[0], *r.evidence))]
     if period is not None and is_in_year(period):
-        settled = any(states_done(c) and c.stage in LEXICON.settled_phrases for c in statements)
+        settled = any(states_done(c) and c.stage in LEXICON.settled_phrases for c in statements) or any(
+            c.kind in ("level", "change") and plan_reached(c, prog_norm) for c in claims)  # 已实现…的年度目标
         results = [r if _set_for_the_period(r.target, ind_norm, period) else _in_year(r, period, settled)
                    for r in results]
     if any(r.verdict == "not_met" for r in results) and deadline_after(ind_norm, year):

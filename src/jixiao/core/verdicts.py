@@ -144,6 +144,12 @@ def _restates_plan(c: Claim, progress_norm: str) -> bool:
             or word_before(progress_norm, c.span[0], LEXICON.plan_right_before) is not None)
 
 
+def plan_reached(c: Claim, progress_norm: str) -> bool:
+    """已实现…参加培训率80%的年度目标: a restated plan that the words before it say was reached."""
+    lo = clause_bounds(progress_norm, c.span[0], c.span[1])[0]
+    return _plan_follows(progress_norm, c) and contains_any(progress_norm[lo : c.span[0]], LEXICON.plan_reached_before)
+
+
 def _named_before(c: Claim, progress_norm: str) -> frozenset[str]:
     """The metric the lexicon names last in the claim's own statement, before it (see _Context.named)."""
     start = c.span[0]
@@ -560,7 +566,11 @@ def assign_claims(
     """Pair numeric targets with figure claims, best pairs first, each claim used once."""
     figures = [c for c in claims if c.kind in ("level", "change") and c.value is not None]
     # a figure that restates the plan (超额完成40所的年度目标任务, 计划新增2万人) is never the result
-    figures = [c for c in figures if not _restates_plan(c, progress_norm)]
+    restated = [c for c in figures if _restates_plan(c, progress_norm)]
+    figures = [c for c in figures if c not in restated]
+    # …but the plan said reached is the result when nothing else in its unit is given (已实现…80%的年度目标;
+    # not 全年开展5.48万批次,超额完成4.7万批次的年度目标任务)
+    figures += [c for c in restated if plan_reached(c, progress_norm) and not any(f.unit == c.unit for f in figures)]
     if not crowded and (in_order := _same_list(targets, figures, progress_norm)) is not None:
         return in_order
     fenbie = _fenbie_lists(targets, figures, indicator_norm, progress_norm)
