@@ -330,11 +330,42 @@ def find_quantities(text: str) -> list[Quantity]:
     while True:
         m = search(norm, pos)
         if m is None:
-            return out
+            break
         q, resume = _read_at(ctx, m)
         if q is not None:
             out.append(q)
         pos = max(resume, m.start() + 1)
+    if "成" in norm:
+        tenths = [t for t in _tenths(text, norm, ctx) if not any(t.span[0] < q.span[1] and q.span[0] < t.span[1]
+                                                                 for q in out)]
+        if tenths:
+            out = sorted(out + tenths, key=lambda q: q.span[0])
+    return out
+
+
+_TENTHS_RE: Final = re.compile(r"([一两二三四五六七八九])成(?:([一二三四五六七八九])(?![成十百千万亿]))?")
+_TENTHS_NOT_AFTER: Final = tuple(_NUM["tenths_not_after"])
+_TENTHS_ONE_AFTER: Final = tuple(_NUM["tenths_one_after"])
+_TENTH_DIGITS: Final = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _tenths(text: str, norm: str, ctx: _Context) -> list[Quantity]:
+    """三成以上, 九成五, 八成九: tenths (and hundredths) of a whole, as percentages."""
+    out: list[Quantity] = []
+    for m in _TENTHS_RE.finditer(norm):
+        s, e = m.span()
+        if norm.startswith(_TENTHS_NOT_AFTER, s + 2) and m.group(2) is None:
+            continue  # 三成员, 一成不变: a word
+        before = norm[max(0, s - 2) : s]
+        if before and (before[-1] in _TENTH_DIGITS or before[-1] in "十百千万第"):
+            continue  # 二十三成…, 第一成…: part of another numeral or an ordinal
+        if m.group(1) == "一" and not before.endswith(_TENTHS_ONE_AFTER):
+            continue  # 统一成立, 合一成: 一 is no figure there
+        if ctx.shielded(s):
+            continue
+        value = _TENTH_DIGITS[m.group(1)] * 10.0 + (_TENTH_DIGITS[m.group(2)] if m.group(2) else 0.0)
+        out.append(Quantity(text=text[s:e], span=(s, e), value=value, unit="%", unit_span=(s + 1, s + 2)))
+    return out
 
 
 _QUOTED_RE: Final = re.compile(rf"“[^“”]{{0,{_QUOTE_MAX}}}”|「[^「」]{{0,{_QUOTE_MAX}}}」|‘[^‘’]{{0,{_QUOTE_MAX}}}’")
