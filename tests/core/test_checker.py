@@ -1223,3 +1223,8 @@ def test_a_plan_said_reached_is_the_result_when_nothing_else_is_given() -> None:
     assert r.verdict == "met"  # the text says the annual target is reached
     said = "全年开展食品安全抽样检验5.48万批次,超额完成4.7万批次的年度目标任务。"
     assert [(v, round(a or 0)) for v, a in verdicts("抽检", "4.7万批次的年度目标任务", said)] == [("met", 54800)]
+
+
+def test_the_rest_not_yet_done_is_no_result() -> None:
+    said = "已有75所学校开工建设,其中40所已竣工并投入使用;剩余2所学校已完成招标,年底前启动建设。"
+    assert verdicts("学校", "新建、改扩建学校77所", said) == [("not_met", 40)]

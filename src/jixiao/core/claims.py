@@ -112,6 +112,8 @@ def _figure_claim(progress: str, norm: str, q: Quantity, bare: bool) -> Claim | 
     start, end = q.span
     if starts_a_change(norm, start, end):
         return None  # 由2020年的3.2万人增加到5万人: the baseline, not the result
+    if word_before(norm, start, LEXICON.remainder_before) is not None:
+        return None  # 剩余2所学校已完成招标: the rest not yet done, not the result
     lo, hi = clause_bounds(norm, start, end)
     unit, value = q.unit, q.value
     labelled = bare_label_before(norm, start, LEXICON.bare_claim_labels)

@@ -49,6 +49,7 @@ class Lexicon:
     new_things: tuple[str, ...]
     baseline: tuple[str, ...]
     claim_above: tuple[str, ...]
+    remainder_before: tuple[str, ...]
     claim_below_clause: tuple[str, ...]
     claim_below: tuple[str, ...]
     claim_above_after: tuple[str, ...]
@@ -188,6 +189,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         new_things=_longest_first(raw["change"]["new_things"]),
         baseline=_longest_first(raw["change"]["baseline"]),
         claim_above=_longest_first(raw["change"]["claim_above"]),
+        remainder_before=_longest_first(raw["change"]["remainder_before"]),
         claim_below_clause=tuple(raw["change"]["claim_below_clause"]),
         claim_below=_longest_first(raw["change"]["claim_below"]),
         claim_above_after=_longest_first(raw["change"]["above_after"]),
