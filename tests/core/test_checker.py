@@ -1228,3 +1228,10 @@ def test_a_plan_said_reached_is_the_result_when_nothing_else_is_given() -> None:
 def test_the_rest_not_yet_done_is_no_result() -> None:
     said = "已有75所学校开工建设,其中40所已竣工并投入使用;剩余2所学校已完成招标,年底前启动建设。"
     assert verdicts("学校", "新建、改扩建学校77所", said) == [("not_met", 40)]
+
+
+def test_a_part_of_the_result_in_a_later_clause_leaves_the_result() -> None:
+    said = "截至9月底已竣工投产14项,本月已竣工8项。"
+    assert verdicts("竣工项目", "本年度计划竣工项目12项", said) == [("met", 14)]
+    said = "30个城乡养老机构实现全面开工"
+    assert check_row(Row("养老机构", "新建、改造30个城乡养老机构", said), period="上半年").verdict == "unverified"

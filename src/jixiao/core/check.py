@@ -210,7 +210,10 @@ def _counts_works_started(c: Claim, prog_norm: str) -> bool:
     end = c.quantity.span[1]
     _lo, hi = clause_bounds(prog_norm, end - 1, end)
     after = prog_norm[end:hi]
-    for s, _e, word in find_words(after, _STAGE_WORDS):
+    hits = find_words(after, _STAGE_WORDS)
+    # 实现全面开工: 实现 (and a bare 完成) only carries the stage that follows it
+    plain = [h for h in hits if h[2] not in LEXICON.reference_stage_words and h[2] not in LEXICON.state_words]
+    for s, _e, word in plain or hits:
         rank = LEXICON.stage_ranks[word]
         if contains_any(after[max(0, s - 2) : s], LEXICON.negations):
             return False
@@ -477,6 +480,8 @@ def _totals_before_their_done_part(claims: list[Claim], prog_norm: str) -> list[
         if a.unit != b.unit:
             continue
         between = prog_norm[a.span[1] : b.span[0]]
+        if a.value is None or b.value is None or b.value > a.value:
+            continue  # a part done is no larger than its whole
         if clause_bounds(prog_norm, a.span[0], a.span[1]) == clause_bounds(prog_norm, b.span[0], b.span[1]):
             if len(between) <= _TOTAL_GAP and contains_any(between, LEXICON.part_done_words):
                 drop.add(a.span)
@@ -484,11 +489,17 @@ def _totals_before_their_done_part(claims: list[Claim], prog_norm: str) -> list[
             # 项目资金共2179万元,截止2022年12月8日,已完成拨付2113.63万元: in a later clause of the sentence, a part
             # done no larger than the whole
             len(between) <= _TOTAL_SENTENCE_GAP and not any(d in between for d in "。；;")
-            and a.value is not None and b.value is not None and b.value <= a.value
             and contains_any(between, LEXICON.part_done_words)
+            and not _part_of_the_result(prog_norm, b)
         ):
             drop.add(a.span)
     return [c for c in claims if c.kind != "level" or c.span not in drop] if drop else claims
+
+
+def _part_of_the_result(prog_norm: str, b: Claim) -> bool:
+    """…已竣工14项,本月竣工8项: the later clause opens with a part of what came before."""
+    lo, _hi = clause_bounds(prog_norm, b.span[0], b.span[1])
+    return prog_norm[lo:].lstrip(" ，,").startswith(LEXICON.part_of_result_leads)
 
 
 _TOTAL_GAP: Final = 16

@@ -138,6 +138,7 @@ class Lexicon:
     time_limit_units: frozenset[str]
     standard_words: tuple[str, ...]
     count_nouns: tuple[tuple[str, str], ...]
+    part_of_result_leads: tuple[str, ...]
     part_done_words: tuple[str, ...]
     pair_breaks: tuple[str, ...]
     fenbie_verbs: tuple[str, ...]
@@ -277,6 +278,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         aspiration_words=_longest_first(raw["comparators"]["aspiration_words"]),
         standard_words=_longest_first(raw["targets"]["standard_words"]),
         time_limit_units=frozenset(raw["targets"]["time_limit_units"]),
+        part_of_result_leads=tuple(raw["restate"]["part_of_result_leads"]),
         part_done_words=_longest_first(raw["restate"]["part_done_words"]),
         pair_breaks=tuple(raw["align"]["pair_breaks"]),
         fenbie_verbs=tuple(raw["align"]["fenbie_verbs"]),
