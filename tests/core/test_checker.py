@@ -1235,3 +1235,10 @@ def test_a_part_of_the_result_in_a_later_clause_leaves_the_result() -> None:
     assert verdicts("竣工项目", "本年度计划竣工项目12项", said) == [("met", 14)]
     said = "30个城乡养老机构实现全面开工"
     assert check_row(Row("养老机构", "新建、改造30个城乡养老机构", said), period="上半年").verdict == "unverified"
+
+
+def test_a_pledged_share_within_a_time_limit() -> None:
+    ind = "所訂下的80%來電於12秒內接聽的指標"
+    assert [(t.value, t.unit) for t in extract_targets(ind)] == [(80, "%")]  # 12秒 is the share's condition
+    said = "2022年,服務表現受疫情影響,所訂下的80%來電於12秒內接聽的指標實際數字為61%;"
+    assert verdicts("接聽", ind, said) == [("not_met", 61)]

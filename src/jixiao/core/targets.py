@@ -294,6 +294,7 @@ def extract_targets(indicator: str, goal: str = "") -> list[Target]:
     found = _share_change(norm, found)
     found = _ranges(indicator, norm, found)
     found = _written_two_ways(norm, found)
+    found = _limits_of_a_share(norm, found)
     listed = _listed_works(indicator, norm)
     if listed:
         # 路桥畅通工程有A、B、C的建设和维修D等6个子项目: a milestone per work; the count is their scope
@@ -436,6 +437,26 @@ def _portfolio_context(norm: str, found: list[Target]) -> list[Target]:
     return [found[k] for k in kept if plan[k] or not (
         found[k].unit in LEXICON.portfolio_units
         or contains_any(before[k] + norm[found[k].span[1] : found[k].span[1] + 4], LEXICON.portfolio_words))]
+
+
+def _limits_of_a_share(norm: str, found: list[Target]) -> list[Target]:
+    """80%來電於12秒內接聽, 90%申請能在四星期內完成處理: the time limit is the condition of the share pledged,
+    not a target of its own."""
+    shares = [t.quantity.span[1] for t in found if t.unit == "%" and t.quantity is not None]
+    if not shares:
+        return found
+    return [t for t in found if not _limits_a_share(norm, t, shares)]
+
+
+def _limits_a_share(norm: str, t: Target, share_ends: list[int]) -> bool:
+    if t.unit not in LEXICON.time_limit_units or t.comparator not in ("<=", "<") or t.quantity is None:
+        return False
+    start = t.quantity.span[0]
+    return any(0 <= start - e <= _SHARE_LIMIT_GAP and not any(d in norm[e:start] for d in "，,；;。")
+               for e in share_ends)
+
+
+_SHARE_LIMIT_GAP: Final = 8
 
 
 def _scoped(before: str) -> bool:

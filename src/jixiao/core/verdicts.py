@@ -140,7 +140,11 @@ _AFTER_A_FIGURE_RE: Final = re.compile(r"\d[^\d，,；;]{0,6}[，,；;]")
 
 def _restates_plan(c: Claim, progress_norm: str) -> bool:
     lo = clause_bounds(progress_norm, c.span[0], c.span[1])[0]
-    return (contains_any(progress_norm[lo : c.span[0]], LEXICON.plan_words) or _plan_follows(progress_norm, c)
+    before = progress_norm[lo : c.span[0]]
+    plan_at = max((i + len(w) for w in LEXICON.plan_words if (i := before.rfind(w)) >= 0), default=-1)
+    if plan_at >= 0 and not contains_any(before[plan_at:], LEXICON.actual_markers):
+        return True  # 计划新增2万人; not 所订下的80%…的指标实际数字为61%
+    return (_plan_follows(progress_norm, c)
             or word_before(progress_norm, c.span[0], LEXICON.plan_right_before) is not None)
 
 
