@@ -1242,3 +1242,9 @@ def test_a_pledged_share_within_a_time_limit() -> None:
     assert [(t.value, t.unit) for t in extract_targets(ind)] == [(80, "%")]  # 12秒 is the share's condition
     said = "2022年,服務表現受疫情影響,所訂下的80%來電於12秒內接聽的指標實際數字為61%;"
     assert verdicts("接聽", ind, said) == [("not_met", 61)]
+
+
+def test_brackets_holding_only_the_figure_hold_the_target() -> None:
+    assert [(t.value, t.unit) for t in extract_targets("1、维修、改造、升级、补建健身点(60个);")] == [(60, "个")]
+    assert extract_targets("开工建设海塘安澜(南片海塘4.65公里)")[0].kind == "milestone"  # a description
+    assert [t.kind for t in extract_targets("创意产业园基础设施项目(一期)")] != ["level"]  # a phase

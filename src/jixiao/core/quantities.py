@@ -170,6 +170,7 @@ _NAMES_AFTER: Final = _Words(_NUM["names_after"])
 _NUMERAL_WORDS: Final = _Words(_NUM["numeral_word_blockers"])
 _NUMERAL_UNIT_WORD_AFTER: Final = frozenset(_NUM["numeral_unit_word_after"])
 _PHASE_UNITS: Final = frozenset(_NUM["phase_units"])
+PHASE_UNITS: Final = _PHASE_UNITS  # a works' phase (一期): for the target reader too
 _PHASE_AFTER: Final = frozenset(_NUM["phase_after"])
 # First or last characters of some lists: most positions are ruled out by one set lookup.
 _NOT_UNIT_FIRST: Final = frozenset(w[0] for w in _NUM["not_units_after"])

@@ -13,7 +13,7 @@ from typing import Final
 
 from jixiao.core.lexicon import LEXICON
 from jixiao.core.meta import DUE_RE
-from jixiao.core.quantities import find_quantities, fold
+from jixiao.core.quantities import PHASE_UNITS, find_quantities, fold
 from jixiao.core.results import Comparator, Kind, Quantity, Target
 from jixiao.core.textutil import (
     clause_bounds,
@@ -439,6 +439,19 @@ def _portfolio_context(norm: str, found: list[Target]) -> list[Target]:
         or contains_any(before[k] + norm[found[k].span[1] : found[k].span[1] + 4], LEXICON.portfolio_words))]
 
 
+def _bracket_is_the_figure(norm: str, q: Quantity, lo: int, hi: int) -> bool:
+    """补建健身点(60个), 参与赛事活动人次(7.5万人次): brackets holding only the figure, after the words of the
+    work, with no other figure in the clause, hold the target (not a description of the works)."""
+    s, e = q.span
+    if norm[s - 1 : s] not in ("(", "（") or norm[e : e + 1] not in (")", "）") or q.unit in PHASE_UNITS:
+        return False  # (一期): a works' phase
+    before = norm[lo : s - 1].lstrip(" ，,")
+    marker = _LIST_MARKER_RE.match(before)  # 1、补建健身点(60个): a list marker is no figure
+    if marker:
+        before = before[marker.end() :]
+    return _DIGIT_RE.search(before + norm[e + 1 : hi]) is None
+
+
 def _limits_of_a_share(norm: str, found: list[Target]) -> list[Target]:
     """80%來電於12秒內接聽, 90%申請能在四星期內完成處理: the time limit is the condition of the share pledged,
     not a target of its own."""
@@ -654,7 +667,7 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
             unit = base
             if value < LEXICON.bare_money_yuan_from:
                 value *= scale
-    if not bare and in_brackets(norm, start):
+    if not bare and in_brackets(norm, start) and not _bracket_is_the_figure(norm, q, lo, hi):
         return None
     if unit is not None and unit not in ("%", "百分点") and _each_follows(norm, end, hi):
         return None  # 4个结构性指标均实现10%以上增长: the count says how many must each reach the figure
