@@ -135,6 +135,7 @@ def test_a_stray_cell_becomes_a_row_with_blank_fields() -> None:
         ("某局2020年工作要点", None),
         ("前两个月全市经济加快恢复", "截至2月"),
         ("全省保障性安居工程提前完成全年任务", None),  # 全年 is the target: reporting during the year
+        ("我省民生工程绝大多数已完成全年目标或达到任务进度", None),
     ],
 )
 def test_period_of_cut_offs_and_month_ranges(title: str, period: str | None) -> None:
