@@ -23,6 +23,24 @@ CASES = [
                                 "that meets the target best, the year-end 5.5%"),
     ),
     pytest.param(
+        "总体绩效目标",
+        "坡改梯25.26公顷,封育治理958.81公顷。",
+        "基本完成治理水土流失面积1429.39公顷,其中坡改梯25.26公顷,封育治理958.81公顷。",
+        "not_met",
+        id="basically done, said once for a list that follows (df-01)",
+        marks=pytest.mark.xfail(strict=True, reason="基本完成 makes the figure of its own clause a bound below, not "
+                                "the parts listed after 其中 in the clauses that follow"),
+    ),
+    pytest.param(
+        "來港工作簽證申請",
+        "90%申請能在四星期內完成處理的承諾標準",
+        "二零一九年,98.9%的來港工作簽證申請都能夠在四星期內完成處理,超越90%申請能在四星期內完成處理的承諾標準。",
+        ("met", 98.9),
+        id="the pledge restated after the result, its plan word far after the figure (ec-02)",
+        marks=pytest.mark.xfail(strict=True, reason="…的承諾標準 stands too far after the restated 90% to mark it the "
+                                "plan, and the figure that repeats the target's words is taken as the actual"),
+    ),
+    pytest.param(
         "地方儲備糧倉庫擴建項目",
         "項目位于西城儲備庫北側,預計2024年5月完工,可新增1.6萬噸儲備糧",
         "6月底完成預驗收,預計7月中旬整體竣工。",
