@@ -1248,3 +1248,9 @@ def test_brackets_holding_only_the_figure_hold_the_target() -> None:
     assert [(t.value, t.unit) for t in extract_targets("1、维修、改造、升级、补建健身点(60个);")] == [(60, "个")]
     assert extract_targets("开工建设海塘安澜(南片海塘4.65公里)")[0].kind == "milestone"  # a description
     assert [t.kind for t in extract_targets("创意产业园基础设施项目(一期)")] != ["level"]  # a phase
+
+
+def test_a_negative_level_of_a_rate_is_no_fall() -> None:
+    said = "上年度錄得40.89億元收入,運作虧損3.05億元,固定資產回報率為負13%(目標為1.5%)。"
+    assert verdicts("固定資產回報率", "目標為1.5%", said) == [("not_met", -13)]
+    assert verdicts("增长", "用电量增长5%", "用电量-6.5%") == [("not_met", -6.5)]  # a fall, as before

@@ -90,6 +90,9 @@ def extract_claims(
 _SHARE_AFTER_RE: Final = re.compile(r"\s*(?:了)?\s*\d+(?:\.\d+)?\s*%")
 _DONE_SHARE_CELL_RE: Final = re.compile(r"^\s*已?(?:全部)?完成\s*(?:了)?\s*\d+(?:\.\d+)?\s*%\s*[。.]?\s*$")
 _LIST_JOINERS: Final = LIST_JOINERS | {","}  # results are also listed with commas (增长了8.2%,9.3%)
+# 固定資產回報率為負13%: a rate's level that is negative, not a fall (增长率 and the like name a change, and
+# are read as one elsewhere).
+_RATE_LEVEL_BEFORE_RE: Final = re.compile(r"(?<![增涨降])率\s*(?:为|是|达到|达|:|：)?\s*$")
 
 
 def _share_change_claims(norm: str, claims: list[Claim]) -> None:
@@ -126,7 +129,7 @@ def _figure_claim(progress: str, norm: str, q: Quantity, bare: bool) -> Claim | 
             return None
     prefix = norm[lo:start]
     kind = "level"
-    if value < 0 and unit in ("%", "百分点"):
+    if value < 0 and unit in ("%", "百分点") and _RATE_LEVEL_BEFORE_RE.search(prefix) is None:
         return Claim(text=progress[start:end], span=(start, end), kind="change", value=-value, unit=unit,
                      quantity=q, context=norm[lo:hi], bound=_bound(norm, q))  # -5%: a fall of 5%
     if unit == "%" and word_ends_within(prefix, LEXICON.task_share, 8):
