@@ -1254,3 +1254,9 @@ def test_a_negative_level_of_a_rate_is_no_fall() -> None:
     said = "上年度錄得40.89億元收入,運作虧損3.05億元,固定資產回報率為負13%(目標為1.5%)。"
     assert verdicts("固定資產回報率", "目標為1.5%", said) == [("not_met", -13)]
     assert verdicts("增长", "用电量增长5%", "用电量-6.5%") == [("not_met", -6.5)]  # a fall, as before
+
+
+def test_running_costs_are_kept_within_their_budget() -> None:
+    assert [(t.target.comparator, t.verdict) for t in check_row(Row("三公经费", "63.46", "44.29")).targets] == [
+        ("<=", "met")]
+    assert [t.verdict for t in check_row(Row("其中:办公经费", "27.00", "49.09")).targets] == ["not_met"]

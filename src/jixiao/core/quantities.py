@@ -170,6 +170,7 @@ _NAMES_AFTER: Final = _Words(_NUM["names_after"])
 _NUMERAL_WORDS: Final = _Words(_NUM["numeral_word_blockers"])
 _NUMERAL_UNIT_WORD_AFTER: Final = frozenset(_NUM["numeral_unit_word_after"])
 _PHASE_UNITS: Final = frozenset(_NUM["phase_units"])
+_PHASE_NEXT: Final = tuple(_NUM["phase_next"])
 PHASE_UNITS: Final = _PHASE_UNITS  # a works' phase (一期): for the target reader too
 _PHASE_AFTER: Final = frozenset(_NUM["phase_after"])
 # First or last characters of some lists: most positions are ruled out by one set lookup.
@@ -369,7 +370,8 @@ def _tenths(text: str, norm: str, ctx: _Context) -> list[Quantity]:
     return out
 
 
-_QUOTED_RE: Final = re.compile(rf"“[^“”]{{0,{_QUOTE_MAX}}}”|「[^「」]{{0,{_QUOTE_MAX}}}」|‘[^‘’]{{0,{_QUOTE_MAX}}}’")
+_QUOTED_RE: Final = re.compile(rf"“[^“”]{{0,{_QUOTE_MAX}}}”|「[^「」]{{0,{_QUOTE_MAX}}}」|‘[^‘’]{{0,{_QUOTE_MAX}}}’"
+                               rf'|"[^"\n]{{0,{_QUOTE_MAX}}}"')  # ASCII quotes, as many sites write Chinese ones
 _TITLE_RE: Final = re.compile(r"《[^《》]*》")
 
 
@@ -392,7 +394,7 @@ class _Context:
         shields: list[tuple[int, int]] = []
         if "《" in norm:
             shields.extend(m.span() for m in _TITLE_RE.finditer(norm))
-        if "“" in norm or "「" in norm or "‘" in norm:
+        if "“" in norm or "「" in norm or "‘" in norm or '"' in norm:
             # a quote that holds only a figure (指标值为“约12000平方米”, “100%”) quotes a value, not a name
             shields.extend(m.span() for m in _QUOTED_RE.finditer(norm)
                            if not _QUOTED_FIGURE_RE.match(norm, m.start() + 1, m.end() - 1))
@@ -677,8 +679,11 @@ def _read_at(ctx: _Context, m: re.Match[str]) -> tuple[Quantity | None, int]:
                 word = _NUMERAL_WORDS.at(norm, num_start)
                 if word is not None:
                     return None, num_start + len(word)
-                if p - num_start == 1 and nxt in _PHASE_UNITS and num_start and norm[num_start - 1] in _PHASE_AFTER:
-                    return None, p + 1  # 连海路(新港路-南环路)一期: the phase of a named work, not a count
+                if p - num_start == 1 and nxt in _PHASE_UNITS and num_start and (
+                    norm[num_start - 1] in _PHASE_AFTER or norm.startswith(_PHASE_NEXT, p + 1)
+                ):
+                    # 连海路(新港路-南环路)一期, 污水处理一期管网扩建工程: the phase of a named work, not a count
+                    return None, p + 1
             elif kind == "fin" and (
                 _FIN_BLOCKERS.before(norm, num_start + 1) is not None or _FIN_BLOCKERS.at(norm, num_start) is not None
             ):
