@@ -1260,3 +1260,8 @@ def test_running_costs_are_kept_within_their_budget() -> None:
     assert [(t.target.comparator, t.verdict) for t in check_row(Row("三公经费", "63.46", "44.29")).targets] == [
         ("<=", "met")]
     assert [t.verdict for t in check_row(Row("其中:办公经费", "27.00", "49.09")).targets] == ["not_met"]
+
+
+def test_a_cell_that_says_only_done_completes_the_lone_milestone() -> None:
+    assert check_row(Row("高中", "竣工并投入使用", "已完成。")).verdict == "met"
+    assert check_row(Row("高中", "竣工并投入使用", "主体已完成,正在装修。")).verdict != "met"

@@ -443,6 +443,10 @@ def judge_milestone(
     ``alone``: the target is its row's only one, so a stage that names no works (已完工 100.0%) is its own."""
     assert t.stage_rank is not None
     shares = shares or []
+    for s in statements:
+        if s.stage in LEXICON.done_cells and not s.negated:
+            # a progress cell that says only 已完成: the row's work done, whatever stage it names
+            return TargetResult(t, "met", f"进度称“{s.text}”，目标“{t.text}”视为完成", evidence=(s,))
     keys = t.objects or ("",)
     # For each of the works named, the stage claims that mention it (each pair tested once).
     about = {
