@@ -1265,3 +1265,9 @@ def test_running_costs_are_kept_within_their_budget() -> None:
 def test_a_cell_that_says_only_done_completes_the_lone_milestone() -> None:
     assert check_row(Row("高中", "竣工并投入使用", "已完成。")).verdict == "met"
     assert check_row(Row("高中", "竣工并投入使用", "主体已完成,正在装修。")).verdict != "met"
+
+
+def test_a_figure_followed_by_the_word_plan_restates_it() -> None:
+    said = "62个计划建成项目总投资218.1亿元,1-8月完成投资94.6亿元。其中21个项目已经建成。"
+    r = check_row(Row("计划建成项目", "其中计划建成项目62个", said), period="截至8月")
+    assert [(t.verdict, t.actual.value if t.actual else None) for t in r.targets] == [("unverified", 21)]
