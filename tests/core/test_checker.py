@@ -1271,3 +1271,10 @@ def test_a_figure_followed_by_the_word_plan_restates_it() -> None:
     said = "62个计划建成项目总投资218.1亿元,1-8月完成投资94.6亿元。其中21个项目已经建成。"
     r = check_row(Row("计划建成项目", "其中计划建成项目62个", said), period="截至8月")
     assert [(t.verdict, t.actual.value if t.actual else None) for t in r.targets] == [("unverified", 21)]
+
+
+def test_the_rows_one_figure_naming_no_metric_is_the_rows_metric_even_of_a_scope() -> None:
+    r = check_row(Row("产值", "规模以上工业总产值全年目标为5220亿元", "1-4月已经完成1399.86亿元。"), period="截至4月")
+    assert r.targets[0].actual is not None and r.targets[0].actual.value == 139_986_000_000
+    said = "全市工业增加值增长5%。"  # the whole, named: not the 规模以上 figure
+    assert verdicts("规上", "规模以上工业增加值增长8%", said) == [("unverified", None)]

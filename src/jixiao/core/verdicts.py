@@ -220,6 +220,20 @@ def _scope_missing(scopes: list[str], c: Claim, progress_norm: str) -> bool:
     return not any(w in canonical_names(said) for w in scopes)
 
 
+def _names_no_metric(c: Claim, progress_norm: str) -> bool:
+    """Whether the words of a claim's clause before it name nothing but when and that it was done
+    (1-4月已经完成1399.86亿元), not a metric of their own (全市工业增加值增长5%)."""
+    lo, _hi = clause_bounds(progress_norm, c.span[0], c.span[1])
+    return not _NAMING_RE.sub("", progress_norm[lo : c.span[0]])
+
+
+# The words of a clause before its figure that say only when and that it was done.
+_NAMING_RE: Final = re.compile(
+    "|".join([r"[\s\d.\-—~至到月年底份前截止为:：,，]", *(re.escape(w) for w in (
+        *LEXICON.plan_reached_before, *LEXICON.part_done_words, *LEXICON.done_only_words))])
+)
+
+
 def _names_anything(words: str) -> bool:
     """Whether the words before a figure name a thing, beyond a baseline and a change (同比下降, 比上年增长)."""
     rest = words.strip()
@@ -616,8 +630,8 @@ def assign_claims(
                 continue
             if j not in ccs:
                 ccs[j] = _claim_context(c, progress_norm)
-            if _scope_missing(scopes, c, progress_norm):
-                continue
+            if _scope_missing(scopes, c, progress_norm) and not (bare_pair and _names_no_metric(c, progress_norm)):
+                continue  # (the row's one figure, naming no metric of its own, is the row's metric: 完成1399.86亿元)
             s = pair_score(t, tc, c, ccs[j], bare_pair=bare_pair, crowded=busy[i])
             if s >= _MIN_SCORE:
                 scored.append((s, i, j))
