@@ -16,6 +16,7 @@ from jixiao.core.meta import DUE_RE
 from jixiao.core.quantities import PHASE_UNITS, find_quantities, fold
 from jixiao.core.results import Comparator, Kind, Quantity, Target
 from jixiao.core.textutil import (
+    DIGIT_RE,
     clause_bounds,
     contains_any,
     find_words,
@@ -38,7 +39,6 @@ _OBJECT_SPLIT: Final = re.compile(r"[、和及与]|以及")
 _AFTER_WORDS: Final = tuple(w for w, _ in LEXICON.comparators_after)
 _BEFORE_WORDS: Final = tuple(w for w, _ in LEXICON.comparators_before)
 _BEFORE_OPS: Final = dict(LEXICON.comparators_before)
-_DIGIT_RE: Final = re.compile(r"\d")
 _BARE_FIGURE_REST: Final = re.compile(r"^[\s≥≧≤≦<>=＞＜＝≈约%％()（）\-—/]*$")
 
 
@@ -51,12 +51,12 @@ def paren_unit_before(norm: str, pos: int, lo: int) -> str | None:
     """A unit written in brackets before ``pos`` in a table header ("城镇新增就业(人) 目标任务 27800", or a
     heading naming a percentage: "目標(達到服務水平的百分比) 95")."""
     # a heading counts when no other figure stands between it and ``pos``
-    if any(_DIGIT_RE.search(norm, m.end(), pos) is None for m in _PERCENT_HEADING_RE.finditer(norm, lo, pos)):
+    if any(DIGIT_RE.search(norm, m.end(), pos) is None for m in _PERCENT_HEADING_RE.finditer(norm, lo, pos)):
         return "%"
     best: str | None = None
     for m in _PAREN_UNIT_RE.finditer(norm, lo, pos):
         inner = m.group(1)
-        if _DIGIT_RE.search(norm, m.end(), pos) is not None:
+        if DIGIT_RE.search(norm, m.end(), pos) is not None:
             continue
         unit = "%" if inner in ("%", "％", "百分比") else inner
         base, _scale = unit_scale(unit)
@@ -194,7 +194,7 @@ def comparator_near(norm: str, lo: int, start: int, end: int, *, far: bool) -> t
         gap = gap.strip()
         if word == "为" and gap:
             continue
-        if len(gap) <= allowed and not _DIGIT_RE.search(gap) and (best is None or e > best[0]):
+        if len(gap) <= allowed and not DIGIT_RE.search(gap) and (best is None or e > best[0]):
             best = (e, word, _BEFORE_OPS[word])
     if best is not None and (after is None or best[0] == start):
         return best[2], best[1]  # type: ignore[return-value]
@@ -242,7 +242,7 @@ def _metric_head(norm: str, lo: int, start: int) -> int | None:
 
 def _each_follows(norm: str, end: int, hi: int) -> bool:
     """A count followed, before the next figure, by 均 or 都 (4个结构性指标均实现…) is scope."""
-    m = _DIGIT_RE.search(norm, end, hi)
+    m = DIGIT_RE.search(norm, end, hi)
     tail = norm[end : m.start() if m else hi]
     tail = _before_closing_quote(tail)
     for w in LEXICON.scope_each_not:
@@ -330,7 +330,7 @@ def _acts_by_sentence(indicator: str, norm: str, goal: str) -> list[Target]:
         if label is not None:
             sentence, lo = sentence[label.end() :], lo + label.end()
         core = sentence.strip()
-        if not core or _DIGIT_RE.search(core) or word_after(core, 0, LEXICON.action_words) is None:
+        if not core or DIGIT_RE.search(core) or word_after(core, 0, LEXICON.action_words) is None:
             continue
         t = named_work(indicator[lo : lo + len(sentence)], sentence, goal)
         if t is not None:
@@ -449,7 +449,7 @@ def _bracket_is_the_figure(norm: str, q: Quantity, lo: int, hi: int) -> bool:
     marker = _LIST_MARKER_RE.match(before)  # 1、补建健身点(60个): a list marker is no figure
     if marker:
         before = before[marker.end() :]
-    return _DIGIT_RE.search(before + norm[e + 1 : hi]) is None
+    return DIGIT_RE.search(before + norm[e + 1 : hi]) is None
 
 
 def _limits_of_a_share(norm: str, found: list[Target]) -> list[Target]:
@@ -861,7 +861,7 @@ def _milestones(indicator: str, norm: str, quantities: list[Quantity], goal: str
         if not objects:
             # The works named after the stage word: 开工建设萧江塘河控制闸, 完成县应急广播指挥中心.
             objects = tuple(o for o in milestone_objects(_BRACKETED_RE.sub("", norm[e:hi]).rstrip(" 。.；;"))
-                            if not _DIGIT_RE.search(_WHEN_OR_WHICH_RE.sub("", o))
+                            if not DIGIT_RE.search(_WHEN_OR_WHICH_RE.sub("", o))
                             and not contains_any(o, LEXICON.deadline_goal_words))
             if objects:
                 tail = norm[e:hi].rstrip(" 。.；;")
@@ -939,7 +939,7 @@ def _listed_works(indicator: str, norm: str) -> list[Target]:
         core = name
         for w in (*LEXICON.works_words, *LEXICON.action_words, "的"):
             core = core.replace(w, "")
-        if len(core) < 2 or len(name) > _MAX_LISTED_WORK or _DIGIT_RE.search(_WHEN_OR_WHICH_RE.sub("", name)):
+        if len(core) < 2 or len(name) > _MAX_LISTED_WORK or DIGIT_RE.search(_WHEN_OR_WHICH_RE.sub("", name)):
             return []  # not a list of works' names
         out.append(Target(text=indicator[start : start + len(name)], span=(start, start + len(name)), metric=name,
                           kind="milestone", comparator=None, value=None, unit=None, stage="完工",
@@ -961,7 +961,7 @@ def named_work(indicator: str, norm: str, goal: str) -> Target | None:
     bare = _BRACKETED_RE.sub("", core)  # (2013—2017年), (zhǔn): asides and mirror noise, not the name
     # the school or calendar year it is due in and its place in a list say when and which, not how much
     bare = _WHEN_OR_WHICH_RE.sub("", bare)
-    if not core or len(bare) > LEXICON.named_work_max_chars or _DIGIT_RE.search(_QUOTED_NAME_RE.sub("", bare)):
+    if not core or len(bare) > LEXICON.named_work_max_chars or DIGIT_RE.search(_QUOTED_NAME_RE.sub("", bare)):
         return None  # a figure makes it no bare name, unless it is inside a quoted name (“1+3”清单)
     if any(d in bare for d in "，,；;。"):
         return None

@@ -47,7 +47,7 @@ def starts_a_change(text: str, start: int, end: int) -> bool:
         return False
     lo, _hi = clause_bounds(text, start, end)
     froms = [(i + len(w)) for w in LEXICON.from_words if (i := text.rfind(w, max(lo, start - _FROM_REACH), start)) >= 0]
-    return bool(froms) and not _DIGIT_RE.search(_YEAR_OF_RE.sub("", text[max(froms) : start]))
+    return bool(froms) and not DIGIT_RE.search(_YEAR_OF_RE.sub("", text[max(froms) : start]))
 
 
 _FROM_REACH: Final = 12
@@ -56,7 +56,7 @@ _CHANGE_TO_RE: Final = re.compile(
     + r")\s*了?\s*(?:" + "|".join(map(re.escape, LEXICON.change_to_words)) + ")"
 )
 _YEAR_OF_RE: Final = re.compile(r"(?:19|20)\d{2}\s*年(?:底|末|初)?")
-_DIGIT_RE: Final = re.compile(r"[0-9]")
+DIGIT_RE: Final = re.compile(r"\d")  # a digit (in folded text: full-width ones are half-width there)
 
 
 _SENTENCE_BREAKS: Final = "。；;\n"  # where a statement's or a list's sentence ends (not ！？, rare in reports)
