@@ -327,7 +327,9 @@ def _statement_claims(progress: str, norm: str) -> list[Claim]:
 
 
 # A count of the places or units a statement is about, listed before it (A、B等10地, 其中3个县): a part.
-_SOME_OF_THEM_RE: Final = re.compile(r"(?:等|其中)\s*[\d一二三四五六七八九十两]+\s*(?:个)?\s*[地县区市镇乡村家所]")
+_SOME_OF_THEM_RE: Final = re.compile(
+    "(?:" + "|".join(map(re.escape, LEXICON.some_of_them_leads)) + r")\s*[\d一二三四五六七八九十两]+\s*(?:个)?\s*["
+    + "".join(map(re.escape, LEXICON.some_of_them_units)) + "]")
 
 
 def states_done(c: Claim) -> bool:

@@ -115,6 +115,9 @@ class Lexicon:
     bare_claim_labels: tuple[str, ...]
     stop_bigrams: frozenset[str]
     synonyms: tuple[tuple[str, str], ...]  # (spelling, canonical name), longest spelling first
+    some_of_them_leads: tuple[str, ...]
+    some_of_them_units: tuple[str, ...]
+    stage_not_before: tuple[str, ...]
     done_only_words: tuple[str, ...]
     actual_markers: tuple[str, ...]
     plan_reached_before: tuple[str, ...]
@@ -259,6 +262,9 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         stop_bigrams=frozenset(raw["align"]["stop_bigrams"]),
         synonyms=tuple(sorted(((str(w), str(names[0])) for names in raw["align"]["synonyms"] for w in names),
                               key=lambda p: len(p[0]), reverse=True)),
+        some_of_them_leads=tuple(raw["restate"]["some_of_them_leads"]),
+        some_of_them_units=tuple(raw["restate"]["some_of_them_units"]),
+        stage_not_before=tuple(raw["restate"]["stage_not_before"]),
         done_only_words=_longest_first(raw["restate"]["done_only_words"]),
         actual_markers=_longest_first(raw["restate"]["actual_markers"]),
         plan_reached_before=_longest_first(raw["restate"]["plan_reached_before"]),

@@ -516,7 +516,7 @@ def _bare_stage(c: Claim) -> bool:
     (开工率85.4%), a plan or a task done (基本完成年度目标), nor the stage of works it names."""
     stage = fold(c.text)
     at = c.context.find(stage)
-    if at < 0 or c.context[at + len(stage) : at + len(stage) + 1] in _RATE_AFTER:
+    if at < 0 or c.context.startswith(LEXICON.stage_not_before, at + len(stage)):
         return False
     words = c.context[:at] + c.context[at + len(stage) :]
     if contains_any(words, LEXICON.plain_done_not_works):
@@ -524,7 +524,6 @@ def _bare_stage(c: Claim) -> bool:
     return not milestone_objects(_FIGURES_RE.sub("", words).replace(LEXICON.done_prefix, ""))
 
 
-_RATE_AFTER: Final = ("率", "量", "数")
 
 
 _FIGURES_RE: Final = re.compile(r"[\d.%％]+")
