@@ -1278,3 +1278,11 @@ def test_the_rows_one_figure_naming_no_metric_is_the_rows_metric_even_of_a_scope
     assert r.targets[0].actual is not None and r.targets[0].actual.value == 139_986_000_000
     said = "全市工业增加值增长5%。"  # the whole, named: not the 规模以上 figure
     assert verdicts("规上", "规模以上工业增加值增长8%", said) == [("unverified", None)]
+
+
+def test_a_start_target_takes_the_count_started_and_a_month_end_dates_the_report() -> None:
+    said = "50处农村义务教育阶段中小学食堂(餐厅)已全部开工建设,其中已有38处竣工交付使用。"
+    assert verdicts("食堂", "开工建设50处农村义务教育学校食堂(餐厅)。", said) == [("met", 50)]
+    from jixiao.core.meta import report_cutoff
+    assert report_cutoff("截止9月底,全市已改建完成农村户厕67435座") == "截至9月"
+    assert report_cutoff("截止11月份规上工业增加值当月增速6.8%") is None  # a statistic's span

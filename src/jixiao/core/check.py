@@ -202,6 +202,11 @@ def _share_within_limit(t: Target, figures: list[Claim], prog_norm: str) -> bool
             and figures[0].unit == "%" and _ONLY_FIGURES_RE.match(prog_norm) is not None)
 
 
+def _asks_for_a_start(ind_norm: str) -> bool:
+    """开工建设50处食堂: the target is the start of the works, so a count started is its result."""
+    return any(_STARTED_RANK <= LEXICON.stage_ranks[w] < _DONE_RANK for _s, _e, w in find_words(ind_norm, _STAGE_WORDS))
+
+
 def _counts_works_started(c: Claim, prog_norm: str) -> bool:
     """老旧小区改造131个项目全面开工: a count of works that its own clause says are started (or at another stage
     short of done), not a count of works delivered."""
@@ -304,7 +309,7 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
     numeric = [t for t in targets if t.kind != "milestone"]
     claims = _rates_named_as_targets(claims, numeric, prog_norm)
     claims = _totals_before_their_done_part(claims, prog_norm)
-    if builds:
+    if builds and not _asks_for_a_start(ind_norm):
         claims = [c for c in claims if not _counts_works_started(c, prog_norm)]
     figures = [c for c in claims if c.kind in ("level", "change")]
     bare_row = len(numeric) == 1 and len(figures) == 1

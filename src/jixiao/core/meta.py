@@ -239,8 +239,8 @@ def report_cutoff(progress: str) -> str | None:
 
 
 _OPENING_DAY_RE: Final = re.compile(
-    r"(?:到|至|截至|截止到?)\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]"
-)
+    r"(?:到|至|截至|截止到?)\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*(?:\d{1,2}\s*[日号]|底|末)"
+)  # 到11月12日, 截止9月底: the day or the month's end the report is made to (not 截止11月份规上工业…)
 _NAMED_PARTS: Final = ("季度", "半年")
 
 
