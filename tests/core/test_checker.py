@@ -1286,3 +1286,11 @@ def test_a_start_target_takes_the_count_started_and_a_month_end_dates_the_report
     from jixiao.core.meta import report_cutoff
     assert report_cutoff("截止9月底,全市已改建完成农村户厕67435座") == "截至9月"
     assert report_cutoff("截止11月份规上工业增加值当月增速6.8%") is None  # a statistic's span
+
+
+def test_a_share_of_the_years_target_does_not_settle_it() -> None:
+    said = "1-9月,地区生产总值同比增长18.1%。固定资产投资完成281.82亿元,完成全年目标进度92.10%。"
+    r = check_row(Row("地区生产总值", "地区生产总值增长7%", said), period="前三季度")
+    assert r.verdict == "unverified"  # a growth so far is not final; 完成全年目标进度92.10% settles nothing
+    said = "所有申請都能夠在三個月內完成處理,超越了所承諾的95%。"
+    assert check_row(Row("申請", "所承諾的95%", said)).verdict == "met"

@@ -87,6 +87,7 @@ def extract_claims(
     return claims
 
 
+_SHARE_OF_IT_RE: Final = re.compile(r"\s*(?:进度|的)?\s*(?:为|达)?\s*\d")
 _SHARE_AFTER_RE: Final = re.compile(r"\s*(?:了)?\s*\d+(?:\.\d+)?\s*%")
 _DONE_SHARE_CELL_RE: Final = re.compile(r"^\s*已?(?:全部)?完成\s*(?:了)?\s*\d+(?:\.\d+)?\s*%\s*[。.]?\s*$")
 _LIST_JOINERS: Final = LIST_JOINERS | {","}  # results are also listed with commas (增长了8.2%,9.3%)
@@ -310,6 +311,8 @@ def _statement_claims(progress: str, norm: str) -> list[Claim]:
     for s, e, word in find_words(norm, _STATEMENTS):
         if word in LEXICON.met_phrases and any(norm[max(0, s - len(h)) : s] == h for h in LEXICON.met_hedges):
             continue  # 基本实现预期目标: not a plain claim that the target was reached
+        if word in LEXICON.met_phrases and word.startswith(LEXICON.done_verb) and _SHARE_OF_IT_RE.match(norm, e):
+            continue  # 完成全年目标进度92.10%, 完成年度任务的95%: a share of the target, not the target reached
         lo, hi = clause_bounds(norm, s, e)
         negated = word in LEXICON.not_met_phrases
         if not negated and _SOME_OF_THEM_RE.search(norm, lo, s):

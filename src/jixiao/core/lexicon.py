@@ -74,6 +74,7 @@ class Lexicon:
     action_words: tuple[str, ...]
     vague_verbs: tuple[str, ...]
     vague_endings: tuple[str, ...]
+    done_verb: str
     met_phrases: tuple[str, ...]
     done_cells: frozenset[str]
     settled_phrases: frozenset[str]
@@ -220,6 +221,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         action_words=_longest_first(raw["stages"]["action_words"]),
         vague_verbs=_longest_first(raw["stages"]["vague_verbs"]),
         vague_endings=_longest_first(raw["stages"]["vague_endings"]),
+        done_verb=str(raw["verdict"]["done_verb"]),
         met_phrases=_longest_first(raw["verdict"]["met_phrases"]),
         done_cells=frozenset(raw["verdict"]["done_cells"]),
         settled_phrases=frozenset(raw["verdict"]["settled_phrases"]),
