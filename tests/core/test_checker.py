@@ -1294,3 +1294,8 @@ def test_a_share_of_the_years_target_does_not_settle_it() -> None:
     assert r.verdict == "unverified"  # a growth so far is not final; 完成全年目标进度92.10% settles nothing
     said = "所有申請都能夠在三個月內完成處理,超越了所承諾的95%。"
     assert check_row(Row("申請", "所承諾的95%", said)).verdict == "met"
+
+
+def test_a_share_within_a_time_limit_may_be_followed_by_a_note() -> None:
+    said = "90%(1) 註: (1)受疫情影響,服務承辦商未能提供足夠人手處理電話查詢。"
+    assert check_row(Row("電話查詢", "在5分鐘內為顧客提供服務", said)).verdict == "not_met"

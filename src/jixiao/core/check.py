@@ -198,8 +198,12 @@ def _drop_restated_and_shortfall_counts(claims: list[Claim], ind_norm: str, prog
 def _share_within_limit(t: Target, figures: list[Claim], prog_norm: str) -> bool:
     """A time limit (14個工作天內給予書面回覆) and a progress cell of one bare percentage (100%): the share of
     cases handled within the limit, as pledge tables report it."""
-    return (t.comparator in ("<=", "<") and t.unit in LEXICON.time_limit_units and len(figures) == 1
-            and figures[0].unit == "%" and _ONLY_FIGURES_RE.match(prog_norm) is not None)
+    if t.comparator not in ("<=", "<") or t.unit not in LEXICON.time_limit_units:
+        return False
+    shares = [c for c in figures if c.unit == "%"]
+    # the cell is the percentage alone, or opens with it before a note (90%(1) 註: …)
+    return len(shares) == 1 and shares[0] is figures[0] and (
+        _ONLY_FIGURES_RE.match(prog_norm) is not None or not prog_norm[: shares[0].span[0]].strip())
 
 
 def _asks_for_a_start(ind_norm: str) -> bool:
@@ -347,7 +351,7 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
                 scale = written_scale(q) if q is not None else 1.0
             claim = replace(claim, value=claim.value * scale, unit=t.unit)
         if claim is None and _share_within_limit(t, figures, prog_norm):
-            share = figures[0]
+            share = next(c for c in figures if c.unit == "%")
             ok = share.value is not None and share.value >= 100.0 - 1e-9
             reason = f"进度称{share.text}的个案在时限（{t.text}）内办妥，{'已' if ok else '未'}全部达标"
             results.append(TargetResult(t, "met" if ok else "not_met", reason, evidence=(share,)))
