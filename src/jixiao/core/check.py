@@ -8,7 +8,7 @@ from dataclasses import replace
 from itertools import pairwise
 from typing import Final
 
-from jixiao.core.claims import extract_claims, is_final_admission, stage_claims, states_done
+from jixiao.core.claims import STAGE_WORDS, extract_claims, is_final_admission, stage_claims, states_done
 from jixiao.core.lexicon import LEXICON
 from jixiao.core.meta import (
     deadline_after,
@@ -208,7 +208,7 @@ def _share_within_limit(t: Target, figures: list[Claim], prog_norm: str) -> bool
 
 def _asks_for_a_start(ind_norm: str) -> bool:
     """开工建设50处食堂: the target is the start of the works, so a count started is its result."""
-    return any(_STARTED_RANK <= LEXICON.stage_ranks[w] < _DONE_RANK for _s, _e, w in find_words(ind_norm, _STAGE_WORDS))
+    return any(_STARTED_RANK <= LEXICON.stage_ranks[w] < _DONE_RANK for _s, _e, w in find_words(ind_norm, STAGE_WORDS))
 
 
 def _counts_works_started(c: Claim, prog_norm: str) -> bool:
@@ -219,7 +219,7 @@ def _counts_works_started(c: Claim, prog_norm: str) -> bool:
     end = c.quantity.span[1]
     _lo, hi = clause_bounds(prog_norm, end - 1, end)
     after = prog_norm[end:hi]
-    hits = find_words(after, _STAGE_WORDS)
+    hits = find_words(after, STAGE_WORDS)
     # 实现全面开工: 实现 (and a bare 完成) only carries the stage that follows it
     plain = [h for h in hits if h[2] not in LEXICON.reference_stage_words and h[2] not in LEXICON.state_words]
     for s, _e, word in plain or hits:
@@ -230,7 +230,6 @@ def _counts_works_started(c: Claim, prog_norm: str) -> bool:
     return False
 
 
-_STAGE_WORDS: Final = tuple(sorted(LEXICON.stage_ranks, key=len, reverse=True))
 _STARTED_RANK: Final = LEXICON.stage_ranks["开工"]
 
 

@@ -38,7 +38,7 @@ from jixiao.core.textutil import (
     word_ends_within,
 )
 
-_STAGE_WORDS: Final = tuple(sorted(LEXICON.stage_ranks, key=len, reverse=True))
+STAGE_WORDS: Final = tuple(sorted(LEXICON.stage_ranks, key=len, reverse=True))  # longest first
 _STATEMENTS: Final = tuple(
     sorted({*LEXICON.met_phrases, *LEXICON.not_met_phrases, *LEXICON.full_coverage}, key=len, reverse=True)
 )
@@ -199,7 +199,7 @@ def stage_claims(progress: str) -> list[Claim]:
 
 def _stage_claims(progress: str, norm: str, quantities: list[Quantity]) -> list[Claim]:
     out: list[Claim] = []
-    hits = find_words(norm, _STAGE_WORDS)
+    hits = find_words(norm, STAGE_WORDS)
     for k, (s, e, word) in enumerate(hits):
         rank = LEXICON.stage_ranks[word]
         lo, hi = clause_bounds(norm, s, e)
