@@ -21,6 +21,7 @@ from jixiao.core.textutil import (
     contains_any,
     find_words,
     in_brackets,
+    last_word_end,
     last_words,
     starts_a_change,
     word_after,
@@ -475,7 +476,7 @@ _SHARE_LIMIT_GAP: Final = 8
 def _scoped(before: str) -> bool:
     """Whether the words before a figure describe a portfolio (共有30项, 列入省级重点项目8项): a scope word, and
     no task or target named after it (共计分解本年度…建设任务6655.9公里 sets one)."""
-    at = max((i + len(w) for w in LEXICON.scope_before if (i := before.rfind(w)) >= 0), default=-1)
+    at = last_word_end(before, LEXICON.scope_before)
     return at >= 0 and not contains_any(before[at:], LEXICON.scope_task_words)
 
 

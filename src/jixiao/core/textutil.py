@@ -46,8 +46,8 @@ def starts_a_change(text: str, start: int, end: int) -> bool:
     if _CHANGE_TO_RE.match(text, end) is None:
         return False
     lo, _hi = clause_bounds(text, start, end)
-    froms = [(i + len(w)) for w in LEXICON.from_words if (i := text.rfind(w, max(lo, start - _FROM_REACH), start)) >= 0]
-    return bool(froms) and not DIGIT_RE.search(_YEAR_OF_RE.sub("", text[max(froms) : start]))
+    at = last_word_end(text, LEXICON.from_words, max(lo, start - _FROM_REACH), start)
+    return at >= 0 and not DIGIT_RE.search(_YEAR_OF_RE.sub("", text[at:start]))
 
 
 _FROM_REACH: Final = 12
@@ -176,6 +176,13 @@ def bigrams(text: str) -> frozenset[str]:
 def contains_any(text: str, words: tuple[str, ...]) -> bool:
     """Whether any of ``words`` occurs in ``text`` (one regular-expression search)."""
     return _alternation(words).search(text) is not None
+
+
+def last_word_end(text: str, words: tuple[str, ...], lo: int = 0, hi: int | None = None) -> int:
+    """Where the last of ``words`` in ``text[lo:hi]`` ends (the furthest end of each word's last occurrence), or
+    -1 when none occurs: what follows it is what that word governs (计划新增2万人, 由50%提高到60%)."""
+    end = len(text) if hi is None else hi
+    return max((i + len(w) for w in words if (i := text.rfind(w, lo, end)) >= 0), default=-1)
 
 
 def last_words(text: str, words: tuple[str, ...]) -> list[tuple[int, int, str]]:

@@ -26,6 +26,7 @@ from jixiao.core.textutil import (
     clause_bounds,
     contains_any,
     find_words,
+    last_word_end,
     metric_mentions,
     metric_names,
     previous_clause_start,
@@ -141,7 +142,7 @@ _AFTER_A_FIGURE_RE: Final = re.compile(r"\d[^\d，,；;]{0,6}[，,；;]")
 def _restates_plan(c: Claim, progress_norm: str) -> bool:
     lo = clause_bounds(progress_norm, c.span[0], c.span[1])[0]
     before = progress_norm[lo : c.span[0]]
-    plan_at = max((i + len(w) for w in LEXICON.plan_words if (i := before.rfind(w)) >= 0), default=-1)
+    plan_at = last_word_end(before, LEXICON.plan_words)
     if plan_at >= 0 and not contains_any(before[plan_at:], LEXICON.actual_markers):
         return True  # 计划新增2万人; not 所订下的80%…的指标实际数字为61%
     return (_plan_follows(progress_norm, c)
@@ -522,8 +523,6 @@ def _bare_stage(c: Claim) -> bool:
     if contains_any(words, LEXICON.plain_done_not_works):
         return False
     return not milestone_objects(_FIGURES_RE.sub("", words).replace(LEXICON.done_prefix, ""))
-
-
 
 
 _FIGURES_RE: Final = re.compile(r"[\d.%％]+")
