@@ -1299,3 +1299,30 @@ def test_a_share_of_the_years_target_does_not_settle_it() -> None:
 def test_a_share_within_a_time_limit_may_be_followed_by_a_note() -> None:
     said = "90%(1) 註: (1)受疫情影響,服務承辦商未能提供足夠人手處理電話查詢。"
     assert check_row(Row("電話查詢", "在5分鐘內為顧客提供服務", said)).verdict == "not_met"
+
+
+def test_a_pledge_with_no_figure_kept_in_every_case_is_met() -> None:
+    kept = check_row(Row("就业服务", "1. 为新登记的求职者提供有关就业服务的书面指引。", "100%"))
+    assert kept.verdict == "met" and kept.targets[0].target.kind == "milestone"
+    assert check_row(Row("就业服务", "1. 为新登记的求职者提供有关就业服务的书面指引。", "97%")).verdict == "unverified"
+    # vague aims and comparisons with no figure stay without a target
+    assert check_row(Row("制度建设", "完善内部管理制度", "100%")).targets == ()
+    assert check_row(Row("项目成本控制在预算内", "本着节约的原则,控制在预算中。", "100%")).targets == ()
+    # a progress that says more than a share is not a pledge table's cell
+    assert check_row(Row("就业服务", "为新登记的求职者提供书面指引", "全年共发放指引100%")).targets == ()
+
+
+def test_a_time_limit_is_not_scope_and_the_act_in_it_is_no_milestone() -> None:
+    ts = extract_targets("在收到所有有关的资料及文件后八个工作天内,完成有关职业介绍所牌照的申请。")
+    assert [(t.kind, t.comparator, t.value, t.unit) for t in ts] == [("level", "<=", 8.0, "工作天")]
+    assert check_row(Row("发牌", "在收到所有有关的资料及文件后八个工作天内,完成牌照的申请。", "100%")).verdict == "met"
+    # the next working day is a time limit of one
+    nxt = extract_targets("为递交表格的求职者,于递交表格后的下一个工作天,提供电话就业服务。")
+    assert [(t.comparator, t.value, t.unit) for t in nxt] == [("<=", 1.0, "工作天")]
+
+
+def test_a_title_giving_the_latest_progress_is_in_year() -> None:
+    from jixiao.core.meta import period_of
+    assert period_of("苏州市政府公布今年实事项目的最新完成情况") is None
+    assert period_of("大连市2023年重点民生实事最新进展来了") is None
+    assert period_of("苏州市政府公布今年实事项目的完成情况") == "全年"

@@ -305,6 +305,8 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
     goal = fold(row.goal)  # the first column is read like the others (traditional characters folded)
     targets = extract_targets(row.indicator, goal)
     ind_norm, prog_norm = fold(row.indicator), fold(row.progress)
+    if not targets and (kept := _pledge_kept(row.indicator, ind_norm, prog_norm)) is not None:
+        return RowResult(row=row, verdict=row_verdict([kept]), targets=(kept,))
     builds = contains_any(goal + ind_norm, LEXICON.works_words)  # 新建全民健身中心1个
     has_milestone = any(t.kind == "milestone" for t in targets)
     claims = extract_claims(row.progress, units=_units_wanted(targets), stages=has_milestone)
@@ -383,6 +385,39 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
     if any(r.verdict == "not_met" for r in results) and deadline_after(ind_norm, year):
         results = [_not_due(r) for r in results]
     return RowResult(row=row, verdict=row_verdict(results), targets=tuple(results))
+
+
+def _pledge_kept(indicator: str, ind_norm: str, prog_norm: str) -> TargetResult | None:
+    """A service pledge with no figure (为新登记的求职者提供书面指引) whose progress cell is one bare percentage
+    (100%), as pledge tables report the share of cases in which the pledge was kept: the service is a state to
+    reach (LABELLING.md), met when it was kept in every case. A lower share is left unverified: the pledge
+    names no share to hold it against. Vague aims (完善…机制) and comparisons with no figure (控制在预算内,
+    高于经济增长) are no such pledge."""
+    m = _ONE_SHARE_RE.fullmatch(prog_norm.strip())
+    if m is None:
+        return None
+    marker = _PLEDGE_MARKER_RE.match(ind_norm)
+    start = marker.end() if marker else 0
+    core = ind_norm[start:].rstrip(_NAME_STRIP)
+    if len(core) < _PLEDGE_MIN_CHARS or any(ch.isascii() and ch.isdigit() for ch in core):
+        return None
+    if core.startswith(tuple(LEXICON.vague_verbs)):
+        return None
+    if core.endswith(tuple(LEXICON.vague_endings)) or any(
+            len(w) > 1 and w in core for w, _c in (*LEXICON.comparators_before, *LEXICON.comparators_after)):
+        return None
+    share = float(m.group(1))
+    t = Target(text=indicator[start : start + len(core)], span=(start, start + len(core)), metric=core,
+               kind="milestone", comparator=None, value=None, unit=None, stage="实现",
+               stage_rank=LEXICON.stage_ranks.get("实现", 90), objects=())
+    if share >= 100.0 - 1e-9:
+        return TargetResult(t, "met", f"进度称{m.group(0)}的个案达到服务承诺“{core}”，已全部达标")
+    return TargetResult(t, "unverified", f"进度称{m.group(0)}的个案达到服务承诺，承诺未定比例，无从判断")
+
+
+_ONE_SHARE_RE: Final = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*%")
+_PLEDGE_MARKER_RE: Final = re.compile(r"^\s*\d{1,2}\s*[.、．)）]\s*")
+_PLEDGE_MIN_CHARS: Final = 6
 
 
 _LIST_COUNT_RE: Final = re.compile(r"(?:等|这|共|计)?\s*[\d一二三四五六七八九十两]+\s*(?:个子项|个项目|子项|项|件)")

@@ -303,7 +303,7 @@ def extract_targets(indicator: str, goal: str = "") -> list[Target]:
         found = [t for t in found if not (lo <= t.span[0] < hi and t.unit in LEXICON.count_units)]
         return found + listed
     # Numeric targets first, then milestones, each group in document order.
-    milestones = _milestones(indicator, norm, quantities, goal)
+    milestones = _acts_in_a_time_limit(norm, found, _milestones(indicator, norm, quantities, goal))
     if not found and not milestones:
         extra = _deadline(indicator, norm, goal) or named_work(indicator, norm, goal)
         if extra is not None:
@@ -314,6 +314,16 @@ def extract_targets(indicator: str, goal: str = "") -> list[Target]:
 
 
 _SENTENCE_END_RE: Final = re.compile("[。；;]")
+
+
+def _acts_in_a_time_limit(norm: str, found: list[Target], milestones: list[Target]) -> list[Target]:
+    """在收到文件后八个工作天内,完成牌照的申请: the act right after a time limit is what the limit is for, one
+    pledge (the time limit), not a milestone of its own."""
+    limits = [t.span[1] for t in found if t.unit in LEXICON.time_limit_units and t.comparator in ("<=", "<")]
+    if not limits:
+        return milestones
+    return [m for m in milestones
+            if not any(0 <= m.span[0] - e <= 2 and not norm[e : m.span[0]].strip(" ,，") for e in limits)]
 # A sentence's own date label (4月:, 6月底前:), which says when, not how much.
 _WHEN_LABEL_RE: Final = re.compile(r"^\s*(?:\d{1,2}\s*月(?:份|底|底前|中旬|上旬|下旬)?\s*[:：])\s*")
 
@@ -674,12 +684,15 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
         return None  # 4个结构性指标均实现10%以上增长: the count says how many must each reach the figure
     if (
         unit not in ("%", "百分点")
+        and unit not in LEXICON.time_limit_units  # 收到所有文件后八个工作天内: a time limit, not scope
         and _scope_follows(norm, end, hi)
         and contains_any(norm[lo:start], LEXICON.scope_words)
         and not word_before(norm, start, _BEFORE_WORDS)
     ):
         return None
     comparator, comp_word = comparator_near(norm, lo, start, end, far=labelled or bare)
+    if comparator is None and unit in LEXICON.time_limit_units and word_before(norm, start, LEXICON.next_words):
+        comparator = "<="  # 于递交表格后的下一个工作天: by the next working day, a time limit
     if comparator is None and (above := word_after(fold(q.text), 0, LEXICON.claim_above)) is not None:
         comparator, comp_word = ">", above  # 固定资产投资超1400亿元: the approximation mark is the comparator
     if comparator is None and bare and goal:
