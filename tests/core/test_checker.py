@@ -1326,3 +1326,36 @@ def test_a_title_giving_the_latest_progress_is_in_year() -> None:
     assert period_of("苏州市政府公布今年实事项目的最新完成情况") is None
     assert period_of("大连市2023年重点民生实事最新进展来了") is None
     assert period_of("苏州市政府公布今年实事项目的完成情况") == "全年"
+
+
+def test_a_document_made_at_the_years_start_is_not_in_year_by_its_publication() -> None:
+    from datetime import date
+
+    from jixiao.core.meta import infer_period, period_of
+    from jixiao.core.model import Disclosure
+
+    def period(title: str, published: date) -> str | None:
+        rows = [Row("项目", "完成建设", "已完成")]
+        return infer_period(Disclosure(title=title, rows=rows, year=published.year, published=published)).period
+
+    assert period("政府工作报告——2024年2月2日在商洛市第五届人民代表大会第四次会议上", date(2024, 2, 6)) is None
+    assert period("新乡市人民政府关于印发新乡市2024年国民经济和社会发展计划的通知", date(2024, 4, 2)) is None
+    assert period("2024年政府工作报告重点任务推进情况", date(2024, 8, 2)) == "截至7月"  # the work going on
+    assert period_of("2018年6月民生实事进展情况") == "截至6月"
+    assert period_of("【进展情况】2023年3月份暖民心行动各县区进展情况表") == "截至3月"
+
+
+def test_a_work_named_exactly_is_judged_by_its_own_stage_not_a_look_alike_beside_it() -> None:
+    progress = ("一是总投资105亿元的镇安月河抽水蓄能电站首台机组并网发电,总投资96亿元的山阳色河抽水蓄能电站获得核准,"
+                "总投资51亿元的商洛电厂二期开工建设。")
+    r = check_row(Row("项目建设", "总投资96亿元的山阳色河抽水蓄能电站3月底前开工", progress))
+    assert r.verdict == "not_met"
+    # 总投资…的 describes the works: no claim of a year's investment
+    assert check_row(Row("项目建设", "年度投资656亿元", progress)).verdict == "unverified"
+    assert check_row(Row("项目建设", "镇安月河抽水蓄能电站10月底前并网发电", progress)).verdict == "met"
+
+
+def test_an_amount_sizing_the_things_counted_is_no_target() -> None:
+    ts = extract_targets("全市引进10亿元以上项目5个、20亿元以上项目2个")
+    assert [(t.value, t.unit) for t in ts] == [(5.0, "个"), (2.0, "个")]
+    assert [t.unit for t in extract_targets("80%來電於12秒內接聽")] == ["%"]

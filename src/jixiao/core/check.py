@@ -362,7 +362,8 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
         result = judge_numeric(t, claim, own, shares if len(numeric) == 1 else [])
         if result.verdict == "unverified" and (listed := listed_state(t, row.indicator, row.progress)) is not None:
             result = listed  # no figure for it, but the progress lists its work among those done (or not)
-        if result.verdict == "unverified" and builds and not is_in_year(period) and claim is None:
+        if result.verdict == "unverified" and builds and not is_in_year(period) and claim is None and not shared:
+            # (a results paragraph serving several rows reports stages of the works each names, not of this row's)
             if not has_milestone and not stages:
                 stages = stage_claims(row.progress)  # read only now: few rows come this far
             result = _works_short_of_done(result, stages, statements)

@@ -118,6 +118,9 @@ def _figure_claim(progress: str, norm: str, q: Quantity, bare: bool) -> Claim | 
         return None  # 由2020年的3.2万人增加到5万人: the baseline, not the result
     if word_before(norm, start, LEXICON.remainder_before) is not None:
         return None  # 剩余2所学校已完成招标: the rest not yet done, not the result
+    if norm[end : end + 1] == "的" and word_before(norm[:start].rstrip(), len(norm[:start].rstrip()),
+                                                   LEXICON.scope_before) is not None:
+        return None  # 总投资105亿元的镇安月河电站并网发电: the figure describes the works, it claims nothing
     lo, hi = clause_bounds(norm, start, end)
     unit, value = q.unit, q.value
     labelled = bare_label_before(norm, start, LEXICON.bare_claim_labels)

@@ -44,7 +44,7 @@ _CUTOFF_RE: Final = re.compile(r"(?:截至|截止到|截止至|截止)\s*(?:(?:1
 # 完成情况进度表(五月份): the month a monthly table reports, in brackets after its name
 _BRACKETED_MONTH_RE: Final = re.compile(r"[(（]\s*" + _MONTH + r"\s*月份?\s*[)）]")
 _MONTH_REPORT_RE: Final = re.compile(
-    r"(?<![\d年])" + _MONTH + r"\s*月份?\s*(?:的)?(?:民生|重点|工作|项目)?[^，,。]{0,8}?"
+    r"(?<!\d)" + _MONTH + r"\s*月份?\s*(?:的)?(?:民生|重点|工作|项目)?[^，,。]{0,8}?"
     r"(?:进展|进度|推进情况|完成情况)")
 
 
@@ -200,7 +200,7 @@ def infer_period(disclosure: Disclosure) -> Disclosure:
         d.warnings.append(ReadWarning(
             "period", f"the title names no period; read as {d.period}, from the progress texts' own cut-off"))
         return d
-    if d.published is None:
+    if d.published is None or _made_at_the_years_start(_title_words(d.title)):
         return d
     year = d.year
     if year is None and _has_in_year_cue(_title_words(d.title)):
@@ -212,6 +212,10 @@ def infer_period(disclosure: Disclosure) -> Disclosure:
         d.warnings.append(ReadWarning(
             "period", f"the title names no period; read as {d.period}, from the publication date {d.published}"))
     return d
+
+
+def _made_at_the_years_start(words: str) -> bool:
+    return any(w in words for w in LEXICON.year_start_titles) and not any(w in words for w in LEXICON.year_start_not)
 
 
 def progress_period(progress: str) -> str | None:

@@ -282,9 +282,11 @@ def extract_targets(indicator: str, goal: str = "") -> list[Target]:
     bare = is_bare_figure(norm, quantities)
     found: list[Target] = []
     formulas = [m.span() for m in _FORMULA_RE.finditer(norm)] if "=" in norm else []
-    for q in quantities:
+    for k, q in enumerate(quantities):
         if any(a <= q.span[0] < b for a, b in formulas):
             continue  # 建档率=建立电子健康档案人数/辖区内常住居民数*100%: how the rate is counted, no target
+        if k + 1 < len(quantities) and _sizes_the_counted(norm, q, quantities[k + 1]):
+            continue  # 引进10亿元以上项目5个: the amount says which projects are counted
         t = _numeric_target(indicator, norm, q, goal, bare)
         if t is not None:
             found.append(t)
@@ -314,6 +316,24 @@ def extract_targets(indicator: str, goal: str = "") -> list[Target]:
 
 
 _SENTENCE_END_RE: Final = re.compile("[。；;]")
+
+
+def _sizes_the_counted(norm: str, q: Quantity, nxt: Quantity) -> bool:
+    """Whether an amount is the size class of the things counted right after it (10亿元以上项目5个, 亿元以上项目
+    100个): a few words of a name between, no break, the next figure a count and this one not."""
+    if q.unit is None or q.unit in ("%", "百分点") or q.unit in LEXICON.count_units:
+        return False  # 80%來電於12秒內: a share pledged, whose condition follows
+    if nxt.unit not in LEXICON.count_units or nxt.unit in LEXICON.time_limit_units:
+        return False
+    gap = norm[q.span[1] : nxt.span[0]]
+    after = word_after(gap, 0, tuple(w for w, _c in LEXICON.comparators_after))
+    if after is not None:
+        gap = gap[len(after) :]
+    return 1 <= len(gap) <= _SIZE_CLASS_GAP and _SIZE_CLASS_NAME_RE.fullmatch(gap) is not None
+
+
+_SIZE_CLASS_GAP: Final = 6
+_SIZE_CLASS_NAME_RE: Final = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _acts_in_a_time_limit(norm: str, found: list[Target], milestones: list[Target]) -> list[Target]:
@@ -816,6 +836,9 @@ def milestone_objects(obj_text: str) -> tuple[str, ...]:
     parts = []
     for raw in _OBJECT_SPLIT.split(obj_text):
         part = raw.strip(" ，,：:")
+        described = _DESCRIBED_RE.match(part)
+        if described and len(part) - described.end() >= 2:
+            part = part[described.end() :]  # 总投资96亿元的山阳色河电站: the name follows
         while (lead := word_after(part, 0, LEXICON.object_lead_words)) is not None:
             part = part[len(lead) :]
         if part in LEXICON.generic_objects:
@@ -827,6 +850,9 @@ def milestone_objects(obj_text: str) -> tuple[str, ...]:
         if len(part) >= 2 and part not in LEXICON.generic_objects:  # 年度目标任务 → 年度: none either
             parts.append(part)
     return tuple(parts)
+
+
+_DESCRIBED_RE: Final = re.compile(r"^[^的]*\d[^的]*的")
 
 
 def _stage_hits(norm: str) -> list[tuple[int, int, str]]:

@@ -467,6 +467,10 @@ def judge_milestone(
     about = {
         o: [c for c in stages if c.stage_rank is not None and (not o or _mentions(c.context, o))] for o in keys
     }
+    for o, claims in about.items():
+        exact = [c for c in claims if o and o in c.context]
+        if exact:
+            about[o] = exact  # 山阳色河抽水蓄能电站获得核准, not 镇安月河抽水蓄能电站并网发电 beside it
     if alone and not any(about.values()):
         unnamed = [c for c in stages if c.stage_rank is not None and _bare_stage(c)]
         if unnamed:
