@@ -1359,3 +1359,14 @@ def test_an_amount_sizing_the_things_counted_is_no_target() -> None:
     ts = extract_targets("全市引进10亿元以上项目5个、20亿元以上项目2个")
     assert [(t.value, t.unit) for t in ts] == [(5.0, "个"), (2.0, "个")]
     assert [t.unit for t in extract_targets("80%來電於12秒內接聽")] == ["%"]
+
+
+def test_a_plan_set_at_the_years_start_and_works_then_finished_are_read_as_such() -> None:
+    row = Row("水土保持", "新增治理面积91平方公里。",
+              "合计新增治理水土流失面积78.93平方公里,较年初制定完成新增水土流失治理面积91平方公里已完成86.7%。")
+    r = check_row(row, period="上半年")
+    assert r.targets[0].verdict == "unverified" and r.targets[0].evidence[0].value == 78.93
+    lanes = check_row(Row("背街小巷", "背街小巷38条", "实施背街小巷改造38条,目前完工24条,在建13条。"))
+    assert lanes.verdict == "not_met"  # at the year's end, 24 of 38 finished
+    both = check_row(Row("棚改", "开工棚改安置房12万套以上", "上半年已开工10.48万套、建成7.43万套。"), period="上半年")
+    assert both.targets[0].evidence[0].value == 104800  # two metrics side by side: the first is this one's

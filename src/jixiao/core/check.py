@@ -526,6 +526,8 @@ def _totals_before_their_done_part(claims: list[Claim], prog_norm: str) -> list[
         between = prog_norm[a.span[1] : b.span[0]]
         if a.value is None or b.value is None or b.value > a.value:
             continue  # a part done is no larger than its whole
+        if "、" in between:
+            continue  # 已开工10.48万套、建成7.43万套: two metrics side by side, not a whole and its part
         if clause_bounds(prog_norm, a.span[0], a.span[1]) == clause_bounds(prog_norm, b.span[0], b.span[1]):
             if len(between) <= _TOTAL_GAP and contains_any(between, LEXICON.part_done_words):
                 drop.add(a.span)
