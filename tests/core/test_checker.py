@@ -1370,3 +1370,11 @@ def test_a_plan_set_at_the_years_start_and_works_then_finished_are_read_as_such(
     assert lanes.verdict == "not_met"  # at the year's end, 24 of 38 finished
     both = check_row(Row("棚改", "开工棚改安置房12万套以上", "上半年已开工10.48万套、建成7.43万套。"), period="上半年")
     assert both.targets[0].evidence[0].value == 104800  # two metrics side by side: the first is this one's
+
+
+def test_a_floor_and_a_higher_aim_in_quotes_are_growth_targets() -> None:
+    ts = extract_targets("单从GDP增长目标来看,目标相对较高的是南阳市,其预期目标为“保8%、争9%”。")
+    assert [(t.kind, t.comparator, t.value) for t in ts] == [("change", ">=", 8.0), ("change", ">=", 9.0)]
+    r = check_row(Row("地区生产总值", "其预期目标为“保8%、争9%”。", "生产总值增长4.8%,高于全省0.7个百分点。"))
+    assert [t.verdict for t in r.targets] == ["not_met", "not_met"]
+    assert extract_targets("“十三五”规划确定的“1+3”清单") == []

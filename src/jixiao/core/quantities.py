@@ -375,11 +375,13 @@ _QUOTED_RE: Final = re.compile(rf"“[^“”]{{0,{_QUOTE_MAX}}}”|「[^「」]
 _TITLE_RE: Final = re.compile(r"《[^《》]*》")
 
 
-_QUOTED_FIGURE_RE: Final = re.compile(
+_QUOTED_ONE_FIGURE: Final = (
     r"\s*(?:" + "|".join(map(re.escape, sorted(_NUM["quoted_value_before"], key=len, reverse=True))) + r")?"
-    r"\s*-?\d[\d.,]*\s*(?:[%‰]|[^\d\s“”「」‘’]{1,4})\s*"
-    r"(?:" + "|".join(map(re.escape, _NUM["quoted_value_after"])) + r")?\s*$"
+    r"\s*-?\d[\d.,]*\s*(?:[%‰]|[^\d\s“”「」‘’、，,]{1,4})\s*"
+    r"(?:" + "|".join(map(re.escape, _NUM["quoted_value_after"])) + r")?\s*"
 )
+# one value, or values side by side (“保8%、争9%”)
+_QUOTED_FIGURE_RE: Final = re.compile(_QUOTED_ONE_FIGURE + r"(?:[、，,和]" + _QUOTED_ONE_FIGURE + r")*$")
 
 
 class _Context:

@@ -734,6 +734,10 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
                 direction, change_word = "down", ""
             elif contains_any(column, LEXICON.increase):
                 direction, change_word = "up", ""
+    if direction is None and unit in ("%", "百分点"):
+        sentence = norm[max(norm.rfind(d, 0, start) for d in "。；;\n") + 1 : start]
+        if contains_any(sentence, LEXICON.growth_target_words):
+            direction = "up"  # GDP增长目标…预期目标为“保8%、争9%”: the figures are the growth aimed at
     if direction is not None:
         kind = "change"
         comparator = comparator or ">="
