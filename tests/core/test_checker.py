@@ -1375,6 +1375,7 @@ def test_a_plan_set_at_the_years_start_and_works_then_finished_are_read_as_such(
 def test_a_floor_and_a_higher_aim_in_quotes_are_growth_targets() -> None:
     ts = extract_targets("单从GDP增长目标来看,目标相对较高的是南阳市,其预期目标为“保8%、争9%”。")
     assert [(t.kind, t.comparator, t.value) for t in ts] == [("change", ">=", 8.0), ("change", ">=", 9.0)]
-    r = check_row(Row("地区生产总值", "其预期目标为“保8%、争9%”。", "生产总值增长4.8%,高于全省0.7个百分点。"))
+    r = check_row(Row("地区生产总值", "单从GDP增长目标来看,南阳市预期目标为“保8%、争9%”。",
+                      "生产总值增长4.8%,高于全省0.7个百分点。"))
     assert [t.verdict for t in r.targets] == ["not_met", "not_met"]
     assert extract_targets("“十三五”规划确定的“1+3”清单") == []

@@ -706,7 +706,8 @@ def _fenbie_lists(targets: list[Target], figures: list[Claim], indicator_norm: s
 
 def _higher_aim(t: Target, other: Target) -> bool:
     """增长5.5%以上、争取达到6%: the aim (争取, 力争) is the same growth's, judged by the same figure."""
-    return t.kind == other.kind and t.metric == other.metric and contains_any(fold(t.text), LEXICON.aspiration_words)
+    same = t.metric == other.metric or (bool(other.metric) and t.metric.startswith(other.metric))  # “保8%、争9%”
+    return t.kind == other.kind and same and contains_any(fold(t.text), LEXICON.aspiration_words)
 
 
 def _same_list(targets: list[Target], figures: list[Claim], progress_norm: str = "") -> dict[int, Claim] | None:
