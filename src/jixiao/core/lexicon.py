@@ -146,6 +146,7 @@ class Lexicon:
     time_limit_units: frozenset[str]
     next_words: tuple[str, ...]
     growth_target_words: tuple[str, ...]
+    kind_units: frozenset[str]
     standard_words: tuple[str, ...]
     count_nouns: tuple[tuple[str, str], ...]
     part_of_result_leads: tuple[str, ...]
@@ -298,6 +299,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         time_limit_units=frozenset(raw["targets"]["time_limit_units"]),
         next_words=_longest_first(raw["targets"]["next_words"]),
         growth_target_words=_longest_first(raw["targets"]["growth_target_words"]),
+        kind_units=frozenset(raw["targets"]["kind_units"]),
         part_of_result_leads=tuple(raw["restate"]["part_of_result_leads"]),
         part_done_words=_longest_first(raw["restate"]["part_done_words"]),
         pair_breaks=tuple(raw["align"]["pair_breaks"]),

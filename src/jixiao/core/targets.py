@@ -321,8 +321,9 @@ _SENTENCE_END_RE: Final = re.compile("[。；;]")
 def _sizes_the_counted(norm: str, q: Quantity, nxt: Quantity) -> bool:
     """Whether an amount is the size class of the things counted right after it (10亿元以上项目5个, 亿元以上项目
     100个): a few words of a name between, no break, the next figure a count and this one not."""
-    if q.unit is None or q.unit in ("%", "百分点") or q.unit in LEXICON.count_units:
-        return False  # 80%來電於12秒內: a share pledged, whose condition follows
+    if q.unit is None or q.unit in ("%", "百分点") or (q.unit in LEXICON.count_units and q.unit not in
+                                                      LEXICON.kind_units):
+        return False  # 80%來電於12秒內: a share pledged, whose condition follows (but 4类重点对象49255户: kinds)
     if nxt.unit not in LEXICON.count_units or nxt.unit in LEXICON.time_limit_units:
         return False
     gap = norm[q.span[1] : nxt.span[0]]
