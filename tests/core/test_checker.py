@@ -1382,7 +1382,8 @@ def test_a_floor_and_a_higher_aim_in_quotes_are_growth_targets() -> None:
 
 
 def test_works_all_finished_meet_their_count_and_kinds_say_which_are_counted() -> None:
-    assert check_row(Row("污水治理", "新增完成186条自然村生活污水治理工作", "经督办后于11月底全部完工。")).verdict == "met"
+    row = Row("污水治理", "新增完成186条自然村生活污水治理工作", "经督办后于11月底全部完工。")
+    assert check_row(row).verdict == "met"
     ts = extract_targets("2018-2019年度我省4类重点对象49255户危房改造任务")
     assert [(t.value, t.unit) for t in ts] == [(49255.0, "户")]
     assert check_row(Row("危房改造", "4类重点对象49255户危房改造任务", "已全部按期竣工。")).verdict == "met"
