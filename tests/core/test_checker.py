@@ -1387,3 +1387,10 @@ def test_works_all_finished_meet_their_count_and_kinds_say_which_are_counted() -
     ts = extract_targets("2018-2019年度我省4类重点对象49255户危房改造任务")
     assert [(t.value, t.unit) for t in ts] == [(49255.0, "户")]
     assert check_row(Row("危房改造", "4类重点对象49255户危房改造任务", "已全部按期竣工。")).verdict == "met"
+
+
+def test_counts_of_projects_of_a_kind_describe_the_list() -> None:
+    ts = extract_targets("續建項目10個,總投資252.41億元,今年要求完成投資38.62億元,")
+    assert [(t.value, t.unit) for t in ts] == [(3862000000.0, "元")] or [t.unit for t in ts] == ["元"]
+    assert extract_targets("前期项目两个,") == []
+    assert [t.value for t in extract_targets("新开工项目10个")] == [10.0]

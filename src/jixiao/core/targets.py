@@ -462,6 +462,11 @@ def _portfolio_context(norm: str, found: list[Target]) -> list[Target]:
     """Figures that describe a portfolio rather than set work: after 共有, 列入, 概算投资 (``scope_before``),
     and, where the indicator sets an annual plan figure, its other figures of projects (plan context)."""
     before = [_clause_before(norm, t) for t in found]
+    kinds = tuple(LEXICON.portfolio_kinds)
+    # 续建项目102个, 前期项目两个: how many projects of a kind the list holds, no work to deliver
+    keep = [not b.rstrip(" :：有").endswith(kinds) for b in before]
+    found = [t for t, k in zip(found, keep, strict=True) if k]
+    before = [b for b, k in zip(before, keep, strict=True) if k]
     plan = [contains_any(b, LEXICON.annual_plan_words) for b in before]  # 计划总投资277亿元 is a plan
     kept = [k for k, b in enumerate(before) if plan[k] or not _scoped(b)]
     if not any(plan[k] for k in kept):
