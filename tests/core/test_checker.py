@@ -1394,3 +1394,10 @@ def test_counts_of_projects_of_a_kind_describe_the_list() -> None:
     assert [t.unit for t in ts] == ["元"]  # the year's investment; 總投資 describes, 續建項目10個 counts the list
     assert extract_targets("前期项目两个,") == []
     assert [t.value for t in extract_targets("新开工项目10个")] == [10.0]
+
+
+def test_a_figure_whose_clause_says_it_was_the_plan_is_restated() -> None:
+    row = Row("施政報告措施", "65項措施會於年內推展或落實",
+              "實則有60項已推行,其餘5項未能如期落實。據統計,65項措施原定去年內落實。")
+    r = check_row(row)
+    assert r.verdict == "not_met" and r.targets[0].evidence[0].value == 60

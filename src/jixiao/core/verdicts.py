@@ -145,6 +145,9 @@ def _restates_plan(c: Claim, progress_norm: str) -> bool:
     plan_at = last_word_end(before, LEXICON.plan_words)
     if plan_at >= 0 and not contains_any(before[plan_at:], LEXICON.actual_markers):
         return True  # 计划新增2万人; not 所订下的80%…的指标实际数字为61%
+    hi = clause_bounds(progress_norm, c.span[0], c.span[1])[1]
+    if contains_any(progress_norm[c.span[1] : hi], LEXICON.plan_later_in_clause):
+        return True  # 65项措施原定去年内落实: the figure of the plan, told after it
     return (_plan_follows(progress_norm, c)
             or word_before(progress_norm, c.span[0], LEXICON.plan_right_before) is not None)
 
