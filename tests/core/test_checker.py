@@ -1401,3 +1401,11 @@ def test_a_figure_whose_clause_says_it_was_the_plan_is_restated() -> None:
               "實則有60項已推行,其餘5項未能如期落實。據統計,65項措施原定去年內落實。")
     r = check_row(row)
     assert r.verdict == "not_met" and r.targets[0].evidence[0].value == 60
+
+
+def test_a_figure_only_labelled_as_the_target_takes_the_change_its_first_column_names() -> None:
+    r = check_row(Row("地区生产总值增长", "预期目标7.8%左右", "全市地区生产总值增长-10.4%"), period="全年")
+    assert r.verdict == "not_met" and r.targets[0].target.kind == "change"
+    assert r.targets[0].evidence[0].value == -10.4
+    # a metric named before the figure is the metric's own level
+    assert extract_targets("研发机构比例达25%", "地区生产总值增长")[0].kind == "level"

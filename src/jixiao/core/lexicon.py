@@ -149,6 +149,7 @@ class Lexicon:
     kind_units: frozenset[str]
     portfolio_kinds: tuple[str, ...]
     plan_later_in_clause: tuple[str, ...]
+    target_label_extras: tuple[str, ...]
     standard_words: tuple[str, ...]
     count_nouns: tuple[tuple[str, str], ...]
     part_of_result_leads: tuple[str, ...]
@@ -304,6 +305,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         kind_units=frozenset(raw["targets"]["kind_units"]),
         portfolio_kinds=_longest_first(raw["targets"]["portfolio_kinds"]),
         plan_later_in_clause=_longest_first(raw["restate"]["plan_later_in_clause"]),
+        target_label_extras=_longest_first(raw["targets"]["target_label_extras"]),
         part_of_result_leads=tuple(raw["restate"]["part_of_result_leads"]),
         part_done_words=_longest_first(raw["restate"]["part_done_words"]),
         pair_breaks=tuple(raw["align"]["pair_breaks"]),

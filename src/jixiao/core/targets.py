@@ -318,6 +318,19 @@ def extract_targets(indicator: str, goal: str = "") -> list[Target]:
 _SENTENCE_END_RE: Final = re.compile("[。；;]")
 
 
+def _only_a_label(before: str) -> bool:
+    """预期目标7.8%左右: the words before a figure only label it as the target, naming no metric of their own
+    (the first column names it)."""
+    rest = before.strip(" :：")
+    while (label := word_after(rest, 0, _TARGET_LABELS)) is not None:
+        rest = rest[len(label) :].strip(" :：")
+    return rest == ""
+
+
+_TARGET_LABELS: Final = tuple(sorted({*LEXICON.bare_target_labels, *LEXICON.target_label_extras}, key=len,
+                                     reverse=True))
+
+
 def _sizes_the_counted(norm: str, q: Quantity, nxt: Quantity) -> bool:
     """Whether an amount is the size class of the things counted right after it (10亿元以上项目5个, 亿元以上项目
     100个): a few words of a name between, no break, the next figure a count and this one not."""
@@ -732,7 +745,7 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
         direction, change_word = change_before(norm, start)
         if direction is not None and word_before(norm, start - len(change_word), LEXICON.new_things):
             direction, change_word = None, ""
-    if direction is None and bare and goal and unit in ("%", "百分点"):
+    if direction is None and goal and unit in ("%", "百分点") and (bare or _only_a_label(norm[lo:start])):
         # 社会消费品零售总额增长(%) | 7.8%: the first column names the change its bare figure is
         column = _BRACKETED_RE.sub("", fold(goal))
         if not contains_any(column, LEXICON.new_things):
