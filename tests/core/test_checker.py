@@ -1409,3 +1409,11 @@ def test_a_figure_only_labelled_as_the_target_takes_the_change_its_first_column_
     assert r.targets[0].evidence[0].value == -10.4
     # a metric named before the figure is the metric's own level
     assert extract_targets("研发机构比例达25%", "地区生产总值增长")[0].kind == "level"
+
+
+def test_in_a_list_of_counts_each_figure_is_named_by_its_own_item() -> None:
+    row = Row("十件民生实事", "建设3100个农村公共厕所、285个旅游厕所、350个城镇社区公共卫生厕所。",
+              "完成156座旅游厕所建设,新建改造城镇社区公共卫生厕所94个")
+    r = check_row(row, period="上半年")
+    claimed = {t.target.value: (t.evidence[0].value if t.evidence else None) for t in r.targets}
+    assert claimed[350.0] == 94 and claimed[285.0] != 94

@@ -123,8 +123,15 @@ def _target_context(t: Target, indicator_norm: str, goal: str) -> _Context:
     if t.item is not None:  # one item of a list: its own name, not its neighbours', says what is measured
         near = bigrams(t.item)
     elif q is not None:
-        # the words either side of the number, each on its own: no pair across the number (控制在…以内)
-        near = bigrams(indicator_norm[lo : q.span[0]]) | bigrams(indicator_norm[q.span[1] : hi])
+        # the words either side of the number, each on its own: no pair across the number (控制在…以内); in a
+        # list of counts (建设3100个农村公共厕所、285个旅游厕所、350个…), only its own item's words
+        seg_lo, seg_hi = lo, hi
+        if t.unit not in ("%", "百分点") and (_FIGURE_RE.search(indicator_norm, lo, q.span[0])
+                                            or _FIGURE_RE.search(indicator_norm, q.span[1], hi)):
+            seg_lo = max(lo, indicator_norm.rfind("、", lo, q.span[0]) + 1)
+            cut = indicator_norm.find("、", q.span[1], hi)
+            seg_hi = cut if cut >= 0 else hi
+        near = bigrams(indicator_norm[seg_lo : q.span[0]]) | bigrams(indicator_norm[q.span[1] : seg_hi])
     else:
         near = bigrams(indicator_norm[lo:hi])
     named = frozenset(metric_names(f"{goal} {t.metric} {t.text}"))
