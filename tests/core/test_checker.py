@@ -1417,3 +1417,9 @@ def test_in_a_list_of_counts_each_figure_is_named_by_its_own_item() -> None:
     r = check_row(row, period="上半年")
     claimed = {t.target.value: (t.evidence[0].value if t.evidence else None) for t in r.targets}
     assert claimed[350.0] == 94 and claimed[285.0] != 94
+
+
+def test_the_months_addition_then_the_running_total_is_the_total() -> None:
+    row = Row("复明手术", "为1万名贫困白内障患者实施免费复明手术", "9月全省实施复明手术新增1203例,达8878例。")
+    r = check_row(row, period="前三季度")
+    assert r.targets[0].evidence[0].value == 8878

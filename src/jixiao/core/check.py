@@ -30,6 +30,7 @@ from jixiao.core.textutil import (
     original_span,
     sentence_bounds,
     strip_pinyin,
+    word_before,
     word_ends_within,
 )
 from jixiao.core.verdicts import (
@@ -539,7 +540,18 @@ def _totals_before_their_done_part(claims: list[Claim], prog_norm: str) -> list[
             and not _part_of_the_result(prog_norm, b)
         ):
             drop.add(a.span)
+    for a, b in pairwise(figures):
+        # 9月新增1203例,达8878例: the month's addition, then the running total it brings the count to
+        if (a.unit == b.unit and a.value is not None and b.value is not None and b.value > a.value
+                and word_before(prog_norm, a.span[0], LEXICON.increment_before) is not None
+                and word_before(prog_norm, b.span[0], LEXICON.running_total_before) is not None
+                and len(prog_norm[a.span[1] : b.span[0]]) <= _RUNNING_TOTAL_GAP
+                and not any(d in prog_norm[a.span[1] : b.span[0]] for d in "。；;")):
+            drop.add(a.span)
     return [c for c in claims if c.kind != "level" or c.span not in drop] if drop else claims
+
+
+_RUNNING_TOTAL_GAP: Final = 6
 
 
 def _part_of_the_result(prog_norm: str, b: Claim) -> bool:

@@ -150,6 +150,8 @@ class Lexicon:
     portfolio_kinds: tuple[str, ...]
     plan_later_in_clause: tuple[str, ...]
     target_label_extras: tuple[str, ...]
+    increment_before: tuple[str, ...]
+    running_total_before: tuple[str, ...]
     standard_words: tuple[str, ...]
     count_nouns: tuple[tuple[str, str], ...]
     part_of_result_leads: tuple[str, ...]
@@ -306,6 +308,8 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         portfolio_kinds=_longest_first(raw["targets"]["portfolio_kinds"]),
         plan_later_in_clause=_longest_first(raw["restate"]["plan_later_in_clause"]),
         target_label_extras=_longest_first(raw["targets"]["target_label_extras"]),
+        increment_before=_longest_first(raw["restate"]["increment_before"]),
+        running_total_before=_longest_first(raw["restate"]["running_total_before"]),
         part_of_result_leads=tuple(raw["restate"]["part_of_result_leads"]),
         part_done_words=_longest_first(raw["restate"]["part_done_words"]),
         pair_breaks=tuple(raw["align"]["pair_breaks"]),
