@@ -1423,3 +1423,8 @@ def test_the_months_addition_then_the_running_total_is_the_total() -> None:
     row = Row("复明手术", "为1万名贫困白内障患者实施免费复明手术", "9月全省实施复明手术新增1203例,达8878例。")
     r = check_row(row, period="前三季度")
     assert r.targets[0].evidence[0].value == 8878
+
+
+def test_a_rate_the_standard_fixes_is_exact() -> None:
+    assert [(t.comparator, t.unit) for t in extract_targets("按照2200元/户标准进行补贴")] == [("==", "元/户")]
+    assert [t.comparator for t in extract_targets("补贴农户2200户")] == [">="]

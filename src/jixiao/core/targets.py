@@ -772,6 +772,9 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
             comparator = "<="
         elif contains_any(prefix, LEXICON.standard_words) and (q.per is not None or prefix.endswith("为")):
             comparator = "=="  # 补助标准260元/辆 fixes it; a bare 600元/月/人 under a 低保标准 column is a floor
+        elif q.per is not None and (prefix.endswith(LEXICON.exact_markers)
+                                    or norm.startswith(tuple(LEXICON.standard_words), end)):
+            comparator = "=="  # 按照2200元/户标准进行补贴: the rate the standard fixes
         else:
             comparator = ">="
     elif comp_word == "为":
