@@ -1428,3 +1428,9 @@ def test_the_months_addition_then_the_running_total_is_the_total() -> None:
 def test_a_rate_the_standard_fixes_is_exact() -> None:
     assert [(t.comparator, t.unit) for t in extract_targets("按照2200元/户标准进行补贴")] == [("==", "元/户")]
     assert [t.comparator for t in extract_targets("补贴农户2200户")] == [">="]
+
+
+def test_the_templates_direction_words_are_comparators() -> None:
+    assert [t.comparator for t in extract_targets("正向 大于等于 1 次")] == [">="]
+    assert [t.comparator for t in extract_targets("反向 小于等于 1 个")] == ["<="]
+    assert [t.comparator for t in extract_targets("正向 等于 100 %")] == ["=="]
