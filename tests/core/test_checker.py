@@ -1434,3 +1434,10 @@ def test_the_templates_direction_words_are_comparators() -> None:
     assert [t.comparator for t in extract_targets("正向 大于等于 1 次")] == [">="]
     assert [t.comparator for t in extract_targets("反向 小于等于 1 个")] == ["<="]
     assert [t.comparator for t in extract_targets("正向 等于 100 %")] == ["=="]
+
+
+def test_a_bare_figure_under_a_time_standard_is_the_share_of_cases_within_it() -> None:
+    ts = extract_targets("90", "办理土地文书注册 16个工作天")
+    assert [(t.value, t.unit) for t in ts] == [(90.0, "%")]
+    assert check_row(Row("办理土地文书注册 16个工作天", "90", "94")).verdict == "met"
+    assert check_row(Row("办理土地文书注册 16个工作天", "90", "85")).verdict == "not_met"

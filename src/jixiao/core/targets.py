@@ -700,7 +700,9 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
                 # or the unit of the one figure the first column states (a wider plan's: 减少大班额1.4万个以上
                 # | 869): the unit, not the figure
                 stated = [g for g in find_quantities(goal) if g.unit is not None]
-                if len(stated) == 1 and stated[0].unit not in ("%", "百分点"):
+                if len(stated) == 1 and stated[0].unit in LEXICON.time_limit_units and 0 <= value <= 100:
+                    header_unit = "%"  # 办理土地文书注册 16个工作天 | 90: the share of cases within the time
+                elif len(stated) == 1 and stated[0].unit not in ("%", "百分点"):
                     header_unit = stated[0].unit
         if header_unit is not None:
             base, scale = unit_scale(header_unit)
