@@ -1441,3 +1441,15 @@ def test_a_bare_figure_under_a_time_standard_is_the_share_of_cases_within_it() -
     assert [(t.value, t.unit) for t in ts] == [(90.0, "%")]
     assert check_row(Row("办理土地文书注册 16个工作天", "90", "94")).verdict == "met"
     assert check_row(Row("办理土地文书注册 16个工作天", "90", "85")).verdict == "not_met"
+
+
+def test_a_document_naming_no_year_is_checked_for_its_publications_year() -> None:
+    from datetime import date
+
+    from jixiao.core.check import check_disclosure
+    from jixiao.core.model import Disclosure
+
+    rows = [Row("公园", "新建公园10个(2019年底前)", "已建成6个")]
+    undated = check_disclosure(Disclosure(title="民生工程实施情况", rows=rows, published=date(2018, 9, 12)))
+    dated = check_disclosure(Disclosure(title="民生工程实施情况", rows=rows, year=2018, published=date(2018, 9, 12)))
+    assert [r.verdict for r in undated.rows] == [r.verdict for r in dated.rows]

@@ -618,7 +618,9 @@ def shared_paragraphs(rows: list[Row]) -> frozenset[str]:
 def check_disclosure(disclosure: Disclosure) -> Report:
     # one results paragraph given as the progress of several rows (targets paired with a review of results)
     shared = shared_paragraphs(disclosure.rows)
-    rows = [check_row(r, period=disclosure.period, year=disclosure.year, shared=r.progress in shared)
+    # a title naming no year: the targets are taken as the publication's year's, as the web import files them
+    year = disclosure.year or (disclosure.published.year if disclosure.published else None)
+    rows = [check_row(r, period=disclosure.period, year=year, shared=r.progress in shared)
             for r in disclosure.rows]
     return Report(disclosure=disclosure, rows=_units_from_other_rows(rows))
 
