@@ -23,6 +23,7 @@ from jixiao.core.quantities import find_quantities, fold
 from jixiao.core.results import Claim, Quantity, Report, RowResult, Target, TargetResult
 from jixiao.core.targets import CLOSE_QUOTES, OPEN_QUOTES, extract_targets, written_scale
 from jixiao.core.textutil import (
+    DIGIT_RE,
     bigrams,
     clause_bounds,
     contains_any,
@@ -401,7 +402,7 @@ def _pledge_kept(indicator: str, ind_norm: str, prog_norm: str) -> TargetResult 
     marker = _PLEDGE_MARKER_RE.match(ind_norm)
     start = marker.end() if marker else 0
     core = ind_norm[start:].rstrip(_NAME_STRIP)
-    if len(core) < _PLEDGE_MIN_CHARS or any(ch.isascii() and ch.isdigit() for ch in core):
+    if len(core) < _PLEDGE_MIN_CHARS or DIGIT_RE.search(core):
         return None
     if core.startswith(tuple(LEXICON.vague_verbs)):
         return None
@@ -542,11 +543,11 @@ def _totals_before_their_done_part(claims: list[Claim], prog_norm: str) -> list[
             drop.add(a.span)
     for a, b in pairwise(figures):
         # 9月新增1203例,达8878例: the month's addition, then the running total it brings the count to
+        gap = prog_norm[a.span[1] : b.span[0]]
         if (a.unit == b.unit and a.value is not None and b.value is not None and b.value > a.value
+                and len(gap) <= _RUNNING_TOTAL_GAP and not any(d in gap for d in "。；;")
                 and word_before(prog_norm, a.span[0], LEXICON.increment_before) is not None
-                and word_before(prog_norm, b.span[0], LEXICON.running_total_before) is not None
-                and len(prog_norm[a.span[1] : b.span[0]]) <= _RUNNING_TOTAL_GAP
-                and not any(d in prog_norm[a.span[1] : b.span[0]] for d in "。；;")):
+                and word_before(prog_norm, b.span[0], LEXICON.running_total_before) is not None):
             drop.add(a.span)
     return [c for c in claims if c.kind != "level" or c.span not in drop] if drop else claims
 

@@ -200,10 +200,11 @@ def infer_period(disclosure: Disclosure) -> Disclosure:
         d.warnings.append(ReadWarning(
             "period", f"the title names no period; read as {d.period}, from the progress texts' own cut-off"))
         return d
-    if d.published is None or _made_at_the_years_start(_title_words(d.title)):
+    words = _title_words(d.title)
+    if d.published is None or _made_at_the_years_start(words):
         return d
     year = d.year
-    if year is None and _has_in_year_cue(_title_words(d.title)):
+    if year is None and _has_in_year_cue(words):
         year = d.published.year  # 河北省超半数民心工程建设超序时进度: this year's work, reported as it goes
     if year is None:
         return d

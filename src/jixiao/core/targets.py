@@ -23,6 +23,7 @@ from jixiao.core.textutil import (
     in_brackets,
     last_word_end,
     last_words,
+    sentence_bounds,
     starts_a_change,
     word_after,
     word_before,
@@ -315,9 +316,6 @@ def extract_targets(indicator: str, goal: str = "") -> list[Target]:
     return found + milestones
 
 
-_SENTENCE_END_RE: Final = re.compile("[。；;]")
-
-
 def _only_a_label(before: str) -> bool:
     """预期目标7.8%左右: the words before a figure only label it as the target, naming no metric of their own
     (the first column names it)."""
@@ -340,7 +338,7 @@ def _sizes_the_counted(norm: str, q: Quantity, nxt: Quantity) -> bool:
     if nxt.unit not in LEXICON.count_units or nxt.unit in LEXICON.time_limit_units:
         return False
     gap = norm[q.span[1] : nxt.span[0]]
-    after = word_after(gap, 0, tuple(w for w, _c in LEXICON.comparators_after))
+    after = word_after(gap, 0, _AFTER_WORDS)
     if after is not None:
         gap = gap[len(after) :]
     return 1 <= len(gap) <= _SIZE_CLASS_GAP and _SIZE_CLASS_NAME_RE.fullmatch(gap) is not None
@@ -358,6 +356,9 @@ def _acts_in_a_time_limit(norm: str, found: list[Target], milestones: list[Targe
         return milestones
     return [m for m in milestones
             if not any(0 <= m.span[0] - e <= 2 and not norm[e : m.span[0]].strip(" ,，") for e in limits)]
+
+
+_SENTENCE_END_RE: Final = re.compile("[。；;]")
 # A sentence's own date label (4月:, 6月底前:), which says when, not how much.
 _WHEN_LABEL_RE: Final = re.compile(r"^\s*(?:\d{1,2}\s*月(?:份|底|底前|中旬|上旬|下旬)?\s*[:：])\s*")
 
@@ -475,9 +476,8 @@ def _portfolio_context(norm: str, found: list[Target]) -> list[Target]:
     """Figures that describe a portfolio rather than set work: after 共有, 列入, 概算投资 (``scope_before``),
     and, where the indicator sets an annual plan figure, its other figures of projects (plan context)."""
     before = [_clause_before(norm, t) for t in found]
-    kinds = tuple(LEXICON.portfolio_kinds)
     # 续建项目102个, 前期项目两个: how many projects of a kind the list holds, no work to deliver
-    keep = [not b.rstrip(" :：有").endswith(kinds) for b in before]
+    keep = [not b.rstrip(" :：有").endswith(LEXICON.portfolio_kinds) for b in before]
     found = [t for t, k in zip(found, keep, strict=True) if k]
     before = [b for b, k in zip(before, keep, strict=True) if k]
     plan = [contains_any(b, LEXICON.annual_plan_words) for b in before]  # 计划总投资277亿元 is a plan
@@ -756,7 +756,7 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
             elif contains_any(column, LEXICON.increase):
                 direction, change_word = "up", ""
     if direction is None and unit in ("%", "百分点"):
-        sentence = norm[max(norm.rfind(d, 0, start) for d in "。；;\n") + 1 : start]
+        sentence = norm[sentence_bounds(norm, start, end)[0] : start]
         if contains_any(sentence, LEXICON.growth_target_words):
             direction = "up"  # GDP增长目标…预期目标为“保8%、争9%”: the figures are the growth aimed at
     if direction is not None:
