@@ -59,6 +59,14 @@ def test_change_target_is_judged_against_a_change_claim() -> None:
     assert got == [("not_met", 30000)]
 
 
+def test_a_stated_total_of_its_parts_is_the_result() -> None:
+    progress = "公办幼儿园已增加84班,私立幼儿园增加了183班,合计3年内已扩增267班。"
+    assert verdicts("幼儿园", "增加200班以上", progress) == [("met", 267)]
+    # a total word before a figure that is not the sum of the figures before it leaves them alone
+    progress = "公办幼儿园已增加84班,私立幼儿园增加了183班,合计已扩增250班。"
+    assert verdicts("幼儿园", "增加200班以上", progress)[0][1] != 250
+
+
 def test_share_of_the_task() -> None:
     assert verdicts("改造", "完成道路改造40公里", "完成年度任务的95%") == [("not_met", None)]
     assert verdicts("改造", "完成道路改造40公里", "完成年度任务的103%") == [("met", None)]

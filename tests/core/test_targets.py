@@ -31,6 +31,11 @@ def only(indicator: str, goal: str = ""):  # type: ignore[no-untyped-def]
         ("完成一百二十户危房改造", 120, "户", ">=", "level"),
         ("城市低保标准不低于650元/月", 650, "元", ">=", "level"),
         ("补助标准为260元/辆", 260, "元/辆", "==", "level"),
+        # a change verb, its object, then the comparator and the count
+        ("目標是4年內增加公立及非營利幼兒園至少180班以上", 180, "班", ">=", "change"),
+        ("新增公立幼儿园至少180班", 180, "班", ">=", "level"),
+        ("提高到每人每月不低于80元", 80, "元", ">=", "level"),
+        ("太陽光電需有20GW", 20, "GW", ">=", "level"),
     ],
 )
 def test_numeric_targets(indicator: str, value: float, unit: str, comparator: str, kind: str) -> None:

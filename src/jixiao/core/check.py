@@ -316,6 +316,7 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
     numeric = [t for t in targets if t.kind != "milestone"]
     claims = _rates_named_as_targets(claims, numeric, prog_norm)
     claims = _totals_before_their_done_part(claims, prog_norm)
+    claims = _sums_of_their_parts(claims, prog_norm)
     if builds and not _asks_for_a_start(ind_norm):
         claims = [c for c in claims if not _counts_works_started(c, prog_norm)]
     figures = [c for c in claims if c.kind in ("level", "change")]
@@ -553,6 +554,42 @@ def _totals_before_their_done_part(claims: list[Claim], prog_norm: str) -> list[
 
 
 _RUNNING_TOTAL_GAP: Final = 6
+
+
+def _sums_of_their_parts(claims: list[Claim], prog_norm: str) -> list[Claim]:
+    """公办增加84班, 私立增加了183班, 合计已扩增267班: a figure whose clause opens with a total word and that is
+    the sum of the figures of its unit right before it in the sentence is the result; the parts are dropped,
+    and the total takes their kind (a sum of additions is an addition)."""
+    figures = [c for c in claims if c.kind in ("level", "change") and c.value is not None and c.unit is not None]
+    if len(figures) < _MIN_PARTS + 1:
+        return claims
+    drop: set[tuple[int, int]] = set()
+    kinds: dict[tuple[int, int], str] = {}
+    for k, total in enumerate(figures):
+        if k < _MIN_PARTS or total.value is None:
+            continue
+        lo, _hi = clause_bounds(prog_norm, total.span[0], total.span[1])
+        if not contains_any(prog_norm[lo : total.span[0]], LEXICON.sum_words):
+            continue
+        s_lo, _s_hi = sentence_bounds(prog_norm, total.span[0], total.span[1])
+        parts: list[Claim] = []
+        acc = 0.0
+        for c in reversed(figures[:k]):
+            if c.span[0] < s_lo or c.unit != total.unit or c.value is None:
+                break
+            parts.append(c)
+            acc += c.value
+            if len(parts) >= _MIN_PARTS and abs(acc - total.value) <= 1e-6 * max(1.0, abs(total.value)):
+                drop.update(p.span for p in parts)
+                if all(p.kind == "change" for p in parts):
+                    kinds[total.span] = "change"
+                break
+    if not drop:
+        return claims
+    return [replace(c, kind="change") if c.span in kinds else c for c in claims if c.span not in drop]
+
+
+_MIN_PARTS: Final = 2
 
 
 def _part_of_the_result(prog_norm: str, b: Claim) -> bool:

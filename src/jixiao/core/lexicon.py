@@ -152,6 +152,7 @@ class Lexicon:
     target_label_extras: tuple[str, ...]
     increment_before: tuple[str, ...]
     running_total_before: tuple[str, ...]
+    sum_words: tuple[str, ...]
     standard_words: tuple[str, ...]
     count_nouns: tuple[tuple[str, str], ...]
     part_of_result_leads: tuple[str, ...]
@@ -310,6 +311,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         target_label_extras=_longest_first(raw["targets"]["target_label_extras"]),
         increment_before=_longest_first(raw["restate"]["increment_before"]),
         running_total_before=_longest_first(raw["restate"]["running_total_before"]),
+        sum_words=_longest_first(raw["restate"]["sum_words"]),
         part_of_result_leads=tuple(raw["restate"]["part_of_result_leads"]),
         part_done_words=_longest_first(raw["restate"]["part_done_words"]),
         pair_breaks=tuple(raw["align"]["pair_breaks"]),

@@ -338,17 +338,23 @@ def find_quantities(text: str) -> list[Quantity]:
             out.append(q)
         pos = max(resume, m.start() + 1)
     if "成" in norm:
-        tenths = [t for t in _tenths(text, norm, ctx) if not any(t.span[0] < q.span[1] and q.span[0] < t.span[1]
-                                                                 for q in out)]
+        # a lone Arabic digit read bare gives way to its tenths (占比达2成: 20%, not 2)
+        tenths = _tenths(text, norm, ctx)
+        if tenths:
+            digit_tenths = {t.span[0] for t in tenths if norm[t.span[0]].isdigit()}
+            if digit_tenths:
+                out = [q for q in out if not (q.unit is None and q.span[1] - 1 in digit_tenths)]
+            tenths = [t for t in tenths if not any(t.span[0] < q.span[1] and q.span[0] < t.span[1] for q in out)]
         if tenths:
             out = sorted(out + tenths, key=lambda q: q.span[0])
     return out
 
 
-_TENTHS_RE: Final = re.compile(r"([一两二三四五六七八九])成(?:([一二三四五六七八九])(?![成十百千万亿]))?")
+_TENTHS_RE: Final = re.compile(r"(?<![\d.])([一两二三四五六七八九1-9])成(?:([一二三四五六七八九])(?![成十百千万亿]))?")
 _TENTHS_NOT_AFTER: Final = tuple(_NUM["tenths_not_after"])
 _TENTHS_ONE_AFTER: Final = tuple(_NUM["tenths_one_after"])
-_TENTH_DIGITS: Final = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_TENTH_DIGITS: Final = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+                         **{str(d): d for d in range(1, 10)}}
 
 
 def _tenths(text: str, norm: str, ctx: _Context) -> list[Quantity]:
@@ -361,7 +367,7 @@ def _tenths(text: str, norm: str, ctx: _Context) -> list[Quantity]:
         before = norm[max(0, s - 2) : s]
         if before and (before[-1] in _TENTH_DIGITS or before[-1] in "十百千万第"):
             continue  # 二十三成…, 第一成…: part of another numeral or an ordinal
-        if m.group(1) == "一" and not before.endswith(_TENTHS_ONE_AFTER):
+        if m.group(1) in ("一", "1") and not before.endswith(_TENTHS_ONE_AFTER):
             continue  # 统一成立, 合一成: 一 is no figure there
         if ctx.shielded(s):
             continue

@@ -226,6 +226,29 @@ def change_before(norm: str, start: int) -> tuple[str | None, str]:
     return None, ""
 
 
+def _change_across_its_object(norm: str, lo: int, comp_start: int) -> tuple[str | None, str]:
+    """增加公立及非营利幼儿园至少180班: a change verb, its object, then a comparator and the count; the count
+    is the change (LABELLING.md: 增加 X against a baseline). Only counts: 提高…不低于90% may name a level."""
+    between = norm[lo:comp_start]
+    for direction, words in (("up", LEXICON.increase), ("down", LEXICON.decrease)):
+        for w in words:
+            i = between.rfind(w)
+            if i < 0 or len(w) < 2:
+                continue
+            obj = between[i + len(w) :]
+            if not obj or len(obj) > _CHANGE_OBJECT_MAX or any(ch.isdigit() for ch in obj) or obj.startswith(
+                LEXICON.change_to_words
+            ):  # 提高到每人每月不低于80元: the level it is raised to
+                continue
+            if word_before(between, i + len(w), LEXICON.works_not_change) or word_before(
+                between, i, LEXICON.new_things
+            ):
+                continue
+            return direction, ""
+    return None, ""
+
+
+_CHANGE_OBJECT_MAX: Final = 16
 _METRIC_HEADS: Final = ("率", "额", "比例", "比重", "面积", "人数", "标准", "指数", "总量", "规模")
 
 
@@ -747,6 +770,8 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
         direction, change_word = change_before(norm, start)
         if direction is not None and word_before(norm, start - len(change_word), LEXICON.new_things):
             direction, change_word = None, ""
+    if direction is None and comp_word and unit not in ("%", "百分点"):
+        direction, change_word = _change_across_its_object(norm, lo, start - len(comp_word))
     if direction is None and goal and unit in ("%", "百分点") and (bare or _only_a_label(norm[lo:start])):
         # 社会消费品零售总额增长(%) | 7.8%: the first column names the change its bare figure is
         column = _BRACKETED_RE.sub("", fold(goal))
