@@ -67,6 +67,11 @@ def test_a_stated_total_of_its_parts_is_the_result() -> None:
     assert verdicts("幼儿园", "增加200班以上", progress)[0][1] != 250
 
 
+def test_an_aim_after_its_floor_is_judged_by_the_same_figure() -> None:
+    got = verdicts("固定资产投资", "固定资产投资确保增长32%,力争增长40%", "固定资产投资增长35%")
+    assert got == [("met", 35), ("not_met", 35)]
+
+
 def test_share_of_the_task() -> None:
     assert verdicts("改造", "完成道路改造40公里", "完成年度任务的95%") == [("not_met", None)]
     assert verdicts("改造", "完成道路改造40公里", "完成年度任务的103%") == [("met", None)]

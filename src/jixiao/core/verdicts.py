@@ -717,7 +717,16 @@ def _fenbie_lists(targets: list[Target], figures: list[Claim], indicator_norm: s
 def _higher_aim(t: Target, other: Target) -> bool:
     """增长5.5%以上、争取达到6%: the aim (争取, 力争) is the same growth's, judged by the same figure."""
     same = t.metric == other.metric or (bool(other.metric) and t.metric.startswith(other.metric))  # “保8%、争9%”
+    if not same and 0 <= t.span[0] - other.span[1] <= _AIM_GAP:
+        # 固定资产投资确保增长32%,力争增长40%: an aim right after the floor, naming no metric of its own
+        own = t.metric
+        for w in (*LEXICON.increase, *LEXICON.decrease, *LEXICON.aspiration_words):
+            own = own.replace(w, "")
+        same = not own.strip(" ,，、")
     return t.kind == other.kind and same and contains_any(fold(t.text), LEXICON.aspiration_words)
+
+
+_AIM_GAP: Final = 3
 
 
 def _same_list(targets: list[Target], figures: list[Claim], progress_norm: str = "") -> dict[int, Claim] | None:
