@@ -838,6 +838,21 @@ def test_a_document_whose_progress_opens_with_a_cut_off_reads_as_of_it() -> None
     assert full.period == "全年"
 
 
+def test_a_document_naming_no_year_published_mid_year_reports_progress_so_far() -> None:
+    from datetime import date
+
+    from jixiao.core.meta import infer_period
+    from jixiao.core.model import Disclosure
+    rows = [Row("整治", "20个建制村农村环境综合整治项目", "已完工15个,完成全年目标任务的75%。")]
+    d = infer_period(Disclosure(title="黄石晒出“十件实事”清单", rows=rows, published=date(2023, 8, 2)))
+    assert d.period == "截至7月"
+    # one that names an earlier year (an audit, a season that ended) is not read as this year's progress
+    old = [Row("牌照", "九成五的服务承诺", "至於二〇二〇年的个案仅有八成九。")]
+    assert infer_period(Disclosure(title="牌照处捱轟", rows=old, published=date(2022, 8, 2))).period is None
+    # nor one published in spring
+    assert infer_period(Disclosure(title="黄石晒出清单", rows=rows, published=date(2023, 4, 20))).period is None
+
+
 def test_every_plan_after_spelling_holds_a_head_word() -> None:
     from jixiao.core.lexicon import LEXICON
     assert all(any(h in w for h in LEXICON.plan_after_heads) for w in LEXICON.plan_after)
@@ -1181,7 +1196,9 @@ def test_a_title_reporting_during_the_year_without_a_period_reads_to_its_publica
 
     assert period("全省民心工程建設超序時進(jìn)度", date(2019, 9, 19)) == "截至8月"  # pinyin noise too
     assert period("全省保障性安居工程提前完成全年任务", date(2013, 10, 22)) == "截至9月"
-    assert period("全省保障性安居工程建设情况", date(2013, 10, 22)) is None  # no year, no cue: not read
+    # no year and no cue, but published mid-year and naming no earlier year: progress so far
+    assert period("全省保障性安居工程建设情况", date(2013, 10, 22)) == "截至9月"
+    assert period("全省保障性安居工程建设情况", date(2013, 3, 22)) is None  # spring: maybe last year's
 
 
 def test_the_target_a_share_is_of_is_no_result() -> None:

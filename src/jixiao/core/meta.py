@@ -206,6 +206,10 @@ def infer_period(disclosure: Disclosure) -> Disclosure:
     year = d.year
     if year is None and _has_in_year_cue(words):
         year = d.published.year  # 河北省超半数民心工程建设超序时进度: this year's work, reported as it goes
+    if year is None and _NO_YEAR_IN_YEAR_FROM <= d.published.month <= 10 and not _names_the_year_before(d):
+        # 黄石晒出“十件实事”清单 (published 2023-08-02), no year named anywhere: a report made during the
+        # year; a year-end report comes out by the next spring, and names its year
+        year = d.published.year
     if year is None:
         return d
     if d.published.year == year and 2 <= d.published.month <= 10:
@@ -213,6 +217,28 @@ def infer_period(disclosure: Disclosure) -> Disclosure:
         d.warnings.append(ReadWarning(
             "period", f"the title names no period; read as {d.period}, from the publication date {d.published}"))
     return d
+
+
+_NO_YEAR_IN_YEAR_FROM: Final = 5  # April still brings reports on the season or year before
+
+
+def _names_the_year_before(d: Disclosure) -> bool:
+    """Whether the title or a row names a year before publication (2019—2020年秋冬季, 2008年): the report
+    may be of that year (an audit of an earlier year, a season that ended in spring)."""
+    assert d.published is not None
+    first = d.published.year
+    return any(_year_value(m.group(1)) < first for text in (d.title, *(r.indicator + r.progress for r in d.rows))
+               for m in _ANY_YEAR_RE.finditer(fold(text)))
+
+
+_ANY_YEAR_RE: Final = re.compile(
+    r"(?<![\d〇零一二三四五六七八九])((?:19|20)\d\d|[一二][〇零一二三四五六七八九]{3})(?=年|\s*[-—–~至])")
+_YEAR_DIGITS: Final = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def _year_value(text: str) -> int:
+    """2019 or 二〇二〇 as a number."""
+    return int(text.translate(_YEAR_DIGITS))
 
 
 def _made_at_the_years_start(words: str) -> bool:
