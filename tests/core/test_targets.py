@@ -52,6 +52,12 @@ def test_several_targets_in_one_indicator() -> None:
     assert [(t.value, t.unit) for t in ts] == [(200, "场"), (10000, "册"), (12, "期")]
 
 
+def test_a_target_column_beside_its_base_is_the_target() -> None:
+    ts = extract_targets("城市低保数(人) 3973 目标人群数(按33%比例) 1326")
+    assert [t.value for t in ts] == [1326]
+    assert [t.value for t in extract_targets("城市低保数(人) 3973 低保人数(人) 1326")] == [3973, 1326]
+
+
 @pytest.mark.parametrize(
     "indicator",
     [

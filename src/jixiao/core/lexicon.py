@@ -99,6 +99,8 @@ class Lexicon:
     pace_phrases: frozenset[str]
     list_pending: tuple[str, ...]
     bare_target_labels: tuple[str, ...]
+    target_header_heads: tuple[str, ...]
+    target_header_ends: tuple[str, ...]
     scope_words: tuple[str, ...]
     scope_after: tuple[str, ...]
     scope_task_words: tuple[str, ...]
@@ -257,6 +259,8 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         pace_phrases=frozenset(raw["verdict"]["pace_phrases"]),
         list_pending=_longest_first(raw["verdict"]["list_pending"]),
         bare_target_labels=_longest_first(raw["targets"]["bare_labels"]),
+        target_header_heads=tuple(raw["targets"]["target_header_heads"]),
+        target_header_ends=tuple(raw["targets"]["target_header_ends"]),
         scope_words=_longest_first(raw["targets"]["scope_words"]),
         scope_after=_longest_first(raw["targets"]["scope_after"]),
         scope_before=_longest_first(raw["targets"]["scope_before"]),

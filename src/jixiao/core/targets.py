@@ -316,6 +316,7 @@ def extract_targets(indicator: str, goal: str = "") -> list[Target]:
             found.append(t)
     found.extend(_zero_targets(indicator, norm, found))
     found.sort(key=lambda t: t.span[0])
+    found = _beside_a_target_column(norm, found)
     found = _portfolio_context(norm, found)
     found = _list_items(indicator, norm, found)
     found = _share_change(norm, found)
@@ -337,6 +338,41 @@ def extract_targets(indicator: str, goal: str = "") -> list[Target]:
     if not milestones and _SENTENCE_END_RE.search(norm.rstrip(" 。.；;")):
         milestones.extend(_acts_by_sentence(indicator, norm, goal))
     return found + milestones
+
+
+_TARGET_HEADER_RE: Final = re.compile(
+    "(?:" + "|".join(map(re.escape, LEXICON.target_header_heads)) + r")[\u4e00-\u9fff]{0,4}(?:"
+    + "|".join(map(re.escape, LEXICON.target_header_ends)) + r")\s*(?:[(（][^()（）]{0,12}[)）])?\s*[:：]?\s*$")
+
+
+def _target_header_before(norm: str, pos: int) -> bool:
+    """A column header naming a target's count right before a bare figure: 目标人群数(按33%比例) 1326."""
+    return _TARGET_HEADER_RE.search(norm, max(0, pos - _TARGET_HEADER_REACH), pos) is not None
+
+
+_TARGET_HEADER_REACH: Final = 20
+
+
+def _beside_a_target_column(norm: str, found: list[Target]) -> list[Target]:
+    """城市低保数(人) 3973 目标人群数(按33%比例) 1326: where the cells of a flattened table give a base and a
+    target column side by side, the target column's figure is the target; the other is its base."""
+    if len(found) < 2 or any(t.quantity is None for t in found):
+        return found
+    heads = [_target_header_before(norm, t.quantity.span[0]) for t in found if t.quantity is not None]
+    if not any(heads) or all(heads):
+        return found
+    # only cells that are all header and figure: each figure right after its own header
+    prev = 0
+    for t in found:
+        assert t.quantity is not None
+        label = norm[prev : t.quantity.span[0]].strip()
+        if not label or any(ch.isdigit() for ch in _PAREN_RE.sub("", label)) or len(label) > _TARGET_HEADER_REACH:
+            return found
+        prev = t.quantity.span[1]
+    return [t for t, h in zip(found, heads, strict=True) if h]
+
+
+_PAREN_RE: Final = re.compile(r"[(（][^()（）]*[)）]")
 
 
 def _only_a_label(before: str) -> bool:
@@ -710,7 +746,8 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
     lo, hi = clause_bounds(norm, start, end)
     unit = q.unit
     value = q.value
-    labelled = bare_label_before(norm, start, LEXICON.bare_target_labels) or _header_unit_right_before(norm, start)
+    labelled = (bare_label_before(norm, start, LEXICON.bare_target_labels) or _header_unit_right_before(norm, start)
+                or _target_header_before(norm, start))
     if unit is None:
         if not (bare or labelled) or not stands_alone(norm, end):
             return None
