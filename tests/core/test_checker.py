@@ -72,6 +72,20 @@ def test_an_aim_after_its_floor_is_judged_by_the_same_figure() -> None:
     assert got == [("met", 35), ("not_met", 35)]
 
 
+def test_a_labelled_table_cell_takes_the_first_columns_unit_and_comparator() -> None:
+    r = check_row(Row("城镇新增就业(人)", "目标任务 26000", "进度 32095 完成目标(%) 123.4 备注 超额完成"))
+    assert [(t.target.unit, t.verdict) for t in r.targets] == [("人", "met")]
+    r = check_row(Row("城镇登记失业率低于(%)", "目标任务 4.3", "进度 4.17 完成目标(%) 103.1"))
+    assert [(t.target.comparator, t.target.unit, t.verdict) for t in r.targets] == [("<", "%", "met")]
+
+
+def test_during_the_year_a_rate_met_beside_the_rows_word_that_it_is_done_is_met() -> None:
+    row = Row("城镇登记失业率低于(%)", "目标任务 4.3", "进度 4.17 完成目标(%) 103.1 备注 超额完成")
+    assert [t.verdict for t in check_row(row, period="截至11月").targets] == ["met"]
+    row = Row("城镇登记失业率低于(%)", "目标任务 4.3", "进度 4.17 完成目标(%) 103.1")
+    assert [t.verdict for t in check_row(row, period="截至11月").targets] == ["unverified"]
+
+
 def test_share_of_the_task() -> None:
     assert verdicts("改造", "完成道路改造40公里", "完成年度任务的95%") == [("not_met", None)]
     assert verdicts("改造", "完成道路改造40公里", "完成年度任务的103%") == [("met", None)]

@@ -133,6 +133,10 @@ def _in_year(result: TargetResult, period: str, settled: bool = False) -> Target
     return replace(result, verdict="unverified", reason=f"{result.reason}（{period}进度，{note}）")
 
 
+def _met_by_a_figure(result: TargetResult) -> bool:
+    return any(c.kind in ("level", "change") for c in result.evidence)
+
+
 _DIGITS_AND_SIGNS = str.maketrans("", "", "0123456789.%≥≧≤≦<>=＞＜＝+-")
 
 
@@ -384,8 +388,10 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
     if period is not None and is_in_year(period):
         settled = any(states_done(c) and c.stage in LEXICON.settled_phrases for c in statements) or any(
             c.kind in ("level", "change") and plan_reached(c, prog_norm) for c in claims)  # 已实现…的年度目标
-        results = [r if _set_for_the_period(r.target, ind_norm, period) else _in_year(r, period, settled)
-                   for r in results]
+        # a figure that meets its rate, beside the row's own word that the task is done (进度 4.17 … 备注 超额完成)
+        done_said = any(states_done(c) for c in statements)
+        results = [r if _set_for_the_period(r.target, ind_norm, period) else _in_year(
+            r, period, settled or (done_said and r.verdict == "met" and _met_by_a_figure(r))) for r in results]
     if any(r.verdict == "not_met" for r in results) and deadline_after(ind_norm, year):
         results = [_not_due(r) for r in results]
     return RowResult(row=row, verdict=row_verdict(results), targets=tuple(results))

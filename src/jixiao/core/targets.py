@@ -752,7 +752,7 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
         if not (bare or labelled) or not stands_alone(norm, end):
             return None
         header_unit = paren_unit_before(norm, start, 0) or declared_unit(norm, start)
-        if header_unit is None and bare:
+        if header_unit is None and (bare or labelled):
             # the unit in the first column's brackets: 城镇新增就业(人) | 26000
             fgoal = fold(goal).rstrip()
             header_unit = paren_unit_before(fgoal, len(fgoal), 0)
@@ -796,7 +796,7 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
         comparator = "<="  # 于递交表格后的下一个工作天: by the next working day, a time limit
     if comparator is None and (above := word_after(fold(q.text), 0, LEXICON.claim_above)) is not None:
         comparator, comp_word = ">", above  # 固定资产投资超1400亿元: the approximation mark is the comparator
-    if comparator is None and bare and goal:
+    if comparator is None and (bare or labelled) and goal:
         # the comparator in the first column: 城镇登记失业率低于(%) | 4.3
         column = _BRACKETED_RE.sub("", fold(goal)).rstrip()
         comparator, _word = comparator_near(column, 0, len(column), len(column), far=False)
