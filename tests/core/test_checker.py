@@ -86,6 +86,12 @@ def test_during_the_year_a_rate_met_beside_the_rows_word_that_it_is_done_is_met(
     assert [t.verdict for t in check_row(row, period="截至11月").targets] == ["unverified"]
 
 
+def test_a_done_part_the_indicator_asks_for_answers_its_own_target() -> None:
+    assert verdicts("电梯", "新增30台、完工20台。", "新增81台,完工52台。") == [("met", 81), ("met", 52)]
+    # asked only for the whole, the done part after it is the result
+    assert verdicts("危桥", "改造危桥120座", "120座危桥改造项目已完成87座") == [("not_met", 87)]
+
+
 def test_share_of_the_task() -> None:
     assert verdicts("改造", "完成道路改造40公里", "完成年度任务的95%") == [("not_met", None)]
     assert verdicts("改造", "完成道路改造40公里", "完成年度任务的103%") == [("met", None)]

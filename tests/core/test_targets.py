@@ -47,6 +47,11 @@ def test_numeric_targets(indicator: str, value: float, unit: str, comparator: st
     assert indicator[t.span[0] : t.span[1]] == t.text
 
 
+@pytest.mark.parametrize("indicator", ["进场施工。", "开展招标。"])
+def test_node_stages_are_milestones(indicator: str) -> None:
+    assert only(indicator).kind == "milestone"
+
+
 def test_several_targets_in_one_indicator() -> None:
     ts = extract_targets("开展宣传活动,全年送电影200场,送图书1万册,组织志愿服务12期。")
     assert [(t.value, t.unit) for t in ts] == [(200, "场"), (10000, "册"), (12, "期")]

@@ -319,7 +319,7 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
     claims = _drop_restated_and_shortfall_counts(claims, ind_norm, prog_norm)
     numeric = [t for t in targets if t.kind != "milestone"]
     claims = _rates_named_as_targets(claims, numeric, prog_norm)
-    claims = _totals_before_their_done_part(claims, prog_norm)
+    claims = _totals_before_their_done_part(claims, prog_norm, numeric, ind_norm)
     claims = _sums_of_their_parts(claims, prog_norm)
     if builds and not _asks_for_a_start(ind_norm):
         claims = [c for c in claims if not _counts_works_started(c, prog_norm)]
@@ -524,15 +524,22 @@ def _share_node_claims(targets: list[Target], assigned: dict[int, Claim], ind_no
                 break
 
 
-def _totals_before_their_done_part(claims: list[Claim], prog_norm: str) -> list[Claim]:
+def _totals_before_their_done_part(claims: list[Claim], prog_norm: str, targets: list[Target] | None = None,
+                                   ind_norm: str = "") -> list[Claim]:
     """120座危桥改造项目已完成87座: a figure followed, in its clause, by the words of work done and a figure of
-    the same unit names the whole the second is part of; the second is the result."""
+    the same unit names the whole the second is part of; the second is the result. Not where the indicator
+    asks for both (新增40台,完工20台 | 新增41台,完工26台): each figure answers its own target."""
     figures = [c for c in claims if c.kind == "level" and c.value is not None and c.unit is not None]
+    # the done words the indicator itself puts right before a figure (完工20台): that part is asked for
+    asked_done = {(w, t.unit) for t in targets or () if t.quantity is not None
+                  for w in LEXICON.part_done_words if ind_norm.endswith(w, 0, t.quantity.span[0])}
     drop: set[tuple[int, int]] = set()
     for a, b in pairwise(figures):
         if a.unit != b.unit:
             continue
         between = prog_norm[a.span[1] : b.span[0]]
+        if any(unit == a.unit and between.endswith(w) for w, unit in asked_done):
+            continue  # 新增40台,完工20台 | 新增41台,完工26台: the part answers its own target
         if a.value is None or b.value is None or b.value > a.value:
             continue  # a part done is no larger than its whole
         if "、" in between:
