@@ -92,6 +92,16 @@ def test_a_done_part_the_indicator_asks_for_answers_its_own_target() -> None:
     assert verdicts("危桥", "改造危桥120座", "120座危桥改造项目已完成87座") == [("not_met", 87)]
 
 
+def test_a_smaller_figure_of_the_first_columns_task_is_the_periods_node() -> None:
+    row = Row("既有多层住宅加装电梯新增400台、完工200台", "新增30台、完工20台。", "新增25台,完工22台。")
+    got = [(t.verdict, t.actual.value if t.actual else None) for t in check_row(row, period="截至8月").targets]
+    assert got == [("not_met", 25), ("met", 22)]
+    # a first column that restates the indicator names no node: an annual target, progress so far
+    task = "培训2万人次、农业技能培训1000人次"
+    row = Row(task, task, "培训1.2万人次、农业技能培训484人次")
+    assert [t.verdict for t in check_row(row, period="截至3月").targets] == ["unverified", "unverified"]
+
+
 def test_share_of_the_task() -> None:
     assert verdicts("改造", "完成道路改造40公里", "完成年度任务的95%") == [("not_met", None)]
     assert verdicts("改造", "完成道路改造40公里", "完成年度任务的103%") == [("met", None)]

@@ -261,6 +261,26 @@ def _set_for_the_period(t: Target, ind_norm: str, period: str) -> bool:
     return due is not None and end is not None and due <= end
 
 
+def _a_node_of_the_goals_task(t: Target, ind_norm: str, goal: str) -> bool:
+    """既有多层住宅加装电梯新增400台、完工200台 | 新增30台、完工20台 (an 8月份 report): where the first column
+    states the year's task and the indicator a smaller figure of the same work, the indicator is the node for
+    the report's period, judged as at the year's end (LABELLING.md, Periods)."""
+    if t.quantity is None or t.value is None or t.unit is None or not goal:
+        return False
+    verb = ind_norm[max(0, t.quantity.span[0] - _NODE_VERB) : t.quantity.span[0]]
+    if len(verb) < _NODE_VERB or not all("\u4e00" <= ch <= "\u9fff" for ch in verb):
+        return False
+    if t.unit in ("%", "百分点"):
+        return False  # a rate is no share of a task
+    stated = [q for q in find_quantities(goal) if q.unit == t.unit]
+    if any(q.value == t.value for q in stated):
+        return False  # the first column restates the indicator (or lists it among others): no node
+    return any(q.value > t.value and goal.endswith(verb, 0, q.span[0]) for q in stated)
+
+
+_NODE_VERB: Final = 2
+
+
 def check_row(row: Row, *, period: str | None = None, year: int | None = None, shared: bool = False) -> RowResult:
     """Judge every target of one row against the claims of its progress text (``_check_row``).
 
@@ -390,7 +410,8 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
             c.kind in ("level", "change") and plan_reached(c, prog_norm) for c in claims)  # 已实现…的年度目标
         # a figure that meets its rate, beside the row's own word that the task is done (进度 4.17 … 备注 超额完成)
         done_said = any(states_done(c) for c in statements)
-        results = [r if _set_for_the_period(r.target, ind_norm, period) else _in_year(
+        results = [r if _set_for_the_period(r.target, ind_norm, period) or _a_node_of_the_goals_task(
+            r.target, ind_norm, goal) else _in_year(
             r, period, settled or (done_said and r.verdict == "met" and _met_by_a_figure(r))) for r in results]
     if any(r.verdict == "not_met" for r in results) and deadline_after(ind_norm, year):
         results = [_not_due(r) for r in results]
