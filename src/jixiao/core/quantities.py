@@ -205,7 +205,11 @@ _NUMBER_RE: Final = re.compile(
     rf"(?=[0-9{_CN_DIGITS}{_FIN_CHARS}百千万亿])(?:"
     # a fraction: 三分之一, 百分之九十六, 千分之五, 百分之百
     rf"(?P<fden>[{_CN_DIGITS}百千万]+|[0-9]+)分之(?P<fnum>[{_CN_ALL}]*[{_CN_DIGITS}百][{_CN_ALL}]*|[0-9]+(?:\.[0-9]+)?)"
-    r"|(?P<ar>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
+    # thousands grouped by commas, or in prose by spaces before a measure word (Hong Kong's 為 1 130 名), or none
+    rf"|(?P<ar>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?"
+    rf"|(?:(?<=[\u4e00-\u9fff] )|(?<=[\u4e00-\u9fff]))[0-9]{{1,3}}(?: [0-9]{{3}})+"
+    rf"(?= ?(?=[\u4e00-\u9fff])(?:{_UNIT_ALTERNATION}))"
+    r"|[0-9]+(?:\.[0-9]+)?)"
     # a Chinese numeral, only where 余/多/来 or a unit follows (a bare one is a word: 一是, 十三五), or at
     # the end of a clause (read there only with 万/亿 or as 零点…: 三万, 零点五)
     rf"|(?P<cn>[{_CN_DIGITS}][{_CN_ALL}]*+)(?=[余多来]|{_UNIT_ALTERNATION}|{_BARE_END})"
@@ -306,7 +310,7 @@ def read_chinese_numeral(token: str) -> float | None:
     return result if math.isfinite(result) else None
 
 
-_ARABIC_FULL: Final = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|[0-9]*\.[0-9]+")
+_ARABIC_FULL: Final = re.compile(r"[0-9]{1,3}(?:[, ][0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|[0-9]*\.[0-9]+")
 
 
 def read_number(token: str) -> float | None:
@@ -315,7 +319,7 @@ def read_number(token: str) -> float | None:
     if not tok:
         return None
     if _ARABIC_FULL.fullmatch(tok):
-        value = float(tok.replace(",", ""))
+        value = float(tok.replace(",", "").replace(" ", ""))
         return value if math.isfinite(value) else None
     if tok in _MULTIPLIERS:  # 百 in 百分之, 千 in 千分之
         return float(_MULTIPLIERS[tok])
@@ -681,7 +685,7 @@ def _read_at(ctx: _Context, m: re.Match[str]) -> tuple[Quantity | None, int]:
             elif token[0] == "0" and len(token) > 1 and token[1] != ".":
                 return None, p  # 0571, 007: a code, not a figure
             else:
-                value = float(token.replace(",", ""))
+                value = float(token.replace(",", "").replace(" ", ""))
         elif is_numeral:
             if kind == "cn":
                 word = _NUMERAL_WORDS.at(norm, num_start)
