@@ -102,6 +102,14 @@ def test_a_smaller_figure_of_the_first_columns_task_is_the_periods_node() -> Non
     assert [t.verdict for t in check_row(row, period="截至3月").targets] == ["unverified", "unverified"]
 
 
+def test_an_act_reported_done_with_its_object_is_met() -> None:
+    pledge = "在 1996 年向幼稚園和幼兒中心發出合訂的課程指引。"
+    row = Row("指引", pledge, "我們已在 1996 年 9 月向幼稚園和幼兒中心發出合訂的課程指引。")
+    assert [t.verdict for t in check_row(row, year=1996).targets] == ["met"]
+    row = Row("指引", pledge, "我們會在明年向幼稚園發出合訂的課程指引。")
+    assert [t.verdict for t in check_row(row, year=1996).targets] == ["unverified"]
+
+
 def test_share_of_the_task() -> None:
     assert verdicts("改造", "完成道路改造40公里", "完成年度任务的95%") == [("not_met", None)]
     assert verdicts("改造", "完成道路改造40公里", "完成年度任务的103%") == [("met", None)]

@@ -31,6 +31,7 @@ from jixiao.core.textutil import (
     metric_names,
     previous_clause_start,
     sentence_bounds,
+    word_after,
     word_before,
 )
 
@@ -498,7 +499,7 @@ def judge_milestone(
         for s in statements:
             if states_done(s) or (s.stage in LEXICON.full_coverage and t.stage == "实现"):
                 return TargetResult(t, "met", f"进度称“{s.text}”，目标“{t.text}”视为达到", evidence=(s,))
-        done = _done_by_its_verb(t, progress)
+        done = _done_by_its_verb(t, progress) or _act_done(t, progress)
         if done is not None:
             return TargetResult(t, "met", f"进度称“{done.text}”，目标“{t.text}”视为完成", evidence=(done,))
         return TargetResult(t, "unverified", f"进度中未找到“{t.text}”所指工程的进展阶段")
@@ -558,6 +559,33 @@ def _done_by_its_verb(t: Target, progress: str) -> Claim | None:
     span = (i, i + len(LEXICON.done_prefix) + len(verb))
     return Claim(text=progress[span[0] : span[1]], span=span, kind="stage", context=norm, stage=t.stage,
                  stage_rank=t.stage_rank)
+
+
+def _act_done(t: Target, progress: str) -> Claim | None:
+    """發出合訂的課程指引 | 我們已在 1996 年 9 月向幼稚園和幼兒中心發出合訂的課程指引: an act (an action word
+    first) reported with 已 before it in its clause, on the same object, is done."""
+    if not progress:
+        return None
+    text = fold(t.text)
+    act = word_after(text, 0, LEXICON.action_words)
+    obj = text[len(act) :].strip() if act else ""
+    if act is None or len(obj) < _MIN_ACT_OBJECT:
+        return None
+    norm = fold(progress)
+    start = 0
+    while (i := norm.find(act, start)) >= 0:
+        start = i + 1
+        lo, hi = clause_bounds(norm, i, i + len(act))
+        before = norm[max(lo, i - _ACT_DONE_REACH) : i]
+        if LEXICON.done_prefix in before and _mentions(norm[i + len(act) : hi], obj):
+            span = (i, i + len(act))
+            return Claim(text=progress[span[0] : span[1]], span=span, kind="stage", context=norm[lo:hi],
+                         stage=t.stage, stage_rank=t.stage_rank)
+    return None
+
+
+_MIN_ACT_OBJECT: Final = 2
+_ACT_DONE_REACH: Final = 30
 
 
 def _mentions(context: str, obj: str) -> bool:
