@@ -521,13 +521,17 @@ def _tail_here(norm: str, p: int, value: float, arabic: bool) -> _TailT:
     # A rate: 600元/月 (per 月), 260元/辆 (unit 元/辆), 80元/人/年.
     per: str | None = None
     while nxt in ("/", "每"):
-        den = _PER_WORDS.at(norm, p + 1)
+        # a denominator may carry its own size: 6.5次/10万公顷, 3件/万人 (kept as written)
+        size = _DEN_SIZE_RE.match(norm, p + 1) if nxt == "/" else None
+        at = size.end() if size is not None else p + 1
+        den = _PER_WORDS.at(norm, at)
         if den is None:
             break
-        per = den if per is None else f"{per}/{den}"
-        if den not in _TIME_DENOMINATORS and "/" not in canon:
-            canon = f"{canon}/{_UNIT_CANON.get(den, den)}"
-        p += 1 + len(den)
+        sized = norm[p + 1 : at] + den
+        per = sized if per is None else f"{per}/{sized}"
+        if (den not in _TIME_DENOMINATORS or size is not None) and "/" not in canon:
+            canon = f"{canon}/{norm[p + 1 : at]}{_UNIT_CANON.get(den, den)}"
+        p = at + len(den)
         nxt = norm[p : p + 1]
     if canon == "元" and nxt in _ONE_NUMERAL and per is None and not arabic:
         p, add = _money_fraction(norm, p, add)
@@ -540,6 +544,9 @@ def _tail_here(norm: str, p: int, value: float, arabic: bool) -> _TailT:
         approx = True
         p += 2
     return p, mult, add, approx, canon, unit_span, per, False
+
+
+_DEN_SIZE_RE: Final = re.compile(r"(?:[0-9]+)?[十百千万亿]+|[0-9]+(?=[^0-9.])")
 
 
 def _money_fraction(norm: str, p: int, add: float) -> tuple[int, float]:
