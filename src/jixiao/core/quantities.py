@@ -425,6 +425,10 @@ class _Context:
 _TailT = tuple[int, int, float, bool, str | None, tuple[int, int] | None, str | None, bool]
 
 
+_GROUPED_TAIL_RE: Final = re.compile(r"[0-9],[0-9]{3}(?![0-9.,])")
+_TEN_THOUSAND: Final = 10000
+
+
 def _compound(norm: str, p: int, mult_word: str, readable: bool) -> tuple[int, float, int]:
     """Digits right after a multiplier (2万5, 3千5百, 2亿3000万): (0, 0, p) when they are another figure
     (1.2万1.5万, 3万2020年), (1, amount added, end) when read, (2, 0, end) when no reading is sure."""
@@ -432,6 +436,9 @@ def _compound(norm: str, p: int, mult_word: str, readable: bool) -> tuple[int, f
     if m is None:
         return 0, 0.0, p
     digits, q = m.group(), m.end()
+    grouped = _GROUPED_TAIL_RE.match(norm, p)
+    if grouped is not None and _MULTIPLIERS[mult_word] == _TEN_THOUSAND and readable:
+        return 1, float(grouped.group().replace(",", "")), grouped.end()  # 8萬4,712戶: 84712
     if norm[q : q + 1] in (".", ",") and norm[q + 1 : q + 2] in _DIGITS:
         return 0, 0.0, p
     sub = _MULTIPLIER_WORDS.at(norm, q)
