@@ -142,3 +142,14 @@ def test_production_settings_without_a_secret_key_say_so_in_one_line(tmp_path, c
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1, proc.stderr
     assert "DJANGO_SECRET_KEY" in lines[0] and "settings_production" in lines[0]
+
+
+def test_an_empty_database_url_means_the_default_database(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    env.update(DATABASE_URL="  ", JIXIAO_VAR=str(tmp_path))
+    code = ("import django, os; os.environ['DJANGO_SETTINGS_MODULE'] = 'jixiao.web.settings'; django.setup(); "
+            "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "django.db.backends.sqlite3"

@@ -77,7 +77,9 @@ TEMPLATES = [
 ]
 
 _default_db = f"sqlite:///{VAR_DIR / 'jixiao.sqlite3'}"
-DATABASES = {"default": dj_database_url.config(default=_default_db, conn_max_age=0)}
+# An empty DATABASE_URL (a deployment template's blank line) means the default, not a database with no engine.
+DATABASES = {"default": dj_database_url.parse(os.environ.get("DATABASE_URL", "").strip() or _default_db,
+                                              conn_max_age=0)}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"].setdefault("TEST", {"NAME": ":memory:"})
     # Concurrent requests: every transaction takes the write lock when it begins (BEGIN IMMEDIATE), so a
