@@ -110,6 +110,13 @@ def test_an_act_reported_done_with_its_object_is_met() -> None:
     assert [t.verdict for t in check_row(row, year=1996).targets] == ["unverified"]
 
 
+def test_a_plan_restated_as_completed_by_a_month_is_reached() -> None:
+    row = Row("AED", "安装100台的年度目标", "于8月份完成安装100台的年度目标,并投入使用。")
+    assert [(t.verdict, t.actual.value if t.actual else None) for t in check_row(row).targets] == [("met", 100)]
+    row = Row("AED", "安装100台的年度目标", "力争年底前完成安装100台的年度目标。")
+    assert [t.verdict for t in check_row(row).targets] == ["unverified"]
+
+
 def test_share_of_the_task() -> None:
     assert verdicts("改造", "完成道路改造40公里", "完成年度任务的95%") == [("not_met", None)]
     assert verdicts("改造", "完成道路改造40公里", "完成年度任务的103%") == [("met", None)]
