@@ -117,6 +117,13 @@ def test_a_plan_restated_as_completed_by_a_month_is_reached() -> None:
     assert [t.verdict for t in check_row(row).targets] == ["unverified"]
 
 
+def test_an_amounts_percentage_under_a_target_label_is_its_growth_and_the_restated_target_no_claim() -> None:
+    got = verdicts("地区生产总值", "年初目标(6.5%)", "全省地区生产总值全年增长4.2%,比年初目标(6.5%)低2.3个百分点")
+    assert got == [("not_met", 4.2)]
+    got = verdicts("固定资产投资", "年初目标(9%)", "固定资产投资增长10%,高于年初目标(9%)1个百分点")
+    assert got == [("met", 10)]
+
+
 def test_share_of_the_task() -> None:
     assert verdicts("改造", "完成道路改造40公里", "完成年度任务的95%") == [("not_met", None)]
     assert verdicts("改造", "完成道路改造40公里", "完成年度任务的103%") == [("met", None)]

@@ -148,6 +148,7 @@ class Lexicon:
     time_limit_units: frozenset[str]
     next_words: tuple[str, ...]
     growth_target_words: tuple[str, ...]
+    growth_only_metrics: tuple[str, ...]
     kind_units: frozenset[str]
     portfolio_kinds: tuple[str, ...]
     plan_later_in_clause: tuple[str, ...]
@@ -309,6 +310,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         time_limit_units=frozenset(raw["targets"]["time_limit_units"]),
         next_words=_longest_first(raw["targets"]["next_words"]),
         growth_target_words=_longest_first(raw["targets"]["growth_target_words"]),
+        growth_only_metrics=_longest_first(raw["targets"]["growth_only_metrics"]),
         kind_units=frozenset(raw["targets"]["kind_units"]),
         portfolio_kinds=_longest_first(raw["targets"]["portfolio_kinds"]),
         plan_later_in_clause=_longest_first(raw["restate"]["plan_later_in_clause"]),

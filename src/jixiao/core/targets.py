@@ -380,7 +380,7 @@ def _only_a_label(before: str) -> bool:
     (the first column names it)."""
     rest = before.strip(" :：")
     while (label := word_after(rest, 0, _TARGET_LABELS)) is not None:
-        rest = rest[len(label) :].strip(" :：")
+        rest = rest[len(label) :].strip(" :：(（")  # 年初目标(6.5%): the figure in the label's brackets
     return rest == ""
 
 
@@ -815,8 +815,9 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
         if not contains_any(column, LEXICON.new_things):
             if contains_any(column, LEXICON.decrease):
                 direction, change_word = "down", ""
-            elif contains_any(column, LEXICON.increase):
-                direction, change_word = "up", ""
+            elif contains_any(column, LEXICON.increase) or (
+                    contains_any(column, LEXICON.growth_only_metrics) and not contains_any(column, LEXICON.keep_low)):
+                direction, change_word = "up", ""  # 地区生产总值 | 年初目标(6.5%): an amount's percentage is its growth
     if direction is None and unit in ("%", "百分点"):
         sentence = norm[sentence_bounds(norm, start, end)[0] : start]
         if contains_any(sentence, LEXICON.growth_target_words):
