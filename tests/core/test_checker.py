@@ -124,6 +124,12 @@ def test_an_amounts_percentage_under_a_target_label_is_its_growth_and_the_restat
     assert got == [("met", 10)]
 
 
+def test_a_figure_still_to_come_is_no_result() -> None:
+    progress = "已使用上级专项资金支付工程进度款,105.04万元将于工程竣工验收后视资金缺口情况支付;"
+    got = verdicts("第二批次项目", "缺口资金105.04万元", progress)
+    assert got == [("unverified", None)]
+
+
 def test_share_of_the_task() -> None:
     assert verdicts("改造", "完成道路改造40公里", "完成年度任务的95%") == [("not_met", None)]
     assert verdicts("改造", "完成道路改造40公里", "完成年度任务的103%") == [("met", None)]
