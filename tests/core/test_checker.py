@@ -130,6 +130,14 @@ def test_a_figure_still_to_come_is_no_result() -> None:
     assert got == [("unverified", None)]
 
 
+def test_a_whole_broken_down_after_it_reports_nothing_done() -> None:
+    progress = "222项各级民生实事中,107项省市级实事已全部完成;34项县级实事已完成31项;81项乡镇实事已完成56项。"
+    assert verdicts("民生实事", "集中办理222项民生实事", progress)[0][1] != 222
+    # 其中 after a figure lists its parts: the figure is the result
+    progress = "已完成搬迁入住18695人(其中:建档立卡贫困人口16449人)。"
+    assert verdicts("搬迁", "实施易地扶贫搬迁18695人", progress) == [("met", 18695)]
+
+
 def test_share_of_the_task() -> None:
     assert verdicts("改造", "完成道路改造40公里", "完成年度任务的95%") == [("not_met", None)]
     assert verdicts("改造", "完成道路改造40公里", "完成年度任务的103%") == [("met", None)]

@@ -341,6 +341,7 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
     claims = _rates_named_as_targets(claims, numeric, prog_norm)
     claims = _totals_before_their_done_part(claims, prog_norm, numeric, ind_norm)
     claims = _sums_of_their_parts(claims, prog_norm)
+    claims = _wholes_broken_down(claims, prog_norm)
     if builds and not _asks_for_a_start(ind_norm):
         claims = [c for c in claims if not _counts_works_started(c, prog_norm)]
     figures = [c for c in claims if c.kind in ("level", "change")]
@@ -624,6 +625,24 @@ def _sums_of_their_parts(claims: list[Claim], prog_norm: str) -> list[Claim]:
 
 
 _MIN_PARTS: Final = 2
+
+
+def _wholes_broken_down(claims: list[Claim], prog_norm: str) -> list[Claim]:
+    """222项各级民生实事中,107项…已全部完成;34项…已完成31项: a figure whose clause ends in 中 names the whole
+    that the clauses after it break down; it reports nothing done (when a figure of its unit follows)."""
+    figures = [c for c in claims if c.kind == "level" and c.unit is not None]
+    drop: set[tuple[int, int]] = set()
+    for c in figures:
+        _lo, hi = clause_bounds(prog_norm, c.span[0], c.span[1])
+        tail = prog_norm[c.span[1] : hi].rstrip()
+        if (tail.endswith(LEXICON.whole_before_parts) and len(tail) <= _WHOLE_TAIL
+                and not contains_any(tail, LEXICON.part_done_words) and not contains_any(tail, LEXICON.subset_words)
+                and any(d.unit == c.unit and d.span[0] >= hi for d in figures)):
+            drop.add(c.span)
+    return [c for c in claims if c.span not in drop] if drop else claims
+
+
+_WHOLE_TAIL: Final = 20
 
 
 def _part_of_the_result(prog_norm: str, b: Claim) -> bool:
