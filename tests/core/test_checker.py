@@ -138,6 +138,12 @@ def test_a_whole_broken_down_after_it_reports_nothing_done() -> None:
     assert verdicts("搬迁", "实施易地扶贫搬迁18695人", progress) == [("met", 18695)]
 
 
+def test_a_part_of_a_metric_does_not_report_on_the_whole() -> None:
+    assert verdicts("进出口", "进出口总额增长12%左右", "社零增长10.2%。出口增长25.3%。") == [("unverified", None)]
+    assert verdicts("出口", "出口增长8%", "进出口总额增长5%。") == [("unverified", None)]
+    assert verdicts("出口", "出口增长8%", "出口增长9%。") == [("met", 9)]
+
+
 def test_share_of_the_task() -> None:
     assert verdicts("改造", "完成道路改造40公里", "完成年度任务的95%") == [("not_met", None)]
     assert verdicts("改造", "完成道路改造40公里", "完成年度任务的103%") == [("met", None)]

@@ -114,6 +114,7 @@ class Lexicon:
     scope_each_not: tuple[str, ...]
     restate_leads: tuple[str, ...]
     scope_qualifiers: tuple[str, ...]
+    distinct_metrics: tuple[tuple[str, str], ...]
     clause_delimiters: frozenset[str]
     zero_nouns: tuple[str, ...]
     zero_phrases: tuple[str, ...]
@@ -276,6 +277,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         scope_each_not=_longest_first(raw["targets"]["scope_each_not"]),
         restate_leads=_longest_first(raw["targets"]["restate_leads"]),
         scope_qualifiers=_longest_first(raw["align"]["scope_qualifiers"]),
+        distinct_metrics=_pairs(raw["align"]["distinct_metrics"]),
         clause_delimiters=frozenset(raw["targets"]["clause_delimiters"]),
         zero_nouns=_longest_first(raw["targets"]["zero_nouns"]),
         zero_phrases=_longest_first(raw["claims"]["zero_phrases"]),

@@ -218,6 +218,20 @@ def _target_scopes(t: Target, indicator_norm: str) -> list[str]:
     return [w for w in LEXICON.scope_qualifiers if w in named]
 
 
+def _another_metric(t: Target, c: Claim, progress_norm: str, indicator_norm: str) -> bool:
+    """A claim whose clause names a metric that shares the target's words but is another (出口 for 进出口, or
+    进出口 for 出口: `distinct_metrics`) and not the target's own does not report on it."""
+    if t.quantity is None or not LEXICON.distinct_metrics:
+        return False
+    lo, _hi = clause_bounds(indicator_norm, t.span[0], t.span[1])
+    own = indicator_norm[lo : t.quantity.span[0]]
+    clo = max(progress_norm.rfind(d, 0, c.span[0]) for d in "，,。；;（(") + 1
+    said = progress_norm[clo : c.span[0]]
+    return any((whole in own and whole not in said and part in said)
+               or (part in own and whole not in own and whole in said)  # 出口增长5% | 进出口增长8%: nor the reverse
+               for whole, part in LEXICON.distinct_metrics)
+
+
 def _scope_missing(scopes: list[str], c: Claim, progress_norm: str) -> bool:
     """A target of a statistical scope is not reported by a figure of the whole (工业增加值): the claim's clause
     must name the scope too."""
@@ -670,6 +684,8 @@ def assign_claims(
                 continue
             if j not in ccs:
                 ccs[j] = _claim_context(c, progress_norm)
+            if _another_metric(t, c, progress_norm, indicator_norm):
+                continue  # 进出口总额增长12%左右 | 出口增长25.3%: exports are not the trade total
             if _scope_missing(scopes, c, progress_norm) and not (bare_pair and _names_no_metric(c, progress_norm)):
                 continue  # (the row's one figure, naming no metric of its own, is the row's metric: 完成1399.86亿元)
             s = pair_score(t, tc, c, ccs[j], bare_pair=bare_pair, crowded=busy[i])
