@@ -144,6 +144,12 @@ def test_a_part_of_a_metric_does_not_report_on_the_whole() -> None:
     assert verdicts("出口", "出口增长8%", "出口增长9%。") == [("met", 9)]
 
 
+def test_a_margin_over_the_target_is_no_result() -> None:
+    progress = ("消防處去年共接獲31 111宗樓宇火警召喚,較二○二一年上升6.7%(即29 157宗),"
+                "其中94.9%能夠在規定召達時間內到場處理,較服務承諾的既定目標(即92.5%),高出約2.4%。")
+    assert verdicts("樓宇火警召喚", "服務承諾的既定目標(即92.5%)", progress) == [("met", 94.9)]
+
+
 def test_share_of_the_task() -> None:
     assert verdicts("改造", "完成道路改造40公里", "完成年度任务的95%") == [("not_met", None)]
     assert verdicts("改造", "完成道路改造40公里", "完成年度任务的103%") == [("met", None)]

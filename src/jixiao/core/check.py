@@ -178,9 +178,24 @@ _OPENING_FIGURES_RE: Final = re.compile(r"[\s\d.,，%]*")
 _QUOTE_RE: Final = re.compile(r"“[^”]{2,80}”|「[^」]{2,80}」|\"[^\"]{2,80}\"")
 
 
+def _a_margin(c: Claim, prog_norm: str) -> bool:
+    """较服务承诺的既定目标(即92.5%),高出约2.4%: a figure right after 高出 or 相差 is the margin over or under
+    the target (`margin_before`), not the result."""
+    if c.kind not in ("level", "change") or c.quantity is None:
+        return False
+    s = c.quantity.span[0]
+    while s > 0 and prog_norm[s - 1] in _MARGIN_SKIP:
+        s -= 1
+    return word_before(prog_norm, s, LEXICON.margin_before) is not None
+
+
+_MARGIN_SKIP: Final = frozenset(" 约近了")
+
+
 def _drop_restated_and_shortfall_counts(claims: list[Claim], ind_norm: str, prog_norm: str) -> list[Claim]:
     """Figures and stages inside a quotation of the target (“为1万名患者实施免费复明手术”一项中) restate it,
     and a figure inside an admission (未按期开工两项) counts the shortfall: neither reports the result."""
+    claims = [c for c in claims if not _a_margin(c, prog_norm)]
     quotes = [m.span() for m in _QUOTE_RE.finditer(prog_norm)] if any(q in prog_norm for q in "“「\"") else []
     restated = [(a, b) for a, b in quotes if _quotes_target(prog_norm[a + 1 : b - 1], ind_norm)]
     short = [c.span for c in claims if c.kind == "admission"]

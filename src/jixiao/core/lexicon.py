@@ -157,6 +157,7 @@ class Lexicon:
     increment_before: tuple[str, ...]
     running_total_before: tuple[str, ...]
     sum_words: tuple[str, ...]
+    margin_before: tuple[str, ...]
     whole_before_parts: tuple[str, ...]
     standard_words: tuple[str, ...]
     count_nouns: tuple[tuple[str, str], ...]
@@ -321,6 +322,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         increment_before=_longest_first(raw["restate"]["increment_before"]),
         running_total_before=_longest_first(raw["restate"]["running_total_before"]),
         sum_words=_longest_first(raw["restate"]["sum_words"]),
+        margin_before=_longest_first(raw["restate"]["margin_before"]),
         whole_before_parts=tuple(raw["restate"]["whole_before_parts"]),
         part_of_result_leads=tuple(raw["restate"]["part_of_result_leads"]),
         part_done_words=_longest_first(raw["restate"]["part_done_words"]),

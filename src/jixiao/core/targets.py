@@ -552,6 +552,8 @@ def _bracket_is_the_figure(norm: str, q: Quantity, lo: int, hi: int) -> bool:
     """补建健身点(60个), 参与赛事活动人次(7.5万人次): brackets holding only the figure, after the words of the
     work, with no other figure in the clause, hold the target (not a description of the works)."""
     s, e = q.span
+    if norm[s - 1 : s] in LEXICON.restate_leads and norm[s - 2 : s - 1] in ("(", "（"):
+        s -= 1  # 服务承诺的既定目标(即92.5%): 即 only says the bracket holds the figure
     if norm[s - 1 : s] not in ("(", "（") or norm[e : e + 1] not in (")", "）") or q.unit in PHASE_UNITS:
         return False  # (一期): a works' phase
     before = norm[lo : s - 1].lstrip(" ，,")
