@@ -142,6 +142,8 @@ def test_a_part_of_a_metric_does_not_report_on_the_whole() -> None:
     assert verdicts("进出口", "进出口总额增长12%左右", "社零增长10.2%。出口增长25.3%。") == [("unverified", None)]
     assert verdicts("出口", "出口增长8%", "进出口总额增长5%。") == [("unverified", None)]
     assert verdicts("出口", "出口增长8%", "出口增长9%。") == [("met", 9)]
+    assert verdicts("制造业", "制造业增加值增长8.5%", "规模以上工业增加值增长7.2%,固定资产投资增长8.2%。") == [
+        ("unverified", None)]
 
 
 def test_a_margin_over_the_target_is_no_result() -> None:
