@@ -152,6 +152,10 @@ def test_a_margin_over_the_target_is_no_result() -> None:
     assert verdicts("樓宇火警召喚", "服務承諾的既定目標(即92.5%)", progress) == [("met", 94.9)]
 
 
+def test_a_running_total_named_as_such_is_the_result() -> None:
+    assert verdicts("公助园", "吸收60所民办幼儿园为公助园", "新吸收8所公助园,总数达到了60所。") == [("met", 60)]
+
+
 def test_share_of_the_task() -> None:
     assert verdicts("改造", "完成道路改造40公里", "完成年度任务的95%") == [("not_met", None)]
     assert verdicts("改造", "完成道路改造40公里", "完成年度任务的103%") == [("met", None)]

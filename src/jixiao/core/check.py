@@ -597,13 +597,15 @@ def _totals_before_their_done_part(claims: list[Claim], prog_norm: str, targets:
         gap = prog_norm[a.span[1] : b.span[0]]
         if (a.unit == b.unit and a.value is not None and b.value is not None and b.value > a.value
                 and len(gap) <= _RUNNING_TOTAL_GAP and not any(d in gap for d in "。；;")
-                and word_before(prog_norm, a.span[0], LEXICON.increment_before) is not None
-                and word_before(prog_norm, b.span[0], LEXICON.running_total_before) is not None):
+                and ((word_before(prog_norm, a.span[0], LEXICON.increment_before) is not None
+                      and word_before(prog_norm, b.span[0], LEXICON.running_total_before) is not None)
+                     # 新吸收8所公助园,总数达到了60所: a total named as such needs no addition word before
+                     or word_before(prog_norm, b.span[0], LEXICON.running_total_named) is not None)):
             drop.add(a.span)
     return [c for c in claims if c.kind != "level" or c.span not in drop] if drop else claims
 
 
-_RUNNING_TOTAL_GAP: Final = 6
+_RUNNING_TOTAL_GAP: Final = 10  # 新吸收8所公助园,总数达到了60所
 
 
 def _sums_of_their_parts(claims: list[Claim], prog_norm: str) -> list[Claim]:

@@ -156,6 +156,7 @@ class Lexicon:
     target_label_extras: tuple[str, ...]
     increment_before: tuple[str, ...]
     running_total_before: tuple[str, ...]
+    running_total_named: tuple[str, ...]
     sum_words: tuple[str, ...]
     margin_before: tuple[str, ...]
     whole_before_parts: tuple[str, ...]
@@ -321,6 +322,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         target_label_extras=_longest_first(raw["targets"]["target_label_extras"]),
         increment_before=_longest_first(raw["restate"]["increment_before"]),
         running_total_before=_longest_first(raw["restate"]["running_total_before"]),
+        running_total_named=_longest_first(raw["restate"]["running_total_named"]),
         sum_words=_longest_first(raw["restate"]["sum_words"]),
         margin_before=_longest_first(raw["restate"]["margin_before"]),
         whole_before_parts=tuple(raw["restate"]["whole_before_parts"]),
