@@ -218,15 +218,23 @@ def _target_scopes(t: Target, indicator_norm: str) -> list[str]:
     return [w for w in LEXICON.scope_qualifiers if w in named]
 
 
-def _another_metric(t: Target, c: Claim, progress_norm: str, indicator_norm: str) -> bool:
+def _own_words(t: Target, indicator_norm: str) -> str | None:
+    """The words of a target's clause before its figure, where a pair of `distinct_metrics` may be told apart."""
+    if t.quantity is None or not LEXICON.distinct_metrics:
+        return None
+    lo, _hi = clause_bounds(indicator_norm, t.span[0], t.span[1])
+    return indicator_norm[lo : t.quantity.span[0]]
+
+
+def _said_before(c: Claim, progress_norm: str) -> str:
+    """The words of a claim's clause before it (up to the comma, stop or bracket before)."""
+    clo = max(progress_norm.rfind(d, 0, c.span[0]) for d in "，,。；;（(") + 1
+    return progress_norm[clo : c.span[0]]
+
+
+def _another_metric(own: str, said: str) -> bool:
     """A claim whose clause names a metric that shares the target's words but is another (出口 for 进出口, or
     进出口 for 出口: `distinct_metrics`) and not the target's own does not report on it."""
-    if t.quantity is None or not LEXICON.distinct_metrics:
-        return False
-    lo, _hi = clause_bounds(indicator_norm, t.span[0], t.span[1])
-    own = indicator_norm[lo : t.quantity.span[0]]
-    clo = max(progress_norm.rfind(d, 0, c.span[0]) for d in "，,。；;（(") + 1
-    said = progress_norm[clo : c.span[0]]
     return any((whole in own and whole not in said and part in said)
                or (part in own and whole not in own and whole in said)  # 出口增长5% | 进出口增长8%: nor the reverse
                for whole, part in LEXICON.distinct_metrics)
@@ -671,11 +679,13 @@ def assign_claims(
     # A target is crowded when the progress gives it several figures of its unit to choose from.
     # Parts listed after 其中 (已完成7.42公里,其中新店溪3.79公里,…) do not crowd the whole.
     busy = [crowded or _crowding(t, figures, progress_norm) > _CROWD for t in targets]
+    said: dict[int, str] = {}  # claim index → the words of its clause before it, read once
     for i, t in enumerate(targets):
         if t.kind == "milestone" or t.value is None:
             continue
         tc = _target_context(t, indicator_norm, goal)
         scopes = _target_scopes(t, indicator_norm)
+        own_words = _own_words(t, indicator_norm)
         zero_of = [n for _, _, n in zero_mentions(t.metric)] if t.quantity is None else []
         for j, c in enumerate(figures):
             if units_compatible(t.unit, c.unit) == 0.0:
@@ -684,8 +694,11 @@ def assign_claims(
                 continue
             if j not in ccs:
                 ccs[j] = _claim_context(c, progress_norm)
-            if _another_metric(t, c, progress_norm, indicator_norm):
-                continue  # 进出口总额增长12%左右 | 出口增长25.3%: exports are not the trade total
+            if own_words is not None:
+                if j not in said:
+                    said[j] = _said_before(c, progress_norm)
+                if _another_metric(own_words, said[j]):
+                    continue  # 进出口总额增长12%左右 | 出口增长25.3%: exports are not the trade total
             if _scope_missing(scopes, c, progress_norm) and not (bare_pair and _names_no_metric(c, progress_norm)):
                 continue  # (the row's one figure, naming no metric of its own, is the row's metric: 完成1399.86亿元)
             s = pair_score(t, tc, c, ccs[j], bare_pair=bare_pair, crowded=busy[i])
