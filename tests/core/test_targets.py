@@ -47,7 +47,7 @@ def test_numeric_targets(indicator: str, value: float, unit: str, comparator: st
     assert indicator[t.span[0] : t.span[1]] == t.text
 
 
-@pytest.mark.parametrize("indicator", ["进场施工。", "开展招标。"])
+@pytest.mark.parametrize("indicator", ["进场施工。", "开展招标。", "新廢物轉運站投入服務。"])
 def test_node_stages_are_milestones(indicator: str) -> None:
     assert only(indicator).kind == "milestone"
 
