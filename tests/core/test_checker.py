@@ -156,6 +156,13 @@ def test_a_running_total_named_as_such_is_the_result() -> None:
     assert verdicts("公助园", "吸收60所民办幼儿园为公助园", "新吸收8所公助园,总数达到了60所。") == [("met", 60)]
 
 
+def test_a_note_of_how_a_figure_is_counted_names_no_metric() -> None:
+    progress = "市统计局发布2022年经济运行情况:2022年全市生产总值为14920.75亿元,按不变价格计算,比上年增长3.9%。"
+    row = Row("全市生产总值", "全市生产总值增长6%以上", progress)
+    got = [(t.verdict, t.actual.value if t.actual else None) for t in check_row(row, shared=True).targets]
+    assert got == [("not_met", 3.9)]
+
+
 def test_share_of_the_task() -> None:
     assert verdicts("改造", "完成道路改造40公里", "完成年度任务的95%") == [("not_met", None)]
     assert verdicts("改造", "完成道路改造40公里", "完成年度任务的103%") == [("met", None)]

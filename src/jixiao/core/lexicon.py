@@ -115,6 +115,7 @@ class Lexicon:
     restate_leads: tuple[str, ...]
     scope_qualifiers: tuple[str, ...]
     distinct_metrics: tuple[tuple[str, str], ...]
+    basis_notes: tuple[str, ...]
     clause_delimiters: frozenset[str]
     zero_nouns: tuple[str, ...]
     zero_phrases: tuple[str, ...]
@@ -280,6 +281,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         restate_leads=_longest_first(raw["targets"]["restate_leads"]),
         scope_qualifiers=_longest_first(raw["align"]["scope_qualifiers"]),
         distinct_metrics=_pairs(raw["align"]["distinct_metrics"]),
+        basis_notes=_longest_first(raw["align"]["basis_notes"]),
         clause_delimiters=frozenset(raw["targets"]["clause_delimiters"]),
         zero_nouns=_longest_first(raw["targets"]["zero_nouns"]),
         zero_phrases=_longest_first(raw["claims"]["zero_phrases"]),

@@ -195,6 +195,10 @@ def _claim_context(c: Claim, progress_norm: str) -> _Context:
     near = (bigrams(progress_norm[lo : q.span[0]]) | bigrams(progress_norm[q.span[1] : hi])) if q else bigrams(
         progress_norm[lo:hi])
     plo = previous_clause_start(progress_norm, lo)
+    if plo < lo and _only_a_basis(progress_norm[plo:lo]):
+        # 全市生产总值为14920.75亿元,按不变价格计算,比上年增长3.9%: the note of how it is counted names nothing;
+        # the metric is in the clause before it
+        plo = previous_clause_start(progress_norm, plo)
     far_text = progress_norm[plo:lo]
     said = c.context[: _figure_at(c)]
     return _Context(
@@ -207,6 +211,12 @@ def _claim_context(c: Claim, progress_norm: str) -> _Context:
         subset=progress_norm.startswith(LEXICON.subset_words, lo, c.span[0]),
         ongoing=contains_any(progress_norm[lo:hi], LEXICON.ongoing_words),
     )
+
+
+def _only_a_basis(clause: str) -> bool:
+    """Whether a clause only says how a figure is counted (按不变价格计算, 按可比价格计算: `basis_notes`)."""
+    rest = clause.strip(" ,，、")
+    return bool(rest) and any(rest == w or (w in rest and len(rest) <= len(w) + 2) for w in LEXICON.basis_notes)
 
 
 def _target_scopes(t: Target, indicator_norm: str) -> list[str]:
