@@ -282,11 +282,11 @@ def _a_node_of_the_goals_task(t: Target, ind_norm: str, goal: str) -> bool:
     the report's period, judged as at the year's end (LABELLING.md, Periods)."""
     if t.quantity is None or t.value is None or t.unit is None or not goal:
         return False
+    if t.unit in ("%", "百分点"):
+        return False  # a rate is no share of a task
     verb = ind_norm[max(0, t.quantity.span[0] - _NODE_VERB) : t.quantity.span[0]]
     if len(verb) < _NODE_VERB or not all("\u4e00" <= ch <= "\u9fff" for ch in verb):
         return False
-    if t.unit in ("%", "百分点"):
-        return False  # a rate is no share of a task
     stated = [q for q in find_quantities(goal) if q.unit == t.unit]
     if any(q.value == t.value for q in stated):
         return False  # the first column restates the indicator (or lists it among others): no node
@@ -561,14 +561,14 @@ def _share_node_claims(targets: list[Target], assigned: dict[int, Claim], ind_no
                 break
 
 
-def _totals_before_their_done_part(claims: list[Claim], prog_norm: str, targets: list[Target] | None = None,
-                                   ind_norm: str = "") -> list[Claim]:
+def _totals_before_their_done_part(claims: list[Claim], prog_norm: str, targets: list[Target],
+                                   ind_norm: str) -> list[Claim]:
     """120座危桥改造项目已完成87座: a figure followed, in its clause, by the words of work done and a figure of
     the same unit names the whole the second is part of; the second is the result. Not where the indicator
     asks for both (新增40台,完工20台 | 新增41台,完工26台): each figure answers its own target."""
     figures = [c for c in claims if c.kind == "level" and c.value is not None and c.unit is not None]
     # the done words the indicator itself puts right before a figure (完工20台): that part is asked for
-    asked_done = {(w, t.unit) for t in targets or () if t.quantity is not None
+    asked_done = {(w, t.unit) for t in targets if t.quantity is not None
                   for w in LEXICON.part_done_words if ind_norm.endswith(w, 0, t.quantity.span[0])}
     drop: set[tuple[int, int]] = set()
     for a, b in pairwise(figures):

@@ -366,13 +366,10 @@ def _beside_a_target_column(norm: str, found: list[Target]) -> list[Target]:
     for t in found:
         assert t.quantity is not None
         label = norm[prev : t.quantity.span[0]].strip()
-        if not label or any(ch.isdigit() for ch in _PAREN_RE.sub("", label)) or len(label) > _TARGET_HEADER_REACH:
+        if not label or any(ch.isdigit() for ch in _BRACKETED_RE.sub("", label)) or len(label) > _TARGET_HEADER_REACH:
             return found
         prev = t.quantity.span[1]
     return [t for t, h in zip(found, heads, strict=True) if h]
-
-
-_PAREN_RE: Final = re.compile(r"[(（][^()（）]*[)）]")
 
 
 def _only_a_label(before: str) -> bool:

@@ -255,8 +255,8 @@ def _scope_missing(scopes: list[str], c: Claim, progress_norm: str) -> bool:
     must name the scope too."""
     if not scopes:
         return False
-    clo = max(progress_norm.rfind(d, 0, c.span[0]) for d in "，,。；;（(") + 1
-    said = progress_norm[clo : c.span[0]]
+    said = _said_before(c, progress_norm)
+    clo = c.span[0] - len(said)
     if clo > 0 and progress_norm[clo - 1] in "，," and not _names_anything(said):
         # …规模以上工业增加值5171.00亿元,同比下降1.9%: the clause goes on with the one before's metric
         plo = max(progress_norm.rfind(d, 0, clo - 1) for d in "，,。；;（(") + 1
