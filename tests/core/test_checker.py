@@ -755,6 +755,21 @@ def test_a_table_whose_first_column_holds_the_unit_and_comparator() -> None:
     assert t.unit == "人"
 
 
+def test_a_first_columns_unit_with_its_currency_or_its_bracket_left_open() -> None:
+    # 港幣百萬元: the currency named first, then the unit (one million 元, not the template's 万元)
+    (t,) = extract_targets("633.5", "財務(港幣百萬元) 綜合服務項目收入")
+    assert (t.value, t.unit) == (633_500_000, "元")
+    # the copy dropped the bracket's close: the unit still speaks, and 财政 does not make people money
+    (t,) = extract_targets("46", "财政供养人员情况(人")
+    assert (t.value, t.unit) == (46, "人")
+    assert all(t.unit != "同比" for t in extract_targets("46", "财政供养人员情况(同比"))
+    # an amount per head is in 元 however small; an amount of money otherwise in the template's 万元
+    (t,) = extract_targets("2015年目标 绝对值 43760", "城镇常住居民人均可支配收入")
+    assert (t.value, t.unit) == (43760, "元")
+    (t,) = extract_targets("285.84", "年度资金总额")
+    assert t.value is not None and round(t.value) == 2_858_400 and t.unit == "元"
+
+
 def test_a_work_named_in_a_list_of_works_has_the_lists_state() -> None:
     progress = ("已经建成投入使用的项目有滨河绿地景观提升工程;四一路维修改造工程。"
                 "正在推进的项目有市儿童医院病房楼项目;开工建设信阳东站旅客换乘中心项目;完成平桥立交桥建设工程。")

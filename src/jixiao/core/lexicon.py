@@ -169,6 +169,8 @@ class Lexicon:
     fenbie_verbs: tuple[str, ...]
     bare_money_unit: str
     bare_money_yuan_from: float
+    per_head_words: tuple[str, ...]
+    header_currencies: tuple[str, ...]
     deadline_fillers: tuple[str, ...]
     deadline_not_done: tuple[str, ...]
 
@@ -335,6 +337,8 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         count_nouns=tuple((str(a), str(b)) for a, b in sorted(raw["targets"]["count_nouns"], key=lambda p: -len(p[0]))),
         bare_money_unit=str(raw["targets"]["bare_money_unit"]),
         bare_money_yuan_from=float(raw["targets"]["bare_money_yuan_from"]),
+        per_head_words=tuple(raw["targets"]["per_head_words"]),
+        header_currencies=_longest_first(raw["targets"]["header_currencies"]),
         deadline_value_labels=_longest_first(raw["deadline"]["value_labels"]),
         deadline_fillers=_longest_first(raw["deadline"]["fillers"]),
         deadline_not_done=_longest_first(raw["deadline"]["not_done"]),

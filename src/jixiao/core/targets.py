@@ -31,7 +31,9 @@ from jixiao.core.textutil import (
 
 # A unit in brackets; a template may write its comparator and a placeholder for the figure before it
 # (公猪舍(≥**平方米): the unit 平方米).
-_PAREN_UNIT_RE: Final = re.compile(r"[(（]\s*(?:[≥≤≧≦<>=＞＜＝]|[*＊×xX]+)*\s*([^()（）\s*＊]{1,4})\s*[)）]")
+_PAREN_UNIT_RE: Final = re.compile(r"[(（]\s*(?:[≥≤≧≦<>=＞＜＝]|[*＊×xX]+)*\s*([^()（）\s*＊]{1,7})\s*[)）]")
+# A first column whose bracket the copy left open at its end: 财政供养人员情况(人
+_OPEN_PAREN_UNIT_RE: Final = re.compile(r"[(（]\s*([^()（）\s\d]{1,4})\s*$")
 _FILLERS: Final = ("每人每月", "每人每年", "每年", "每月", "每人", "人均", "年均", "平均", "累计", "全年", "年度", "达")
 _LEADING_NOISE: Final = re.compile(r"^[\s、，,。；;：:和及与并且以及确保力争实现完成全年年度]+")
 _TIME_WORDS: Final = re.compile(
@@ -60,11 +62,29 @@ def paren_unit_before(norm: str, pos: int, lo: int) -> str | None:
         inner = m.group(1)
         if DIGIT_RE.search(norm, m.end(), pos) is not None:
             continue
-        unit = "%" if inner in ("%", "％", "百分比") else inner
+        unit = "%" if inner in ("%", "％", "百分比") else _without_currency(inner)
         base, _scale = unit_scale(unit)
         if unit == "%" or base in LEXICON.count_units or base in LEXICON.money_units:
             best = unit
     return best
+
+
+def _without_currency(unit: str) -> str:
+    """A header unit with its currency named first (港币百万元, 人民币万元): the unit after it."""
+    for word in LEXICON.header_currencies:
+        if unit.startswith(word) and len(unit) > len(word):
+            return unit[len(word) :]
+    return unit
+
+
+def open_paren_unit(goal: str) -> str | None:
+    """The unit in a bracket left open at the end of a first column (财政供养人员情况(人), when a known one."""
+    m = _OPEN_PAREN_UNIT_RE.search(goal)
+    if m is None:
+        return None
+    unit = _without_currency(m.group(1))
+    base, _scale = unit_scale(unit)
+    return unit if base in LEXICON.count_units or base in LEXICON.money_units else None
 
 
 _MULTIPLIERS_LONGEST_FIRST: Final = tuple(sorted(LEXICON.multipliers.items(), key=lambda kv: len(kv[0]), reverse=True))
@@ -754,7 +774,7 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
         if header_unit is None and (bare or labelled):
             # the unit in the first column's brackets: 城镇新增就业(人) | 26000
             fgoal = fold(goal).rstrip()
-            header_unit = paren_unit_before(fgoal, len(fgoal), 0)
+            header_unit = paren_unit_before(fgoal, len(fgoal), 0) or open_paren_unit(fgoal)
             if header_unit is None:
                 # or the unit of the one figure the first column states (a wider plan's: 减少大班额1.4万个以上
                 # | 869): the unit, not the figure
@@ -776,7 +796,7 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
             # 年度资金总额 | 285.84: the template's 万元, dropped with its heading; a large figure is in 元
             base, scale = unit_scale(LEXICON.bare_money_unit)
             unit = base
-            if value < LEXICON.bare_money_yuan_from:
+            if value < LEXICON.bare_money_yuan_from and not contains_any(fold(goal), LEXICON.per_head_words):
                 value *= scale
     if not bare and in_brackets(norm, start) and not _bracket_is_the_figure(norm, q, lo, hi):
         return None
