@@ -1589,3 +1589,30 @@ def test_a_document_naming_no_year_is_checked_for_its_publications_year() -> Non
     undated = check_disclosure(Disclosure(title="民生工程实施情况", rows=rows, published=date(2018, 9, 12)))
     dated = check_disclosure(Disclosure(title="民生工程实施情况", rows=rows, year=2018, published=date(2018, 9, 12)))
     assert [r.verdict for r in undated.rows] == [r.verdict for r in dated.rows]
+
+
+def test_an_act_pledged_in_a_clause_is_a_milestone_of_its_object() -> None:
+    ind = "我们会加强执法。海关会在本年度增添22名人员,成立化学品调查小组,对化学品加强执行发牌制度。"
+    acts = [t for t in extract_targets(ind) if t.kind == "milestone"]
+    assert [t.text for t in acts] == ["成立化学品调查小组"]
+    assert acts[0].objects == ("化学品调查小组",)
+    # judged by progress about its object: named, then 已 and a verb saying it happened
+    row = Row("调查小组", ind, "化学品调查小组已于11月成立并增设22个职位。")
+    assert [r.verdict for r in check_row(row).targets if r.target.kind == "milestone"] == ["met"]
+    row = Row("调查小组", ind, "海关正在筹备成立化学品调查小组。")
+    assert [r.verdict for r in check_row(row).targets if r.target.kind == "milestone"] != ["met"]
+    # the act opening a quoted task, and an act reported plainly in a year-end narrative
+    row = Row("专项资金", "市国资委牵头的“设立公交发展专项资金,实施公交企业亏损补贴”",
+              "我市在2019年设立安排公交发展专项资金2900万元。")
+    assert check_row(row).targets[0].verdict == "met"
+    row = Row("专项资金", "市国资委牵头的“设立公交发展专项资金,实施公交企业亏损补贴”", "我市将设立公交发展专项资金。")
+    assert check_row(row).targets[0].verdict == "unverified"
+
+
+def test_no_pledge_inside_a_noun_and_no_act_used_as_a_modifier() -> None:
+    # 社会 holds 会, 该计划在 holds 计划在; 推行以来 is since it began, not an act to do
+    assert all(t.text != "成立老年协会食堂" for t in extract_targets("市社会福利院收住老人,成立老年协会食堂"))
+    assert [t.text for t in extract_targets("市民政局将联合社区,成立老年协会食堂")] == ["成立老年协会食堂"]
+    ind = "全面检讨资助方案,评估该计划在首三年推行以来的运作情况。"
+    assert all("以来" not in t.text for t in extract_targets(ind))
+    assert extract_targets("完善交通诱导系统,通过控制左转等形式,建立区域微循环。") == []

@@ -170,6 +170,10 @@ class Lexicon:
     bare_money_unit: str
     bare_money_yuan_from: float
     per_head_words: tuple[str, ...]
+    pledge_markers: tuple[str, ...]
+    act_done_verbs: tuple[str, ...]
+    pledge_not: tuple[str, ...]
+    act_not_before: tuple[str, ...]
     header_currencies: tuple[str, ...]
     deadline_fillers: tuple[str, ...]
     deadline_not_done: tuple[str, ...]
@@ -338,6 +342,10 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         bare_money_unit=str(raw["targets"]["bare_money_unit"]),
         bare_money_yuan_from=float(raw["targets"]["bare_money_yuan_from"]),
         per_head_words=tuple(raw["targets"]["per_head_words"]),
+        pledge_markers=_longest_first(raw["stages"]["pledge_markers"]),
+        pledge_not=_longest_first(raw["stages"]["pledge_not"]),
+        act_not_before=_longest_first(raw["stages"]["act_not_before"]),
+        act_done_verbs=_longest_first([*raw["stages"]["action_words"], *raw["stages"]["act_done_verbs"]]),
         header_currencies=_longest_first(raw["targets"]["header_currencies"]),
         deadline_value_labels=_longest_first(raw["deadline"]["value_labels"]),
         deadline_fillers=_longest_first(raw["deadline"]["fillers"]),

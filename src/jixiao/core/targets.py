@@ -357,6 +357,8 @@ def extract_targets(indicator: str, goal: str = "") -> list[Target]:
             milestones.append(extra)
     if not milestones and _SENTENCE_END_RE.search(norm.rstrip(" 。.；;")):
         milestones.extend(_acts_by_sentence(indicator, norm, goal))
+    if not milestones:
+        milestones.extend(_pledged_acts(indicator, norm, goal, found))
     return found + milestones
 
 
@@ -458,6 +460,53 @@ def _acts_by_sentence(indicator: str, norm: str, goal: str) -> list[Target]:
         if t is not None:
             out.append(replace(t, span=(lo + t.span[0], lo + t.span[1])))
     return out
+
+
+_CLAUSE_END_RE: Final = re.compile("[，,。；;！!？?]")
+_PLEDGE_RE: Final = re.compile("|".join(map(re.escape, LEXICON.pledge_markers)))
+
+
+def _pledged_acts(indicator: str, norm: str, goal: str, found: list[Target]) -> list[Target]:
+    """A clause that pledges an act (我們會修訂《危險藥物條例》, 香港海關會…增添22名人員,成立調查及情報小組):
+    the act and its object are a milestone, when it opens its sentence (or a quoted task) or a pledge word
+    comes before it in the sentence, and its clause holds no figure of its own. Its object is named, so
+    only progress about that object judges it."""
+    out: list[Target] = []
+    pos = 0
+    sentence_lo = 0
+    for m in _CLAUSE_END_RE.finditer(norm + "。"):
+        lo, hi = pos, m.start()
+        pos = m.end()
+        clause = norm[lo:hi]
+        if not any(lo <= t.span[0] < hi for t in found):
+            act = min((i for w in LEXICON.action_words if (i := clause.find(w)) >= 0), default=-1)
+            lead = norm[sentence_lo : lo + act].strip(" “”\"'‘’「」")
+            opens = not lead or norm[lo + act - 1 : lo + act] in OPEN_QUOTES
+            pledged = _pledges(lead) and not contains_any(clause[:act], LEXICON.vague_verbs)
+            verb = word_after(clause, act, LEXICON.action_words) or "" if act >= 0 else ""
+            modifier = word_after(clause, act + len(verb), LEXICON.act_not_before) is not None
+            if act >= 0 and (opens or pledged) and not modifier:
+                t = named_work(indicator[lo + act : hi], clause[act:], goal)
+                if t is not None:
+                    obj = _strip_names_marks(clause[act + len(verb) :])
+                    out.append(replace(t, span=(lo + act + t.span[0], lo + act + t.span[1]),
+                                       objects=(obj,) if len(obj) >= 2 else ()))
+        if m.group() in "。；;！!？?":
+            sentence_lo = pos
+    return out
+
+
+def _pledges(lead: str) -> bool:
+    for w in LEXICON.pledge_not:
+        lead = lead.replace(w, "")
+    return _PLEDGE_RE.search(lead) is not None
+
+
+_NAME_MARKS_RE: Final = re.compile(r"[《》〈〉“”\"‘’「」『』\s]")
+
+
+def _strip_names_marks(text: str) -> str:
+    return _NAME_MARKS_RE.sub("", text).strip("，,。；;")
 
 
 _ZERO_NOUNS: Final = "|".join(re.escape(w) for w in LEXICON.zero_nouns)

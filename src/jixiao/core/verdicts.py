@@ -531,7 +531,7 @@ def judge_milestone(
         for s in statements:
             if states_done(s) or (s.stage in LEXICON.full_coverage and t.stage == "实现"):
                 return TargetResult(t, "met", f"进度称“{s.text}”，目标“{t.text}”视为达到", evidence=(s,))
-        done = _done_by_its_verb(t, progress) or _act_done(t, progress)
+        done = _done_by_its_verb(t, progress) or _act_done(t, progress) or _named_then_done(t, progress)
         if done is not None:
             return TargetResult(t, "met", f"进度称“{done.text}”，目标“{t.text}”视为完成", evidence=(done,))
         return TargetResult(t, "unverified", f"进度中未找到“{t.text}”所指工程的进展阶段")
@@ -609,13 +609,44 @@ def _act_done(t: Target, progress: str) -> Claim | None:
         start = i + 1
         lo, hi = clause_bounds(norm, i, i + len(act))
         before = norm[max(lo, i - _ACT_DONE_REACH) : i]
-        if LEXICON.done_prefix in before and _mentions(norm[i + len(act) : hi], obj):
+        if not _mentions(norm[i + len(act) : hi], obj):
+            continue
+        # 已 before it; or nothing in its clause that makes it a plan, a hope or a thing not done
+        # (我市在2019年设立安排公共交通发展专项资金2900万元 is done; 将设立, 尚未设立, 设立…正在筹备 are not)
+        if LEXICON.done_prefix in before or not contains_any(norm[lo:hi], _NOT_YET_DONE):
             span = (i, i + len(act))
             return Claim(text=progress[span[0] : span[1]], span=span, kind="stage", context=norm[lo:hi],
                          stage=t.stage, stage_rank=t.stage_rank)
     return None
 
 
+def _named_then_done(t: Target, progress: str) -> Claim | None:
+    """主辦學校藥物教育國際會議 | 學校藥物教育國際會議已於 1997 年 2 月…舉行: an act's object named first in a
+    clause, then 已 and a verb that says it happened (act_done_verbs), is done."""
+    if not progress:
+        return None
+    text = fold(t.text)
+    act = word_after(text, 0, LEXICON.action_words)
+    obj = _NAME_MARKS_RE.sub("", text[len(act) :]) if act else ""
+    if act is None or len(obj) < _MIN_ACT_OBJECT:
+        return None
+    norm = fold(progress)
+    start = 0
+    while (i := norm.find(LEXICON.done_prefix, start)) >= 0:
+        start = i + 1
+        lo, hi = clause_bounds(norm, i, i + 1)
+        if not _mentions(_NAME_MARKS_RE.sub("", norm[lo:i]), obj):
+            continue
+        verb = next(((j, w) for j in range(i + 1, hi) if (w := word_after(norm, j, LEXICON.act_done_verbs))), None)
+        if verb is not None:
+            span = (verb[0], verb[0] + len(verb[1]))
+            return Claim(text=progress[span[0] : span[1]], span=span, kind="stage", context=norm[lo:hi],
+                         stage=t.stage, stage_rank=t.stage_rank)
+    return None
+
+
+_NOT_YET_DONE: Final = (*LEXICON.negations, *LEXICON.prospective_before, *LEXICON.pledge_markers, *LEXICON.plan_words)
+_NAME_MARKS_RE: Final = re.compile(r"[《》〈〉“”\"‘’「」『』()（）\s]")
 _MIN_ACT_OBJECT: Final = 2
 _ACT_DONE_REACH: Final = 30
 
