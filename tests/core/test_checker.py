@@ -1616,3 +1616,11 @@ def test_no_pledge_inside_a_noun_and_no_act_used_as_a_modifier() -> None:
     ind = "全面检讨资助方案,评估该计划在首三年推行以来的运作情况。"
     assert all("以来" not in t.text for t in extract_targets(ind))
     assert extract_targets("完善交通诱导系统,通过控制左转等形式,建立区域微循环。") == []
+
+
+def test_a_target_alone_in_its_unit_takes_the_one_figure_of_that_unit() -> None:
+    ind = "2022年初危房改造资金预算安排300.7万元,用于低收入群体房屋安全,计划补助115户。"
+    prog = "所有改造户的基本信息需在村务公开栏公示,最终确定农村危房改造264户,发放补助资金278.8万元。"
+    money, homes = check_row(Row("数量指标", ind, prog)).targets
+    assert money.actual is not None and money.actual.value == 2_788_000 and money.verdict == "not_met"
+    assert homes.actual is not None and homes.actual.value == 264 and homes.verdict == "met"

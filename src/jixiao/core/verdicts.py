@@ -720,6 +720,19 @@ def assign_claims(
     # A target is crowded when the progress gives it several figures of its unit to choose from.
     # Parts listed after 其中 (已完成7.42公里,其中新店溪3.79公里,…) do not crowd the whole.
     busy = [crowded or _crowding(t, figures, progress_norm) > _CROWD for t in targets]
+    # A target alone in its unit among several, and the one whole figure of that unit (计划补助115户 beside
+    # 资金预算安排300.7万元 | …最终确定农村危房改造264户,发放补助资金278.8万元): they pair as a lone target would.
+    alone = [False] * len(targets)
+    if not bare_pair and not crowded and len(targets) > 1:
+        for i, t in enumerate(targets):
+            if t.kind == "milestone" or t.value is None or t.unit is None:
+                continue
+            if any(k != i and o.value is not None and units_compatible(t.unit, o.unit) > 0.0
+                   for k, o in enumerate(targets)):
+                continue
+            of_unit = [c for c in figures if c.unit == t.unit and not _after_subset_word(progress_norm, c)]
+            alone[i] = len(of_unit) == 1 and not any(c.unit != t.unit and units_compatible(t.unit, c.unit) > 0.0
+                                                      for c in figures)
     said: dict[int, str] = {}  # claim index → the words of its clause before it, read once
     for i, t in enumerate(targets):
         if t.kind == "milestone" or t.value is None:
@@ -742,7 +755,7 @@ def assign_claims(
                     continue  # 进出口总额增长12%左右 | 出口增长25.3%: exports are not the trade total
             if _scope_missing(scopes, c, progress_norm) and not (bare_pair and _names_no_metric(c, progress_norm)):
                 continue  # (the row's one figure, naming no metric of its own, is the row's metric: 完成1399.86亿元)
-            s = pair_score(t, tc, c, ccs[j], bare_pair=bare_pair, crowded=busy[i])
+            s = pair_score(t, tc, c, ccs[j], bare_pair=bare_pair or alone[i], crowded=busy[i])
             if s >= _MIN_SCORE:
                 scored.append((s, i, j))
     scored.sort(key=lambda x: (-x[0], x[1], x[2]))
