@@ -1624,3 +1624,14 @@ def test_a_target_alone_in_its_unit_takes_the_one_figure_of_that_unit() -> None:
     money, homes = check_row(Row("数量指标", ind, prog)).targets
     assert money.actual is not None and money.actual.value == 2_788_000 and money.verdict == "not_met"
     assert homes.actual is not None and homes.actual.value == 264 and homes.verdict == "met"
+
+
+def test_a_years_result_reports_the_years_part_of_a_longer_task() -> None:
+    ind = "为具备条件的1241个村庄、235198户接通天然气。2017年度计划实施170878户。"
+    whole, year = [t for t in check_row(Row("天然气村村通", ind, "至12月底,已入户接通天然气172083户。")).targets
+                   if t.target.unit == "户"]
+    assert year.actual is not None and year.actual.value == 172083 and year.verdict == "met"
+    assert whole.actual is None and whole.verdict == "unverified"
+    # with no part set for the year, the task takes the figure
+    (t,) = [t for t in check_row(Row("天然气村村通", "为235198户接通天然气。", "已入户接通天然气172083户。")).targets]
+    assert t.actual is not None and t.verdict == "not_met"

@@ -171,6 +171,7 @@ class Lexicon:
     bare_money_yuan_from: float
     per_head_words: tuple[str, ...]
     pledge_markers: tuple[str, ...]
+    annual_markers: tuple[str, ...]
     act_done_verbs: tuple[str, ...]
     pledge_not: tuple[str, ...]
     act_not_before: tuple[str, ...]
@@ -343,6 +344,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         bare_money_yuan_from=float(raw["targets"]["bare_money_yuan_from"]),
         per_head_words=tuple(raw["targets"]["per_head_words"]),
         pledge_markers=_longest_first(raw["stages"]["pledge_markers"]),
+        annual_markers=_longest_first(raw["align"]["annual_markers"]),
         pledge_not=_longest_first(raw["stages"]["pledge_not"]),
         act_not_before=_longest_first(raw["stages"]["act_not_before"]),
         act_done_verbs=_longest_first([*raw["stages"]["action_words"], *raw["stages"]["act_done_verbs"]]),

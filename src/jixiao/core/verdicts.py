@@ -51,6 +51,7 @@ class _Context:
     rate: bool = False  # its words name a rate of change (涨幅, 增速)
     adjusted: bool = False  # its words adjust the basis (扣除…因素)
     new_things: bool = False  # a claim: its words count new things (新增)
+    annual: bool = False  # a target: its clause sets it for the year (2017年度计划实施170878户), not for a longer task
 
 
 def units_compatible(target_unit: str | None, claim_unit: str | None) -> float:
@@ -137,8 +138,10 @@ def _target_context(t: Target, indicator_norm: str, goal: str) -> _Context:
         near = bigrams(indicator_norm[lo:hi])
     named = frozenset(metric_names(f"{goal} {t.metric} {t.text}"))
     own = t.metric + t.text
+    annual = q is not None and contains_any(indicator_norm[lo : q.span[0]], LEXICON.annual_markers)
     return _Context(near=near, far=bigrams(goal), subset=indicator_norm.startswith(LEXICON.subset_words, lo),
-                    named=named, rate=_names_change_rate(own), adjusted=contains_any(own, LEXICON.adjusted_basis))
+                    named=named, rate=_names_change_rate(own), adjusted=contains_any(own, LEXICON.adjusted_basis),
+                    annual=annual)
 
 
 _FIGURE_RE: Final = re.compile(r"\d+(?:\.\d+)?")
@@ -734,10 +737,12 @@ def assign_claims(
             alone[i] = len(of_unit) == 1 and not any(c.unit != t.unit and units_compatible(t.unit, c.unit) > 0.0
                                                       for c in figures)
     said: dict[int, str] = {}  # claim index → the words of its clause before it, read once
+    annual = [False] * len(targets)
     for i, t in enumerate(targets):
         if t.kind == "milestone" or t.value is None:
             continue
         tc = _target_context(t, indicator_norm, goal)
+        annual[i] = tc.annual
         scopes = _target_scopes(t, indicator_norm)
         own_words = _own_words(t, indicator_norm)
         zero_of = [n for _, _, n in zero_mentions(t.metric)] if t.quantity is None else []
@@ -758,6 +763,11 @@ def assign_claims(
             s = pair_score(t, tc, c, ccs[j], bare_pair=bare_pair or alone[i], crowded=busy[i])
             if s >= _MIN_SCORE:
                 scored.append((s, i, j))
+    if any(annual):
+        # a figure both the year's part of a task and the longer task could take (为…235198户接通天然气。2017年度
+        # 计划实施170878户 | 已入户接通天然气172083户) reports the year's part: the year is what the report covers
+        wanted_by_year = {j for _s, i, j in scored if annual[i]}
+        scored = [(s, i, j) for s, i, j in scored if annual[i] or j not in wanted_by_year]
     scored.sort(key=lambda x: (-x[0], x[1], x[2]))
     out: dict[int, Claim] = {i: figures[j] for i, j in fenbie.items()}
     used: dict[int, int] = {j: i for i, j in fenbie.items()}  # claim → the target that took it
