@@ -1635,3 +1635,10 @@ def test_a_years_result_reports_the_years_part_of_a_longer_task() -> None:
     # with no part set for the year, the task takes the figure
     (t,) = [t for t in check_row(Row("天然气村村通", "为235198户接通天然气。", "已入户接通天然气172083户。")).targets]
     assert t.actual is not None and t.verdict == "not_met"
+
+
+def test_a_target_said_reached_in_plain_words() -> None:
+    row = Row("推行大型植树计划", "种植343万棵树木、灌木和年生植物",
+              "已达到目标(分项数字见附件I 由承办商供应植物和提供人手栽种树木。")
+    assert check_row(row).verdict == "met"
+    assert check_row(Row("植树", "种植343万棵树木", "尚未达到目标,已种植300万棵。")).verdict == "not_met"
