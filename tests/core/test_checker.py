@@ -1642,3 +1642,11 @@ def test_a_target_said_reached_in_plain_words() -> None:
               "已达到目标(分项数字见附件I 由承办商供应植物和提供人手栽种树木。")
     assert check_row(row).verdict == "met"
     assert check_row(Row("植树", "种植343万棵树木", "尚未达到目标,已种植300万棵。")).verdict == "not_met"
+
+
+def test_a_result_writing_its_own_multiplier_is_not_scaled_again() -> None:
+    (t,) = check_row(Row("財政收入", "財政收入達到30億元", "全年財政收入完成16.6億,同比增長13%。")).targets
+    assert t.actual is not None and round(t.actual.value or 0) == 1_660_000_000 and t.verdict == "not_met"
+    # a bare result with no multiplier is in the target's (10000萬 | 7965: 7965萬)
+    (t,) = check_row(Row("资金", "年度资金10000萬元", "7965")).targets
+    assert t.actual is not None and round(t.actual.value or 0) == 79_650_000

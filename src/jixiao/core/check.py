@@ -387,7 +387,9 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
             # a bare result in a table is in the unit of the target's column header ((亿元) 目标任务 10 / 进度 9.6)
             # or in the unit its cell writes: ≤202.6万元 / 132.9 is 132.9万元
             q = t.quantity
-            if q is not None and q.unit is None and q.value and t.value:
+            if claim.quantity is not None and written_scale(claim.quantity) != 1.0:
+                scale = 1.0  # 30億元 | 財政收入完成16.6億: the result writes its own 亿, only the unit is the target's
+            elif q is not None and q.unit is None and q.value and t.value:
                 scale = t.value / q.value
                 if claim.quantity is not None and written_scale(claim.quantity) == 1.0:
                     scale *= written_scale(q)  # 10000萬 | 7965: 7965萬 (but 150万 | 150万 is written out)
