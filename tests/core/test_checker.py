@@ -1650,3 +1650,16 @@ def test_a_result_writing_its_own_multiplier_is_not_scaled_again() -> None:
     # a bare result with no multiplier is in the target's (10000萬 | 7965: 7965萬)
     (t,) = check_row(Row("资金", "年度资金10000萬元", "7965")).targets
     assert t.actual is not None and round(t.actual.value or 0) == 79_650_000
+
+
+def test_a_milestone_due_in_a_part_of_the_year_already_covered_is_judged() -> None:
+    ind = "公布由政府成立公司营运试点产业园区的具体建议,原定今年首季公布。"
+    prog = "由政府成立公司营运试点产业园区的具体建议仍在筹备中。"
+    (t,) = check_row(Row("产业园建议", ind, prog), period="截至8月").targets
+    assert t.verdict == "not_met"
+    # due at the year's end: progress so far, not a shortfall
+    (t,) = check_row(Row("产业园建议", "年底前公布试点产业园区的具体建议。", prog), period="截至8月").targets
+    assert t.verdict == "unverified"
+    # due by June in a report to March: not yet due
+    (t,) = check_row(Row("产业园建议", "公布试点产业园区的具体建议,6月底前完成。", prog), period="一季度").targets
+    assert t.verdict == "unverified"

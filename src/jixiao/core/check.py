@@ -263,7 +263,7 @@ def _set_for_the_period(t: Target, ind_norm: str, period: str) -> bool:
     """A target set for the report's own period (1至11月份计划开工39项 in a 截至11月 report, 上半年完成X in a
     上半年 one) is judged as at the year's end (LABELLING.md, Periods)."""
     if t.quantity is None:
-        return False
+        return t.kind == "milestone" and _milestone_due_by(t, ind_norm, period)
     lo, _hi = clause_bounds(ind_norm, t.quantity.span[0], t.quantity.span[1])
     before = ind_norm[lo : t.quantity.span[0]]
     own = period_of(before)
@@ -274,6 +274,26 @@ def _set_for_the_period(t: Target, ind_norm: str, period: str) -> bool:
     # a node due by a month the report already covers (10月底前必须完成60%以上投资任务, in a 截至10月 one)
     due, end = due_month(before), period_end_month(period)
     return due is not None and end is not None and due <= end
+
+
+def _milestone_due_by(t: Target, ind_norm: str, period: str) -> bool:
+    """A milestone due by a part of the year the report already covers (公布…的具體建議,原定今年首季公布, in
+    a report to August): its deadline has passed, so it is judged as at the year's end (LABELLING.md,
+    Periods). Read from the milestone to the end of its sentence."""
+    lo = clause_bounds(ind_norm, t.span[0], t.span[1])[0]
+    end = _SENTENCE_END_RE.search(ind_norm, t.span[1])
+    text = ind_norm[lo : end.start() if end else len(ind_norm)]
+    covered = period_end_month(period)
+    if covered is None:
+        return False
+    own = period_of(text)
+    if own is not None and own != "全年" and (month := period_end_month(own)) is not None and month <= covered:
+        return True
+    due = due_month(text)
+    return due is not None and due <= covered
+
+
+_SENTENCE_END_RE: Final = re.compile("[。；;]")
 
 
 def _a_node_of_the_goals_task(t: Target, ind_norm: str, goal: str) -> bool:

@@ -487,10 +487,9 @@ def _pledged_acts(indicator: str, norm: str, goal: str, found: list[Target]) -> 
             modifier = word_after(clause, act + len(verb), LEXICON.act_not_before) is not None
             if act >= 0 and (opens or pledged) and not modifier:
                 t = named_work(indicator[lo + act : hi], clause[act:], goal)
-                if t is not None:
-                    obj = _strip_names_marks(clause[act + len(verb) :])
-                    out.append(replace(t, span=(lo + act + t.span[0], lo + act + t.span[1]),
-                                       objects=(obj,) if len(obj) >= 2 else ()))
+                obj = _strip_names_marks(clause[act + len(verb) :])
+                if t is not None and len(obj) >= _MIN_OBJECT:  # (原定今年首季公布: the act of the clause before)
+                    out.append(replace(t, span=(lo + act + t.span[0], lo + act + t.span[1]), objects=(obj,)))
         if m.group() in "。；;！!？?":
             sentence_lo = pos
     return out
@@ -503,6 +502,7 @@ def _pledges(lead: str) -> bool:
 
 
 _NAME_MARKS_RE: Final = re.compile(r"[《》〈〉“”\"‘’「」『』\s]")
+_MIN_OBJECT: Final = 2
 
 
 def _strip_names_marks(text: str) -> str:
