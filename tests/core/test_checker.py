@@ -1663,3 +1663,14 @@ def test_a_milestone_due_in_a_part_of_the_year_already_covered_is_judged() -> No
     # due by June in a report to March: not yet due
     (t,) = check_row(Row("产业园建议", "公布试点产业园区的具体建议,6月底前完成。", prog), period="一季度").targets
     assert t.verdict == "unverified"
+
+
+def test_measure_words_that_count_the_same_things_pair_when_the_things_are_the_same() -> None:
+    row = Row("厕所革命", "建设3100个农村公共厕所、285个旅游厕所", "完成156座旅游厕所建设,新建农村公共厕所2012个")
+    toilets = {t.target.value: t.actual.value if t.actual else None for t in check_row(row).targets}
+    assert toilets == {3100: 2012, 285: 156}
+    (t,) = check_row(Row("渠化改造", "对10处路口进行渠化改造", "共完成和平路口等12个路口改造。")).targets
+    assert t.actual is not None and t.actual.value == 12 and t.verdict == "met"
+    # 个 of another thing is no result for 家
+    (t,) = check_row(Row("总部经济", "引进研发机构3家", "引进30亿元以上服务业项目3个。")).targets
+    assert t.actual is None

@@ -56,6 +56,9 @@ def _units_wanted(targets: list[Target]) -> frozenset[str] | None:
         wanted.add(base)
         if base in LEXICON.person_units:
             wanted |= LEXICON.person_units
+        for group in LEXICON.count_peers:
+            if base in group:
+                wanted |= group
     return frozenset(wanted)
 
 

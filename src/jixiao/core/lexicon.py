@@ -30,6 +30,7 @@ class Lexicon:
     percent_units: tuple[str, ...]
     count_units: tuple[str, ...]
     person_units: frozenset[str]
+    count_peers: tuple[frozenset[str], ...]
     unit_spellings: dict[str, str]  # another spelling of a unit → its canonical one (千米 → 公里, ㎡ → 平方米)
     multipliers: dict[str, int]
     approx_prefix: tuple[str, ...]
@@ -203,6 +204,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         percent_units=_longest_first(num["percent"]),
         count_units=_longest_first(num["counts"]),
         person_units=frozenset(num["person"]),
+        count_peers=tuple(frozenset(g) for g in num["count_peers"]),
         unit_spellings={str(a): str(b) for a, b in num["unit_spellings"]},
         multipliers={str(k): int(v) for k, v in num["multipliers"].items()},
         approx_prefix=_longest_first(num["approx_prefix"]),

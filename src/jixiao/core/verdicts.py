@@ -18,7 +18,7 @@ from jixiao.core.claims import states_done
 from jixiao.core.lexicon import LEXICON
 from jixiao.core.meta import parse_due
 from jixiao.core.quantities import fold
-from jixiao.core.results import Claim, Target, TargetResult, Verdict
+from jixiao.core.results import Claim, Quantity, Target, TargetResult, Verdict
 from jixiao.core.targets import milestone_objects, zero_mentions
 from jixiao.core.textutil import (
     bigrams,
@@ -54,6 +54,21 @@ class _Context:
     annual: bool = False  # a target: its clause sets it for the year (2017年度计划实施170878户), not for a longer task
 
 
+_PEER: Final = 1.2  # units_compatible of two measure words counting the same things (个 and 座)
+_COUNTED_REACH: Final = 4
+
+
+def _same_counted(t: Target, indicator_norm: str, c: Claim, progress_norm: str) -> bool:
+    """Whether a target and a claim in two measure words of one group (285个旅游厕所 | 156座旅游厕所) count the
+    same things: the words right before or after their figures share two characters in a row."""
+    def counted(norm: str, q: Quantity | None) -> set[str]:
+        if q is None:
+            return set()
+        lo, hi = q.span
+        return set(bigrams(norm[max(0, lo - _COUNTED_REACH) : lo])) | set(bigrams(norm[hi : hi + _COUNTED_REACH]))
+    return bool(counted(indicator_norm, t.quantity) & counted(progress_norm, c.quantity))
+
+
 def units_compatible(target_unit: str | None, claim_unit: str | None) -> float:
     """How well two units agree: 3 the same, 2 both persons, 1 one of them unknown, 0 not at all."""
     if target_unit is None or claim_unit is None:
@@ -63,6 +78,8 @@ def units_compatible(target_unit: str | None, claim_unit: str | None) -> float:
     persons = LEXICON.person_units
     if target_unit in persons and claim_unit in persons:
         return 2.0
+    if any(target_unit in g and claim_unit in g for g in LEXICON.count_peers):
+        return _PEER
     if target_unit.split("/")[0] == claim_unit.split("/")[0] and "/" in target_unit + claim_unit:
         return 1.5
     return 0.0
@@ -747,8 +764,10 @@ def assign_claims(
         own_words = _own_words(t, indicator_norm)
         zero_of = [n for _, _, n in zero_mentions(t.metric)] if t.quantity is None else []
         for j, c in enumerate(figures):
-            if units_compatible(t.unit, c.unit) == 0.0:
+            if (u := units_compatible(t.unit, c.unit)) == 0.0:
                 continue
+            if u == _PEER and not _same_counted(t, indicator_norm, c, progress_norm):
+                continue  # 研发机构3家 | 服务业项目3个: another measure word, and another thing counted
             if zero_of and not _counts(c, progress_norm, zero_of):
                 continue
             if j not in ccs:
