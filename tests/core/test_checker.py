@@ -1674,3 +1674,37 @@ def test_measure_words_that_count_the_same_things_pair_when_the_things_are_the_s
     # 个 of another thing is no result for 家
     (t,) = check_row(Row("总部经济", "引进研发机构3家", "引进30亿元以上服务业项目3个。")).targets
     assert t.actual is None
+
+
+def test_a_target_named_again_word_for_word_in_the_progress_is_no_result() -> None:
+    ind = "PM2.5平均浓度同比下降4%、重污染天数同比减少6%的改善目标"
+    prog = "PM2.5平均浓度为70微克/立方米,同比下降13.6%。发生重污染395天次,同比下降36.2%,超额完成" + ind + "。"
+    actual = [t.actual.value if t.actual else None for t in check_row(Row("京津冀", ind, prog)).targets]
+    assert actual == [13.6, 36.2]
+    # …but a plan said reached word for word is the result when nothing else is given
+    (t,) = check_row(Row("AED", "安装100台的年度目标", "于8月份完成安装100台的年度目标,并投入使用。")).targets
+    assert t.verdict == "met"
+    # the target in its own words and the metric in the first column: a level to stay under
+    (t,) = check_row(Row("PM2.5年平均浓度", "空气污染防治方案制定的14微克目标值",
+                         "今年PM2.5年平均浓度12.6微克,低于空气污染防治方案制定的14微克目标值。")).targets
+    assert (t.target.comparator, t.verdict) == ("<=", "met")
+    assert t.actual is not None and t.actual.value == 12.6
+
+
+def test_a_count_of_years_is_no_target() -> None:
+    ts = extract_targets("该两个年度私人房屋土地供应可供兴建38,800个单位的目标")
+    assert [(t.value, t.unit) for t in ts] == [(38800, "个")]
+
+
+def test_a_list_of_rates_each_naming_its_own_metric_pairs_by_the_metric() -> None:
+    ind = "全市城镇生活垃圾资源化利用率达到92%以上、城镇生活垃圾无害化处理率达到100%。"
+    prog = "城镇生活垃圾无害化处理率达到100%,全市城镇生活垃圾资源化利用率达到93%。"
+    assert [t.actual.value if t.actual else None for t in check_row(Row("垃圾", ind, prog)).targets] == [93, 100]
+
+
+def test_a_pledge_restated_after_the_result_is_no_result() -> None:
+    # (ec-02, a strict xfail until the pledge said again word for word was read as a restatement)
+    (t,) = check_row(Row("來港工作簽證申請 四星期內完成處理", "90%申請能在四星期內完成處理的承諾標準",
+                         "二零一九年,98.9%的來港工作簽證申請都能夠在四星期內完成處理,超越90%申請能在四星期內完成處理的承諾標準。")
+                     ).targets
+    assert t.verdict == "met" and t.actual is not None and t.actual.value == 98.9

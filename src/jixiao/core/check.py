@@ -201,6 +201,7 @@ def _drop_restated_and_shortfall_counts(claims: list[Claim], ind_norm: str, prog
     claims = [c for c in claims if not _a_margin(c, prog_norm)]
     quotes = [m.span() for m in _QUOTE_RE.finditer(prog_norm)] if any(q in prog_norm for q in "“「\"") else []
     restated = [(a, b) for a, b in quotes if _quotes_target(prog_norm[a + 1 : b - 1], ind_norm)]
+    restated += _target_named_again(ind_norm, prog_norm)
     short = [c.span for c in claims if c.kind == "admission"]
     if not restated and not short:
         return claims
@@ -208,8 +209,9 @@ def _drop_restated_and_shortfall_counts(claims: list[Claim], ind_norm: str, prog
     for c in claims:
         if c.kind in ("level", "change", "stage", "share"):
             s = c.span[0]
-            if any(a <= s < b for a, b in restated):
-                continue
+            said_reached = c.kind in ("level", "change") and plan_reached(c, prog_norm)
+            if any(a <= s < b for a, b in restated) and not said_reached:
+                continue  # (完成安装100台的年度目标: the plan said reached is kept, for the pairing to weigh)
             # (a cell that opens with its figures, 346户 27% 因…滞后, reports them before it admits)
             if c.kind in ("level", "change") and any(a <= s < b for a, b in short) and (
                 _OPENING_FIGURES_RE.fullmatch(prog_norm, 0, s) is None
@@ -217,6 +219,23 @@ def _drop_restated_and_shortfall_counts(claims: list[Claim], ind_norm: str, prog
                 continue
         out.append(c)
     return out
+
+
+def _target_named_again(ind_norm: str, prog_norm: str) -> list[tuple[int, int]]:
+    """An indicator that names a target as such (…下降4%、重污染天數同比減少6%的改善目标, 90%申請能在四星期內
+    完成處理的承諾標準) said again word for word in the progress (…同比下降13.6%…,超额完成…的改善目标): the
+    figures of that repetition restate the target, they are no result."""
+    core = ind_norm.strip(" 。.，,；;“”\"「」")
+    if len(core) < _NAMED_AGAIN_MIN or not core.endswith(LEXICON.target_nouns_at_end) or not DIGIT_RE.search(core):
+        return []
+    out, start = [], 0
+    while (i := prog_norm.find(core, start)) >= 0:
+        out.append((i, i + len(core)))
+        start = i + len(core)
+    return out
+
+
+_NAMED_AGAIN_MIN: Final = 6
 
 
 def _share_within_limit(t: Target, figures: list[Claim], prog_norm: str) -> bool:

@@ -171,8 +171,10 @@ class Lexicon:
     bare_money_unit: str
     bare_money_yuan_from: float
     per_head_words: tuple[str, ...]
+    counted_periods: tuple[str, ...]
     pledge_markers: tuple[str, ...]
     annual_markers: tuple[str, ...]
+    target_nouns_at_end: tuple[str, ...]
     act_done_verbs: tuple[str, ...]
     pledge_not: tuple[str, ...]
     act_not_before: tuple[str, ...]
@@ -345,8 +347,10 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         bare_money_unit=str(raw["targets"]["bare_money_unit"]),
         bare_money_yuan_from=float(raw["targets"]["bare_money_yuan_from"]),
         per_head_words=tuple(raw["targets"]["per_head_words"]),
+        counted_periods=_longest_first(raw["targets"]["counted_periods"]),
         pledge_markers=_longest_first(raw["stages"]["pledge_markers"]),
         annual_markers=_longest_first(raw["align"]["annual_markers"]),
+        target_nouns_at_end=tuple(raw["restate"]["target_nouns_at_end"]),
         pledge_not=_longest_first(raw["stages"]["pledge_not"]),
         act_not_before=_longest_first(raw["stages"]["act_not_before"]),
         act_done_verbs=_longest_first([*raw["stages"]["action_words"], *raw["stages"]["act_done_verbs"]]),

@@ -331,6 +331,8 @@ def extract_targets(indicator: str, goal: str = "") -> list[Target]:
             continue  # 建档率=建立电子健康档案人数/辖区内常住居民数*100%: how the rate is counted, no target
         if k + 1 < len(quantities) and _sizes_the_counted(norm, q, quantities[k + 1]):
             continue  # 引进10亿元以上项目5个: the amount says which projects are counted
+        if q.unit == "个" and norm.startswith(LEXICON.counted_periods, q.span[1]):
+            continue  # 該兩個年度私人房屋土地供應: how many years the figures cover, no target
         t = _numeric_target(indicator, norm, q, goal, bare)
         if t is not None:
             found.append(t)
@@ -900,6 +902,8 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
     # The metric's own words decide (资金投入 under a 成本目标 heading is still a floor); the goal, where a
     # table's heading or first column holds the metric, only when the cell names none (LABELLING.md).
     context = (goal + prefix) if (bare or labelled) and len(_metric_words(prefix)) < 2 else prefix
+    if norm.startswith(LEXICON.target_nouns_at_end, end) and goal:
+        context = goal + prefix  # 空氣污染防治方案制定的14微克目標值 under PM2.5年平均濃度: the goal names the metric
     if comparator is None:
         if value == 0 or contains_any(context, LEXICON.keep_low):
             comparator = "<="

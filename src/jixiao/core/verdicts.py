@@ -145,11 +145,14 @@ def _target_context(t: Target, indicator_norm: str, goal: str) -> _Context:
         # the words either side of the number, each on its own: no pair across the number (控制在…以内); in a
         # list of counts (建设3100个农村公共厕所、285个旅游厕所、350个…), only its own item's words
         seg_lo, seg_hi = lo, hi
-        if t.unit not in ("%", "百分点") and (_FIGURE_RE.search(indicator_norm, lo, q.span[0])
-                                            or _FIGURE_RE.search(indicator_norm, q.span[1], hi)):
-            seg_lo = max(lo, indicator_norm.rfind("、", lo, q.span[0]) + 1)
+        if (_FIGURE_RE.search(indicator_norm, lo, q.span[0]) or _FIGURE_RE.search(indicator_norm, q.span[1], hi)):
+            own_lo = max(lo, indicator_norm.rfind("、", lo, q.span[0]) + 1)
             cut = indicator_norm.find("、", q.span[1], hi)
-            seg_hi = cut if cut >= 0 else hi
+            own_hi = cut if cut >= 0 else hi
+            # rates too, when each item names its own metric (PM2.5平均浓度同比下降4%、重污染天数同比减少6%;
+            # not 分别增长8%、9%, one metric's figures)
+            if t.unit not in ("%", "百分点") or _names_its_own(indicator_norm, lo, own_lo, q.span[0], own_hi, hi):
+                seg_lo, seg_hi = own_lo, own_hi
         near = bigrams(indicator_norm[seg_lo : q.span[0]]) | bigrams(indicator_norm[q.span[1] : seg_hi])
     else:
         near = bigrams(indicator_norm[lo:hi])
@@ -162,6 +165,15 @@ def _target_context(t: Target, indicator_norm: str, goal: str) -> _Context:
 
 
 _FIGURE_RE: Final = re.compile(r"\d+(?:\.\d+)?")
+_OWN_METRIC_RE: Final = re.compile(r"[\u4e00-\u9fff]{4}")
+
+
+def _names_its_own(norm: str, lo: int, own_lo: int, start: int, own_hi: int, hi: int) -> bool:
+    """Whether a list item of rates, cut at 、, names its own metric: four Chinese characters in a row before
+    its figure, and as many in an item beside it."""
+    return _OWN_METRIC_RE.search(norm, own_lo, start) is not None and (
+        (own_lo > lo and _OWN_METRIC_RE.search(norm, lo, own_lo) is not None)
+        or (own_hi < hi and _OWN_METRIC_RE.search(norm, own_hi, hi) is not None))
 _ONLY_FIGURES_RE: Final = re.compile(r"^[\s\d.,%％]+$")
 # A comma or semicolon after a figure: a new statement may start after it (、 joins one metric's figures).
 _AFTER_A_FIGURE_RE: Final = re.compile(r"\d[^\d，,；;]{0,6}[，,；;]")
