@@ -1708,3 +1708,46 @@ def test_a_pledge_restated_after_the_result_is_no_result() -> None:
                          "二零一九年,98.9%的來港工作簽證申請都能夠在四星期內完成處理,超越90%申請能在四星期內完成處理的承諾標準。")
                      ).targets
     assert t.verdict == "met" and t.actual is not None and t.actual.value == 98.9
+
+
+def test_a_range_joined_by_zhiyu_is_two_bounds() -> None:
+    ts = extract_targets("主要預期目標是,地區生產總值增長7%至於7.5%")
+    assert [(t.kind, t.comparator, t.value) for t in ts] == [("change", ">=", 7), ("change", "<=", 7.5)]
+
+
+def test_a_bare_percentage_of_an_amount_to_cut_is_a_cut() -> None:
+    prog = "2019年单位GDP能耗比上年下降2.6%,完成“3%左右”的预期目标;"
+    (t,) = check_row(Row("单位GDP能耗", "“3%左右”的预期目标", prog)).targets
+    assert (t.target.kind, t.target.direction, t.verdict) == ("change", "down", "not_met")
+    assert t.actual is not None and t.actual.value == 2.6
+    # a cut written out with 左右 is a floor on the cut, even of a metric kept low
+    (t,) = extract_targets("单位国内生产总值能耗降低2%左右")
+    assert (t.comparator, t.direction) == (">=", "down")
+    # a negative bare figure is still read as its fall
+    (t,) = extract_targets("-6.5%", "用水量")
+    assert (t.kind, t.value, t.direction) == ("change", 6.5, "down")
+
+
+def test_a_price_level_target_takes_the_prices_change() -> None:
+    prog = "全年全市地区生产总值增长4.5%;城镇调查失业率5.2%;居民消费价格上涨0.3%。"
+    (t,) = check_row(Row("居民消费价格", "3%左右", prog)).targets
+    assert t.actual is not None and t.actual.value == 0.3 and t.verdict == "met"
+
+
+def test_the_one_metric_named_two_ways_pairs_in_a_crowded_paragraph() -> None:
+    prog = "全年全市GDP达到8000亿元,增长4.5%;规上工业增加值增长6.1%;社零总额1500亿元,增长6.5%。"
+    (t,) = check_row(Row("消费", "社会消费品零售总额增长8%", prog), shared=True).targets
+    assert t.actual is not None and t.actual.value == 6.5 and t.verdict == "not_met"
+    assert t.target.text == "社会消费品零售总额增长8%"  # the metric's name is not cut in two
+
+
+def test_an_estimated_investment_is_no_target() -> None:
+    ts = extract_targets("雨污分流改造工程项目估算投资2082.48万元,区财政通过抗疫特别国债安排资金700万元。")
+    assert [t.value for t in ts] == [7_000_000]
+
+
+def test_a_node_labelled_with_its_month_shares_the_figure_with_the_years_task() -> None:
+    ind = "2024年重点筛查60岁以上人群7400人。 4月:完成筛查人数1480人(20%)。"
+    res = check_row(Row("筛查", ind, "已完成。 完成筛查人数3495人,完成率47.23%。"), period="截至4月", year=2024)
+    assert [(r.actual.value if r.actual else None, r.verdict) for r in res.targets][:2] == [
+        (3495, "unverified"), (3495, "met")]

@@ -293,9 +293,21 @@ def _set_for_the_period(t: Target, ind_norm: str, period: str) -> bool:
     # one does (the web files cut-offs under the last period they cover)
     if own is not None and own != "全年" and standard_period(own) == standard_period(period):
         return True
-    # a node due by a month the report already covers (10月底前必须完成60%以上投资任务, in a 截至10月 one)
+    # a node due by a month the report already covers (10月底前必须完成60%以上投资任务, in a 截至10月 one), or
+    # labelled with that month before its clause (…7400人。 4月:完成筛查人数1480人, in a 截至4月 one)
     due, end = due_month(before), period_end_month(period)
+    if due is None and (label := _MONTH_LABEL_RE.search(ind_norm, max(0, lo - 8), lo)) is not None:
+        due = _month_number(label.group(1))
     return due is not None and end is not None and due <= end
+
+
+# A month heading a node's clause: 4月:, 6月底：
+_MONTH_LABEL_RE: Final = re.compile(r"(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月(?:份|底|末)?\s*[:：]\s*$")
+_CN_MONTHS: Final = {w: i for i, w in enumerate("一二三四五六七八九十", 1)} | {"十一": 11, "十二": 12}
+
+
+def _month_number(word: str) -> int:
+    return int(word) if word.isdigit() else _CN_MONTHS[word]
 
 
 def _milestone_due_by(t: Target, ind_norm: str, period: str) -> bool:

@@ -45,6 +45,8 @@ class Lexicon:
     exact_markers: tuple[str, ...]
     increase: tuple[str, ...]
     works_not_change: tuple[str, ...]
+    reduction_metrics: tuple[str, ...]
+    flow_metrics: tuple[str, ...]
     from_words: tuple[str, ...]
     change_to_verbs: tuple[str, ...]
     change_to_words: tuple[str, ...]
@@ -221,6 +223,9 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         exact_markers=_longest_first(raw["comparators"]["exact_markers"]),
         increase=_longest_first(raw["change"]["increase"]),
         works_not_change=_longest_first(raw["change"]["works_not_change"]),
+        reduction_metrics=_longest_first(raw["change"]["reduction_metrics"]),
+        flow_metrics=_longest_first([*raw["change"]["flow_metrics"], *raw["change"]["reduction_metrics"],
+                                     *raw["targets"]["growth_only_metrics"]]),
         from_words=tuple(raw["change"]["from_words"]),
         change_to_verbs=_longest_first(raw["change"]["change_to_verbs"]),
         change_to_words=tuple(raw["change"]["change_to_words"]),

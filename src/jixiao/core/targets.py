@@ -23,6 +23,7 @@ from jixiao.core.textutil import (
     in_brackets,
     last_word_end,
     last_words,
+    metric_mentions,
     sentence_bounds,
     starts_a_change,
     word_after,
@@ -399,7 +400,7 @@ def _beside_a_target_column(norm: str, found: list[Target]) -> list[Target]:
 def _only_a_label(before: str) -> bool:
     """预期目标7.8%左右: the words before a figure only label it as the target, naming no metric of their own
     (the first column names it)."""
-    rest = before.strip(" :：")
+    rest = before.strip(" :：“\"「‘")  # “3%左右”的预期目标: the quote marks name nothing
     while (label := word_after(rest, 0, _TARGET_LABELS)) is not None:
         rest = rest[len(label) :].strip(" :：(（")  # 年初目标(6.5%): the figure in the label's brackets
     return rest == ""
@@ -883,8 +884,9 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
         # 社会消费品零售总额增长(%) | 7.8%: the first column names the change its bare figure is
         column = _BRACKETED_RE.sub("", fold(goal))
         if not contains_any(column, LEXICON.new_things):
-            if contains_any(column, LEXICON.decrease):
-                direction, change_word = "down", ""
+            if contains_any(column, LEXICON.decrease) or (
+                    value > 0 and contains_any(column, LEXICON.reduction_metrics) and not _names_a_rate(column)):
+                direction, change_word = "down", ""  # 单位GDP能耗 | 3%左右: an amount to cut, by 3%
             elif contains_any(column, LEXICON.increase) or (
                     contains_any(column, LEXICON.growth_only_metrics) and not contains_any(column, LEXICON.keep_low)):
                 direction, change_word = "up", ""  # 地区生产总值 | 年初目标(6.5%): an amount's percentage is its growth
@@ -917,9 +919,9 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
     elif comp_word == "为":
         comparator = "==" if contains_any(prefix + goal, LEXICON.standard_words) else ">="
     about = _is_about(q, comp_word)
-    if about and (not comp_word or comp_word in LEXICON.about_words) and contains_any(
+    if about and (not comp_word or comp_word in LEXICON.about_words) and direction != "down" and contains_any(
         context + norm[end:hi], LEXICON.keep_low
-    ):
+    ):  # (单位国内生产总值能耗降低2%左右 is a cut to reach: a floor)
         comparator = "<="  # 城镇调查失业率5.5%左右, 居民消费价格涨幅3%左右: a ceiling
     # The words of the target: the metric before the number, or after it when none stands before.
     metric_before = _strip_metric(prefix)
@@ -933,6 +935,9 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
             head = _metric_head(norm, t_start, start)
             if head is not None:
                 t_start = head
+            # nor a metric the lexicon names (社会消费品零售总额增长8%, not 售总额增长8%)
+            t_start = next((a for a, b, _n in metric_mentions(norm[lo:start]) if a + lo < t_start < b + lo),
+                           t_start - lo) + lo
         while t_start > lo and norm[t_start - 1].isascii() and norm[t_start - 1].isalnum():
             t_start -= 1  # do not cut a Latin word (GDP, PM2.5) in two
         metric = metric_before

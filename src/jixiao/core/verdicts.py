@@ -51,6 +51,7 @@ class _Context:
     rate: bool = False  # its words name a rate of change (涨幅, 增速)
     adjusted: bool = False  # its words adjust the basis (扣除…因素)
     new_things: bool = False  # a claim: its words count new things (新增)
+    own_named: frozenset[str] = frozenset()  # a target: the metrics its own words name (not its goal's)
     annual: bool = False  # a target: its clause sets it for the year (2017年度计划实施170878户), not for a longer task
 
 
@@ -159,9 +160,17 @@ def _target_context(t: Target, indicator_norm: str, goal: str) -> _Context:
     named = frozenset(metric_names(f"{goal} {t.metric} {t.text}"))
     own = t.metric + t.text
     annual = q is not None and contains_any(indicator_norm[lo : q.span[0]], LEXICON.annual_markers)
+    rate = _names_change_rate(own) or (t.kind == "level" and t.unit == "%" and _a_flow(fold(goal) + own))
     return _Context(near=near, far=bigrams(goal), subset=indicator_norm.startswith(LEXICON.subset_words, lo),
-                    named=named, rate=_names_change_rate(own), adjusted=contains_any(own, LEXICON.adjusted_basis),
+                    named=named, rate=rate, adjusted=contains_any(own, LEXICON.adjusted_basis),
+                    own_named=frozenset(metric_names(own)),
                     annual=annual)
+
+
+def _a_flow(words: str) -> bool:
+    """居民消费价格 | 3%左右, 单位GDP能耗 | 3%: a percentage of an amount or a price, not a rate or a share, is its
+    change however the target reads it (a level to keep below or reach), so a change claim reports it."""
+    return contains_any(words, LEXICON.flow_metrics) and not contains_any(words, LEXICON.rate_heads)
 
 
 _FIGURE_RE: Final = re.compile(r"\d+(?:\.\d+)?")
@@ -410,6 +419,8 @@ def pair_score(t: Target, tc: _Context, c: Claim, cc: _Context, *, bare_pair: bo
         return 0.0  # 扣除减税降费因素增长8%: another basis than the target's
     words = len(tc.near & cc.near) * 1.0 + len(tc.near & (cc.far - cc.near)) * 0.5
     words += len(tc.far & cc.near) * 0.5
+    if len(tc.own_named) == 1 and tc.own_named == cc.named:
+        words += 1.0  # GDP and 国内生产总值: the lexicon's one metric, however each text writes it
     if crowded and words == 0.0 and not bare_pair:
         return 0.0
     score = words + (u - 1.0) * 0.3
