@@ -1751,3 +1751,16 @@ def test_a_node_labelled_with_its_month_shares_the_figure_with_the_years_task() 
     res = check_row(Row("筛查", ind, "已完成。 完成筛查人数3495人,完成率47.23%。"), period="截至4月", year=2024)
     assert [(r.actual.value if r.actual else None, r.verdict) for r in res.targets][:2] == [
         (3495, "unverified"), (3495, "met")]
+
+
+def test_figures_listed_after_one_cut_share_its_comparator() -> None:
+    ts = extract_targets("化学需氧量、氨氮、二氧化硫、氮氧化物排放总量分别比上年减少2%、1.5%、2%、1.5%")
+    assert [(t.kind, t.comparator, t.direction) for t in ts] == [("change", ">=", "down")] * 4
+    assert ts[0].text.startswith("氮氧化物")  # not 物排放总量…: the word is not cut in two
+    prog = ("化学需氧量排放总量2499.9万吨,同比下降2.04%;氨氮排放总量260.4万吨,同比下降1.52%;"
+            "二氧化硫排放总量2217.9万吨,同比下降2.21%;氮氧化物排放总量2404.3万吨,同比上升5.73%。")
+    ind = "化学需氧量、氨氮、二氧化硫、氮氧化物排放总量分别比上年减少2%、1.5%、2%、1.5%"
+    res = check_row(Row("减排", ind, prog)).targets
+    assert [r.verdict for r in res] == ["met", "met", "met", "not_met"]
+    # a figure that writes its own comparator keeps it
+    assert extract_targets("排放分别减少2%、1.5%以内")[1].comparator == "<="

@@ -273,6 +273,9 @@ _CHANGE_OBJECT_MAX: Final = 16
 _METRIC_HEADS: Final = ("率", "额", "比例", "比重", "面积", "人数", "标准", "指数", "总量", "规模")
 
 
+_WORD_REACH: Final = 4  # how far back a target's text reaches for the start of the word it would cut
+
+
 def _metric_head(norm: str, lo: int, start: int) -> int | None:
     """Where a metric noun such as 建制率 or 投资额 begins, if one ends shortly before ``start``."""
     window = norm[lo:start]
@@ -587,7 +590,10 @@ def _share_change(norm: str, found: list[Target]) -> list[Target]:
             and prev.unit == t.unit
             and _joins_a_list(norm[prev.quantity.span[1] : t.quantity.span[0]])
         ):
-            t = replace(t, kind="change", direction=prev.direction, metric=prev.metric)
+            # …and its comparator, unless the figure writes its own (分别减少2%、1.5%: not a ceiling of 排放)
+            own, _w = comparator_near(norm, t.quantity.span[0], t.quantity.span[0], t.quantity.span[1], far=False)
+            t = replace(t, kind="change", direction=prev.direction, metric=prev.metric,
+                        comparator=own or prev.comparator)
         out.append(t)
     return out
 
@@ -935,9 +941,14 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
             head = _metric_head(norm, t_start, start)
             if head is not None:
                 t_start = head
-            # nor a metric the lexicon names (社会消费品零售总额增长8%, not 售总额增长8%)
+            # nor a metric the lexicon names (社会消费品零售总额增长8%, not 售总额增长8%), nor a word begun a few
+            # characters after a list mark or the clause's start (氮氧化物排放总量…, not 物排放总量…)
             t_start = next((a for a, b, _n in metric_mentions(norm[lo:start]) if a + lo < t_start < b + lo),
                            t_start - lo) + lo
+            mark = max(norm.rfind(m, lo, t_start) for m in "、，,；;：: ")
+            word_lo = mark + 1 if mark >= 0 else lo
+            if 0 < t_start - word_lo <= _WORD_REACH and "\u4e00" <= norm[t_start - 1] <= "\u9fff":
+                t_start = word_lo
         while t_start > lo and norm[t_start - 1].isascii() and norm[t_start - 1].isalnum():
             t_start -= 1  # do not cut a Latin word (GDP, PM2.5) in two
         metric = metric_before
