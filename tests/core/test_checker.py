@@ -1764,3 +1764,20 @@ def test_figures_listed_after_one_cut_share_its_comparator() -> None:
     assert [r.verdict for r in res] == ["met", "met", "met", "not_met"]
     # a figure that writes its own comparator keeps it
     assert extract_targets("排放分别减少2%、1.5%以内")[1].comparator == "<="
+
+
+def test_a_number_of_wan_after_a_noun_counting_people_is_in_persons() -> None:
+    (t,) = extract_targets("农村贫困人口减少1000万以上")
+    assert (t.kind, t.value, t.unit) == ("change", 10_000_000, "人")
+    (r,) = check_row(Row("脱贫", "农村贫困人口减少1000万以上", "农村贫困人口减少1386万,易地扶贫搬迁280万人。")).targets
+    assert r.actual is not None and r.actual.value == 13_860_000 and r.verdict == "met"
+    # 万 alone after a noun that counts nothing is still no target
+    assert extract_targets("完成投资1000万以上") == [] or extract_targets("完成投资1000万以上")[0].unit != "人"
+
+
+def test_the_one_figure_of_a_unit_naming_another_thing_is_no_result() -> None:
+    (r,) = check_row(Row("脱贫", "农村贫困人口减少1000万人以上", "易地扶贫搬迁280万人,城镇调查失业率5.2%。")).targets
+    assert r.actual is None and r.verdict == "unverified"
+    # a figure naming nothing of its own (目前仅完成27.3公里) is still the row's
+    (r,) = check_row(Row("县乡公路", "宝鸡市分解任务为57公里", "目前仅完成27.3公里,占分解任务的47.9%")).targets
+    assert r.actual is not None and r.actual.value == 27.3

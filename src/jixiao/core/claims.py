@@ -19,6 +19,7 @@ from jixiao.core.targets import (
     bare_label_before,
     bare_run,
     change_before,
+    headcount_unit,
     is_bare_figure,
     paren_unit_before,
     stands_alone,
@@ -129,6 +130,8 @@ def _figure_claim(progress: str, norm: str, q: Quantity, bare: bool) -> Claim | 
         if header_unit is not None:
             base, scale = unit_scale(header_unit)
             unit, value = base, value * scale
+        elif (people := headcount_unit(norm, lo, q)) is not None:
+            unit = people  # 农村贫困人口减少1386万
         elif not (bare or labelled) or not stands_alone(norm, end):
             return None
     prefix = norm[lo:start]

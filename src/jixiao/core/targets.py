@@ -400,7 +400,7 @@ def _beside_a_target_column(norm: str, found: list[Target]) -> list[Target]:
     return [t for t, h in zip(found, heads, strict=True) if h]
 
 
-def _only_a_label(before: str) -> bool:
+def only_a_label(before: str) -> bool:
     """预期目标7.8%左右: the words before a figure only label it as the target, naming no metric of their own
     (the first column names it)."""
     rest = before.strip(" :：“\"「‘")  # “3%左右”的预期目标: the quote marks name nothing
@@ -825,6 +825,8 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
     value = q.value
     labelled = (bare_label_before(norm, start, LEXICON.bare_target_labels) or _header_unit_right_before(norm, start)
                 or _target_header_before(norm, start))
+    if unit is None and (people := headcount_unit(norm, lo, q)) is not None:
+        unit = people
     if unit is None:
         if not (bare or labelled) or not stands_alone(norm, end):
             return None
@@ -886,7 +888,7 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
             direction, change_word = None, ""
     if direction is None and comp_word and unit not in ("%", "百分点"):
         direction, change_word = _change_across_its_object(norm, lo, start - len(comp_word))
-    if direction is None and goal and unit in ("%", "百分点") and (bare or _only_a_label(norm[lo:start])):
+    if direction is None and goal and unit in ("%", "百分点") and (bare or only_a_label(norm[lo:start])):
         # 社会消费品零售总额增长(%) | 7.8%: the first column names the change its bare figure is
         column = _BRACKETED_RE.sub("", fold(goal))
         if not contains_any(column, LEXICON.new_things):
@@ -985,6 +987,14 @@ def _metric_words(prefix: str) -> str:
     for label in _CELL_LABELS:
         words = words.replace(label, "")
     return _NOT_METRIC_RE.sub("", words)
+
+
+def headcount_unit(norm: str, lo: int, q: Quantity) -> str | None:
+    """农村贫困人口减少1000万以上, 减少1386万: a number of 万 or 亿 with no measure word after a noun that
+    counts people is in 人 (``headcount_nouns``)."""
+    if q.unit is not None or q.text.rstrip()[-1:] not in ("万", "亿"):
+        return None
+    return "人" if contains_any(norm[lo : q.span[0]], LEXICON.headcount_nouns) else None
 
 
 def _counted_by(goal: str) -> str | None:
