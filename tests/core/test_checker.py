@@ -1781,3 +1781,11 @@ def test_the_one_figure_of_a_unit_naming_another_thing_is_no_result() -> None:
     # a figure naming nothing of its own (目前仅完成27.3公里) is still the row's
     (r,) = check_row(Row("县乡公路", "宝鸡市分解任务为57公里", "目前仅完成27.3公里,占分解任务的47.9%")).targets
     assert r.actual is not None and r.actual.value == 27.3
+
+
+def test_a_number_of_wan_before_a_noun_counting_people_is_in_persons() -> None:
+    for ind, value in (("80万农村35—64岁妇女免费做“两癌”检查", 800_000), ("40万贫困劳动力开展技能培训", 400_000),
+                       ("减少农村贫困人口1000万左右", 10_000_000)):
+        (t,) = extract_targets(ind)
+        assert (t.value, t.unit) == (value, "人"), ind
+    assert extract_targets("为3万居民小区改造") == []  # 居民 after the number may name things

@@ -155,6 +155,7 @@ class Lexicon:
     growth_target_words: tuple[str, ...]
     growth_only_metrics: tuple[str, ...]
     headcount_nouns: tuple[str, ...]
+    headcount_nouns_after: tuple[str, ...]
     kind_units: frozenset[str]
     portfolio_kinds: tuple[str, ...]
     plan_later_in_clause: tuple[str, ...]
@@ -336,6 +337,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         growth_target_words=_longest_first(raw["targets"]["growth_target_words"]),
         growth_only_metrics=_longest_first(raw["targets"]["growth_only_metrics"]),
         headcount_nouns=_longest_first(raw["targets"]["headcount_nouns"]),
+        headcount_nouns_after=_longest_first(raw["targets"]["headcount_nouns_after"]),
         kind_units=frozenset(raw["targets"]["kind_units"]),
         portfolio_kinds=_longest_first(raw["targets"]["portfolio_kinds"]),
         plan_later_in_clause=_longest_first(raw["restate"]["plan_later_in_clause"]),

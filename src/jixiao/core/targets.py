@@ -992,9 +992,18 @@ def _metric_words(prefix: str) -> str:
 def headcount_unit(norm: str, lo: int, q: Quantity) -> str | None:
     """农村贫困人口减少1000万以上, 减少1386万: a number of 万 or 亿 with no measure word after a noun that
     counts people is in 人 (``headcount_nouns``)."""
-    if q.unit is not None or q.text.rstrip()[-1:] not in ("万", "亿"):
+    if q.unit is not None or _WAN_RE.search(q.text) is None:
         return None
-    return "人" if contains_any(norm[lo : q.span[0]], LEXICON.headcount_nouns) else None
+    # the noun before the number, or after it in the same clause (80万农村35—64岁妇女免费做“两癌”检查)
+    after = norm[q.span[1] : min(len(norm), q.span[1] + _HEADCOUNT_AFTER)]
+    after = after[: min((i for d in "，,；;。" if (i := after.find(d)) >= 0), default=len(after))]
+    if contains_any(norm[lo : q.span[0]], LEXICON.headcount_nouns):
+        return "人"
+    return "人" if contains_any(after, LEXICON.headcount_nouns_after) else None
+
+
+_HEADCOUNT_AFTER: Final = 10
+_WAN_RE: Final = re.compile(r"\d\s*[万亿萬億]")
 
 
 def _counted_by(goal: str) -> str | None:
