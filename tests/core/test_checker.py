@@ -1789,3 +1789,12 @@ def test_a_number_of_wan_before_a_noun_counting_people_is_in_persons() -> None:
         (t,) = extract_targets(ind)
         assert (t.value, t.unit) == (value, "人"), ind
     assert extract_targets("为3万居民小区改造") == []  # 居民 after the number may name things
+
+
+def test_a_percentage_naming_nothing_under_a_place_takes_the_change_of_an_amount() -> None:
+    for ind in ("8%", "预期目标8%", "8%左右"):
+        (r,) = check_row(Row("山西", ind, "山西去年GDP增长4.9%,比预期目标低3.1个百分点")).targets
+        assert r.actual is not None and r.actual.value == 4.9 and r.verdict == "not_met", ind
+    # …but not the change of a rate or a concentration
+    (r,) = check_row(Row("山西", "预期目标8%", "山西去年PM2.5平均浓度下降4.9%")).targets
+    assert r.actual is None

@@ -52,6 +52,7 @@ class _Context:
     adjusted: bool = False  # its words adjust the basis (扣除…因素)
     new_things: bool = False  # a claim: its words count new things (新增)
     own_named: frozenset[str] = frozenset()  # a target: the metrics its own words name (not its goal's)
+    unnamed: bool = False  # a target whose own words only label it (预期目标8%), under a goal naming no rate
     annual: bool = False  # a target: its clause sets it for the year (2017年度计划实施170878户), not for a longer task
 
 
@@ -160,11 +161,19 @@ def _target_context(t: Target, indicator_norm: str, goal: str) -> _Context:
     named = frozenset(metric_names(f"{goal} {t.metric} {t.text}"))
     own = t.metric + t.text
     annual = q is not None and contains_any(indicator_norm[lo : q.span[0]], LEXICON.annual_markers)
-    rate = _names_change_rate(own) or (t.kind == "level" and t.unit == "%" and _a_flow(fold(goal) + own))
+    unnamed = q is not None and only_a_label(indicator_norm[lo : q.span[0]]) and _names_no_rate(goal)
+    rate = _names_change_rate(own) or (t.kind == "level" and t.unit == "%" and (
+        _a_flow(fold(goal) + own)))
     return _Context(near=near, far=bigrams(goal), subset=indicator_norm.startswith(LEXICON.subset_words, lo),
                     named=named, rate=rate, adjusted=contains_any(own, LEXICON.adjusted_basis),
-                    own_named=frozenset(metric_names(own)),
+                    own_named=frozenset(metric_names(own)), unnamed=unnamed,
                     annual=annual)
+
+
+def _names_no_rate(goal: str) -> bool:
+    """山西 | 预期目标8% | 山西去年GDP增长4.9%: a percentage whose own words only label it as the target, under a
+    first column naming no rate or share (a place, a unit), is the change its row reports."""
+    return not contains_any(fold(goal), LEXICON.rate_heads) and not contains_any(fold(goal), LEXICON.keep_low)
 
 
 def _a_flow(words: str) -> bool:
@@ -423,11 +432,13 @@ def pair_score(t: Target, tc: _Context, c: Claim, cc: _Context, *, bare_pair: bo
         new_things = t.unit not in ("%", "百分点") and cc.new_things
         if not (c.kind == "level" and (bare_pair or new_things)):
             return 0.0
-    if t.kind == "level" and c.kind != "level" and not (c.kind == "change" and tc.rate):
+    if t.kind == "level" and c.kind != "level" and not (c.kind == "change" and (tc.rate or (
+            tc.unnamed and t.unit == "%" and cc.named and all(_a_flow(n) for n in cc.named)))):
+        # (山西 | 预期目标8% | 山西去年GDP增长4.9%: a target naming nothing takes the change of an amount)
         return 0.0
     if tc.named and cc.named and not (tc.named & cc.named):
         return 0.0  # 社会消费品零售总额…增长5.8% does not report 进出口总额增长3%
-    if cc.named and not tc.named and all(len(bigrams(n) & (tc.near | tc.far)) < 2 for n in cc.named):
+    if cc.named and not tc.named and not tc.unnamed and all(len(bigrams(n) & (tc.near | tc.far)) < 2 for n in cc.named):
         return 0.0  # nor 全社会研发经费投入增长10%, which shares only 社会 with it
     if cc.adjusted and not tc.adjusted:
         return 0.0  # 扣除减税降费因素增长8%: another basis than the target's
