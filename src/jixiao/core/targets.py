@@ -273,7 +273,7 @@ _CHANGE_OBJECT_MAX: Final = 16
 _METRIC_HEADS: Final = ("率", "额", "比例", "比重", "面积", "人数", "标准", "指数", "总量", "规模")
 
 
-_WORD_REACH: Final = 4  # how far back a target's text reaches for the start of the word it would cut
+_WORD_REACH: Final = 6  # how far back a target's text reaches for the start of the word it would cut
 
 
 def _metric_head(norm: str, lo: int, start: int) -> int | None:
