@@ -1798,3 +1798,13 @@ def test_a_percentage_naming_nothing_under_a_place_takes_the_change_of_an_amount
     # …but not the change of a rate or a concentration
     (r,) = check_row(Row("山西", "预期目标8%", "山西去年PM2.5平均浓度下降4.9%")).targets
     assert r.actual is None
+
+
+def test_a_pledges_bare_time_is_a_limit() -> None:
+    for ind, goal in (("10個工作天", "簽發證明書"), ("30分鐘", "登記")):
+        (t,) = extract_targets(ind, goal)
+        assert t.comparator == "<=", ind
+    (t,) = extract_targets("开展培训40小时", "培训")  # hours of work to deliver stay a floor
+    assert t.comparator == ">="
+    (t,) = extract_targets("九成半危急病人在15分鐘內獲診治", "急症室")
+    assert t.value == 95

@@ -151,6 +151,7 @@ class Lexicon:
     adjusted_basis: tuple[str, ...]
     aspiration_words: tuple[str, ...]
     time_limit_units: frozenset[str]
+    working_time_units: frozenset[str]
     next_words: tuple[str, ...]
     growth_target_words: tuple[str, ...]
     growth_only_metrics: tuple[str, ...]
@@ -333,6 +334,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         aspiration_words=_longest_first(raw["comparators"]["aspiration_words"]),
         standard_words=_longest_first(raw["targets"]["standard_words"]),
         time_limit_units=frozenset(raw["targets"]["time_limit_units"]),
+        working_time_units=frozenset(raw["targets"]["working_time_units"]),
         next_words=_longest_first(raw["targets"]["next_words"]),
         growth_target_words=_longest_first(raw["targets"]["growth_target_words"]),
         growth_only_metrics=_longest_first(raw["targets"]["growth_only_metrics"]),

@@ -354,15 +354,16 @@ def find_quantities(text: str) -> list[Quantity]:
     return out
 
 
-_TENTHS_RE: Final = re.compile(r"(?<![\d.])([一两二三四五六七八九1-9])成(?:([一二三四五六七八九])(?![成十百千万亿]))?")
+_TENTHS_RE: Final = re.compile(
+    r"(?<![\d.])([一两二三四五六七八九1-9])成(?:([一二三四五六七八九半])(?![成十百千万亿]))?")
 _TENTHS_NOT_AFTER: Final = tuple(_NUM["tenths_not_after"])
 _TENTHS_ONE_AFTER: Final = tuple(_NUM["tenths_one_after"])
 _TENTH_DIGITS: Final = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-                         **{str(d): d for d in range(1, 10)}}
+                         "半": 5, **{str(d): d for d in range(1, 10)}}  # 九成半: 95%
 
 
 def _tenths(text: str, norm: str, ctx: _Context) -> list[Quantity]:
-    """三成以上, 九成五, 八成九: tenths (and hundredths) of a whole, as percentages."""
+    """三成以上, 九成五, 八成九, 九成半: tenths (and hundredths) of a whole, as percentages."""
     out: list[Quantity] = []
     for m in _TENTHS_RE.finditer(norm):
         s, e = m.span()

@@ -873,6 +873,9 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
     comparator, comp_word = comparator_near(norm, lo, start, end, far=labelled or bare)
     if comparator is None and unit in LEXICON.time_limit_units and word_before(norm, start, LEXICON.next_words):
         comparator = "<="  # 于递交表格后的下一个工作天: by the next working day, a time limit
+    if comparator is None and (unit in LEXICON.working_time_units or (
+            (bare or labelled) and unit in LEXICON.time_limit_units)):
+        comparator = "<="  # 簽發證明書 | 10個工作天: a pledge's time, a limit
     if comparator is None and (above := word_after(fold(q.text), 0, LEXICON.claim_above)) is not None:
         comparator, comp_word = ">", above  # 固定资产投资超1400亿元: the approximation mark is the comparator
     if comparator is None and (bare or labelled) and goal:
