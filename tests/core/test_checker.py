@@ -1808,3 +1808,9 @@ def test_a_pledges_bare_time_is_a_limit() -> None:
     assert t.comparator == ">="
     (t,) = extract_targets("九成半危急病人在15分鐘內獲診治", "急症室")
     assert t.value == 95
+
+
+def test_a_year_heading_its_months_is_no_result() -> None:
+    ind = "預計於113年底完成直接興建 12 萬戶"
+    (r,) = check_row(Row("社會住宅", ind, "111 (1-9)月 累計直接興建戶數(A) 62,584")).targets
+    assert r.actual is None or r.actual.value != 1_110_000

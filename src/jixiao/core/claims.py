@@ -122,6 +122,8 @@ def _figure_claim(progress: str, norm: str, q: Quantity, bare: bool) -> Claim | 
     if norm[end : end + 1] == "的" and word_before(norm[:start].rstrip(), len(norm[:start].rstrip()),
                                                    LEXICON.scope_before) is not None:
         return None  # 总投资105亿元的镇安月河电站并网发电: the figure describes the works, it claims nothing
+    if q.unit is None and _YEAR_OF_MONTHS_RE.match(norm, end):
+        return None  # 111 (1-9)月 累計…: a year (here of the Republic's calendar) heading its months, no figure
     lo, hi = clause_bounds(norm, start, end)
     unit, value = q.unit, q.value
     labelled = bare_label_before(norm, start, LEXICON.bare_claim_labels)
@@ -167,6 +169,7 @@ def _figure_claim(progress: str, norm: str, q: Quantity, bare: bool) -> Claim | 
     )
 
 
+_YEAR_OF_MONTHS_RE: Final = re.compile(r"\s*[(（]\s*\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*[)）]\s*月")
 _BELOW: Final = tuple(LEXICON.claim_below)
 _ABOVE: Final = tuple(LEXICON.claim_above)
 
