@@ -1814,3 +1814,13 @@ def test_a_year_heading_its_months_is_no_result() -> None:
     ind = "預計於113年底完成直接興建 12 萬戶"
     (r,) = check_row(Row("社會住宅", ind, "111 (1-9)月 累計直接興建戶數(A) 62,584")).targets
     assert r.actual is None or r.actual.value != 1_110_000
+
+
+def test_a_planned_figure_ending_its_cell_is_the_target() -> None:
+    (t,) = extract_targets("年度计划投资 45.2", "吉首市")
+    assert t.value is not None and t.comparator == ">="
+    assert extract_targets("年计划完成投资45.2", "吉首市") == []  # words and figure run together: no cell of its own
+    # a range of bare figures under a header unit is two bounds, the high end in the low end's unit
+    ts = extract_targets("2007年万元GDP能耗 降低目标(%) -4.0~-4.5", "河 南")
+    assert [(t.kind, t.comparator, t.value, t.unit) for t in ts] == [
+        ("change", ">=", 4.0, "%"), ("change", "<=", 4.5, "%")]

@@ -156,6 +156,7 @@ class Lexicon:
     growth_target_words: tuple[str, ...]
     growth_only_metrics: tuple[str, ...]
     headcount_nouns: tuple[str, ...]
+    planned_figure_words: tuple[str, ...]
     headcount_nouns_after: tuple[str, ...]
     kind_units: frozenset[str]
     portfolio_kinds: tuple[str, ...]
@@ -339,6 +340,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         growth_target_words=_longest_first(raw["targets"]["growth_target_words"]),
         growth_only_metrics=_longest_first(raw["targets"]["growth_only_metrics"]),
         headcount_nouns=_longest_first(raw["targets"]["headcount_nouns"]),
+        planned_figure_words=_longest_first(raw["targets"]["planned_figure_words"]),
         headcount_nouns_after=_longest_first(raw["targets"]["headcount_nouns_after"]),
         kind_units=frozenset(raw["targets"]["kind_units"]),
         portfolio_kinds=_longest_first(raw["targets"]["portfolio_kinds"]),

@@ -169,16 +169,34 @@ def bare_run(norm: str, quantities: list[Quantity]) -> int:
     return 0
 
 
+def _planned_figure_ends_cell(norm: str, lo: int, q: Quantity) -> bool:
+    """年度计划投资 45.2: a figure with no measure word ending its cell, set apart from words that set a plan for
+    a metric (``planned_figure_words``), is the target, its unit the progress's."""
+    if q.unit is not None or norm[q.span[1] :].strip(" 。.;；") != "":
+        return False
+    before = norm[lo : q.span[0]]
+    if not before[-1:].isspace() and not _RANGE_LOW_RE.search(before):
+        return False  # a table's cells, flattened, stand apart (年度计划投资 45.2; the high end of -4.0~-4.5)
+    return contains_any(before, LEXICON.planned_figure_words) and len(before.strip()) >= _PLANNED_WORDS
+
+
+_PLANNED_WORDS: Final = 4
+
+
 def stands_alone(norm: str, end: int) -> bool:
     """A bare number must end its cell or be followed by a space or a clause delimiter (not 目标1:造林)."""
     nxt = norm[end : end + 1]
     if nxt == "" or nxt in " \t\n，,；;。" or nxt == "\u3000":
         return True
+    if _RANGE_NEXT_RE.match(norm, end):
+        return True  # -4.0~-4.5: the low end of a range of bare figures
     # or by its comparator, then the end or a space (增速(%) 7以上 | …)
     after = word_after(norm, end, _AFTER_WORDS)
     return after is not None and norm[end + len(after) : end + len(after) + 1] in ("", " ", "\t", "\u3000", "，", ",")
 
 
+_RANGE_NEXT_RE: Final = re.compile(r"\s*[~～—–-]\s*-?\d")
+_RANGE_LOW_RE: Final = re.compile(r"(-?\d[\d.]*)\s*[~～—–-]\s*$")
 _HEADER_UNIT_RE: Final = re.compile(r"[(（]\s*[^()（）\s\d]{1,4}\s*[)）]\s*$")
 
 
@@ -824,13 +842,15 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
     unit = q.unit
     value = q.value
     labelled = (bare_label_before(norm, start, LEXICON.bare_target_labels) or _header_unit_right_before(norm, start)
-                or _target_header_before(norm, start))
+                or _target_header_before(norm, start) or _planned_figure_ends_cell(norm, lo, q))
     if unit is None and (people := headcount_unit(norm, lo, q)) is not None:
         unit = people
     if unit is None:
         if not (bare or labelled) or not stands_alone(norm, end):
             return None
         header_unit = paren_unit_before(norm, start, 0) or declared_unit(norm, start)
+        if header_unit is None and (low := _RANGE_LOW_RE.search(norm, lo, start)) is not None:
+            header_unit = paren_unit_before(norm, low.start(1), 0)  # (%) -4.0~-4.5: the high end's unit is the low's
         if header_unit is None and (bare or labelled):
             # the unit in the first column's brackets: 城镇新增就业(人) | 26000
             fgoal = fold(goal).rstrip()
