@@ -23,6 +23,11 @@ from .builders import ROWS, csv_text, disclosure_json, html_page, texts, xlsx_bo
         (csv_text().encode("utf-8"), "table.csv", "csv"),
         (csv_text(delimiter="\t").encode("utf-16"), "excel-export.txt", "csv"),
         ("标题\n-\n目标名称 |\n考核指标 |\n|\n||\n甲 |\n乙 |\n丙 |\n".encode(), "<upload>", "text"),
+        # a text dump whose title opens with a bracket is no JSON (a real page: [海南]截至2020年底…)
+        ("[海南]截至2020年底\n-\n发布时间:\n目标名称 |\n考核指标 |\n|\n||\n甲 |\n乙 |\n丙 |\n".encode(),
+         "a.txt", "text"),
+        (b'[{"title": "x", "rows": []}]', "<upload>", "json"),
+        (b"[\n  {}\n]", "<upload>", "json"),
     ],
 )
 def test_sniff(data: bytes, source: str, expected: str) -> None:

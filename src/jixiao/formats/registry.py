@@ -8,6 +8,7 @@ text"); anything else is read as the text dump.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Literal
@@ -33,6 +34,8 @@ _BY_EXTENSION: dict[str, Format] = {
     ".xlsx": "xlsx", ".xlsm": "xlsx", ".html": "html", ".htm": "html", ".shtml": "html", ".xhtml": "html",
     ".json": "json", ".csv": "csv", ".tsv": "csv",
 }
+# JSON opens an object with a key or closes it, or an array with a value: {"… / [{… / [] (not [海南]…).
+_JSON_START_RE = re.compile(rb'(?:\{\s*["}]|\[\s*[\[{"\]\d\-]|\[\s*$)')
 _UNSUPPORTED_MAGIC = (
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Excel .xls (or an encrypted) workbook: save it as .xlsx"),
     (b"%PDF", "a PDF document: jixiao reads HTML, XLSX, CSV, JSON and text"),
@@ -64,8 +67,8 @@ def sniff_format(data: bytes, *, source: str = "<input>") -> Format:
         return _BY_EXTENSION[ext]
     if stripped.startswith(b"<"):
         return "html"
-    if stripped.startswith((b"{", b"[")):
-        return "json"
+    if _JSON_START_RE.match(stripped):
+        return "json"  # (not a title that opens with a bracket: [海南]截至2020年底…)
     try:
         text = decode_bytes(data[:65536], source=source)
     except ReaderError:
