@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from jixiao.core.check import check_row
+from jixiao.core.check import check_disclosure, check_row
 from jixiao.core.claims import extract_claims
-from jixiao.core.model import Row
+from jixiao.core.model import Disclosure, Row
 from jixiao.core.targets import extract_targets
 
 
@@ -1824,3 +1824,20 @@ def test_a_planned_figure_ending_its_cell_is_the_target() -> None:
     ts = extract_targets("2007年万元GDP能耗 降低目标(%) -4.0~-4.5", "河 南")
     assert [(t.kind, t.comparator, t.value, t.unit) for t in ts] == [
         ("change", ">=", 4.0, "%"), ("change", "<=", 4.5, "%")]
+
+
+def test_a_pledge_reported_by_period_is_judged_by_its_worst_period() -> None:
+    months = " ".join(f"{m}月 {v}%" for m, v in zip("一二三四五六", (99.9, 99.8, 99.95, 99.7, 99.9, 99.9), strict=True))
+    (r,) = check_row(Row("按照編定班次行走", "2006 年 目標 99%", months), year=2006).targets
+    assert r.verdict == "met" and r.actual is not None and r.actual.value == 99.7
+    (r,) = check_row(Row("行車準時", "2006 年 目標 99.8%", months), year=2006).targets
+    assert r.verdict == "not_met" and r.actual is not None and r.actual.value == 99.7
+    # bare counts by month against a ceiling, the unit from the first column's count noun
+    row = Row("車廂空調系統故障次數", "2006 年 目標 少於4", "一月 2 二月 1 三月 1 十二月 1")
+    (r,) = check_row(row, year=2006).targets
+    assert (r.target.comparator, r.target.unit, r.verdict) == ("<", "次", "met")
+    # rows of one table giving the same series are no shared results paragraph
+    rows = [Row(g, "2006 年 目標 99%", "一月 100% 二月 100% 三月 100% 四月 100% 五月 100% 六月 100%", i)
+            for i, g in enumerate(("列車車身清潔", "電話回覆"))]
+    report = check_disclosure(Disclosure(title="2006 年輕鐵實質服務表現", rows=rows))
+    assert [r.verdict for r in report.rows] == ["met", "met"]

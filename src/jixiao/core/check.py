@@ -8,7 +8,14 @@ from dataclasses import replace
 from itertools import pairwise
 from typing import Final
 
-from jixiao.core.claims import STAGE_WORDS, extract_claims, is_final_admission, stage_claims, states_done
+from jixiao.core.claims import (
+    STAGE_WORDS,
+    extract_claims,
+    is_final_admission,
+    period_series,
+    stage_claims,
+    states_done,
+)
 from jixiao.core.lexicon import LEXICON
 from jixiao.core.meta import (
     deadline_after,
@@ -41,6 +48,7 @@ from jixiao.core.verdicts import (
     judge_numeric,
     plan_reached,
     row_verdict,
+    units_compatible,
 )
 
 
@@ -417,6 +425,10 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
     bare_row = len(numeric) == 1 and len(figures) == 1
     assigned = assign_claims(targets, claims, ind_norm, prog_norm, goal, bare_row=bare_row and not shared,
                              crowded=shared)
+    if len(numeric) == 1 and not shared and (series := _period_series(figures, prog_norm)) is not None:
+        k = targets.index(numeric[0])
+        if k not in assigned and (worst := _worst_of(numeric[0], series)) is not None:
+            assigned[k] = worst
     if period is not None and is_in_year(period):
         _share_node_claims(targets, assigned, ind_norm, period)
     stages = [c for c in claims if c.kind == "stage"]
@@ -601,6 +613,25 @@ _MIN_LISTED_NAME: Final = 6
 _SHORT_LEAD: Final = 4
 
 
+def _period_series(figures: list[Claim], prog_norm: str) -> list[Claim] | None:
+    """一月 99.99% 二月 99.99% … 十二月 99.99%: a progress that is only figures headed by the periods they are for
+    (``claims.period_series``), all of one unit."""
+    if len({c.unit for c in figures}) != 1 or not period_series(prog_norm, [c.span for c in figures]):
+        return None
+    return figures
+
+
+def _worst_of(t: Target, series: list[Claim]) -> Claim | None:
+    """The figure of a series that decides a target each period must meet: the lowest of a floor, the highest
+    of a ceiling (a pledge kept every month is kept by its worst month)."""
+    if t.comparator is None or t.kind != "level" or any(c.value is None for c in series):
+        return None
+    if units_compatible(t.unit, series[0].unit) == 0.0:
+        return None
+    low = t.comparator in (">=", ">")
+    return min(series, key=lambda c: c.value or 0.0) if low else max(series, key=lambda c: c.value or 0.0)
+
+
 def _share_node_claims(targets: list[Target], assigned: dict[int, Claim], ind_norm: str, period: str) -> None:
     """An annual target beside its node for the report's period (计划新开工项目41项,1至11月份计划开工39项 |
     实际开工37项; 年度投资计划 600.1 一季度目标任务 110.5 | 完成投资 120.5): the one figure so far is the claim
@@ -768,8 +799,12 @@ def _statements_not_about_others(statements: list[Claim], others: list[Claim], n
 
 
 def is_results_paragraph(progress: str) -> bool:
-    """A progress text long enough, and with figures enough, to be a results paragraph several rows share."""
-    return len(progress) >= _PARAGRAPH and len(_QUANTITY_HINT.findall(progress)) > 1
+    """A progress text long enough, and with figures enough, to be a results paragraph several rows share (not a
+    table's series of figures by period, which rows of one table may give alike: 一月 100% … 十二月 100%)."""
+    if len(progress) < _PARAGRAPH or len(_QUANTITY_HINT.findall(progress)) <= 1:
+        return False
+    norm = fold(progress)
+    return not period_series(norm, [q.span for q in find_quantities(progress)])
 
 
 def shared_paragraphs(rows: list[Row]) -> frozenset[str]:

@@ -57,7 +57,7 @@ def extract_claims(
     quantities = find_quantities(progress)
     run = bare_run(norm, quantities)
     whole = run > 0 and run == len(quantities)
-    bare = whole or is_bare_figure(norm, quantities)
+    bare = whole or is_bare_figure(norm, quantities) or period_series(norm, [q.span for q in quantities])
     claims: list[Claim] = []
     for k, q in enumerate(quantities):
         if units is not None and q.unit is not None and q.unit != "%" and q.unit.split("/")[0] not in units:
@@ -86,6 +86,25 @@ def extract_claims(
     claims.extend(admission_claims(progress, norm))
     claims.sort(key=lambda c: c.span[0])
     return claims
+
+
+# A period heading a figure of a series: 一月, 12月, 十二月份, 第一季, 二季度, 上半年, Q3
+_PERIOD_LABEL_RE: Final = re.compile(
+    r"(?:(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月份?|第?[一二三四1-4]季度?|[上下]半年|Q[1-4])\s*[:：]?\s*$")
+_SERIES_MIN: Final = 3
+
+
+def period_series(norm: str, spans: list[tuple[int, int]]) -> bool:
+    """一月 2 二月 1 … 十二月 1, 一月 99.99% 二月 99.99% …: figures each headed by the period it is for (at least
+    three of them, and nothing but them), read as a table's cells."""
+    if len(spans) < _SERIES_MIN:
+        return False
+    prev = 0
+    for a, b in spans:
+        if _PERIOD_LABEL_RE.search(norm, prev, a) is None:
+            return False
+        prev = b
+    return True
 
 
 _SHARE_OF_IT_RE: Final = re.compile(r"\s*(?:进度|的)?\s*(?:为|达)?\s*\d")

@@ -460,6 +460,9 @@ def _compound(norm: str, p: int, mult_word: str, readable: bool) -> tuple[int, f
     return 2, 0.0, end
 
 
+_NOT_AFTER_A_SPACE: Final = frozenset("十百千")  # multipliers never written apart from their digits
+
+
 def _read_tail(norm: str, p: int, value: float, arabic: bool) -> _TailT:
     """What follows a number: 余/多/来, a multiplier, 余/多, a unit with its rate denominators, 左右; after
     one space too (40 部, 2,500 萬元), or any spaces before % (a table cell's 35.5 %)."""
@@ -467,7 +470,9 @@ def _read_tail(norm: str, p: int, value: float, arabic: bool) -> _TailT:
         q = p + 1
         while norm[q : q + 1] == " ":
             q += 1
-        if q == p + 1 or norm[q : q + 1] in ("%", "‰"):
+        if (q == p + 1 or norm[q : q + 1] in ("%", "‰")) and (
+                norm[q : q + 1] not in _NOT_AFTER_A_SPACE or _UNITS.at(norm, q) is not None):
+            # (三月 1 十二月 1: 十 after a space starts the next word, a month, not 1 十 = 10)
             spaced = _tail_here(norm, q, value, arabic)
             if spaced[0] > q or spaced[7]:
                 return spaced

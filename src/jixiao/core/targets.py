@@ -130,7 +130,10 @@ def is_bare_figure(norm: str, quantities: list[Quantity]) -> bool:
     if len(quantities) != 1:
         return False
     q = quantities[0]
-    rest = norm[: q.span[0]] + norm[q.span[1] :]
+    before = norm[: q.span[0]].rstrip()
+    if (word := word_before(before, len(before), _BEFORE_WORDS)) is not None and len(word) >= 2:
+        before = before[: -len(word)]  # 少於4, 不低于95%: a comparator word and the figure are still bare
+    rest = before + norm[q.span[1] :]
     return bool(_BARE_FIGURE_REST.match(rest)) or len(rest.strip()) <= 1
 
 
@@ -212,6 +215,10 @@ def bare_label_before(norm: str, pos: int, labels: tuple[str, ...]) -> bool:
     j = pos
     while j > 0 and norm[j - 1] in " :：\t":
         j -= 1
+    if (word := word_before(norm, j, _BEFORE_WORDS)) is not None and len(word) >= 2:
+        j -= len(word)  # 目標 少於4: the comparator between the label and its figure
+        while j > 0 and norm[j - 1] in " :：\t":
+            j -= 1
     if j > 0 and norm[j - 1] in ")）" and (m := _TRAILING_HEADING_RE.search(norm, 0, j)) is not None:
         j = m.start()
         while j > 0 and norm[j - 1] in " \t":
@@ -870,7 +877,7 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
             unit = "元"  # 市民中心运行维护费 150万: an amount of money in 万元
         elif bare and _names_a_rate(fold(goal) + norm[lo:start]) and 0 <= value <= 100:
             unit = "%"  # 工程完工率 100: a rate's bare figure is a percentage
-        elif bare and (counted := _counted_by(goal)) is not None:
+        elif (bare or labelled) and (counted := _counted_by(goal)) is not None:
             unit = counted  # 综合学习课程学员人数 | 13,500: 13500 人
         elif (bare or labelled) and contains_any(fold(goal) + norm[lo:start], LEXICON.money_metrics):
             # 年度资金总额 | 285.84: the template's 万元, dropped with its heading; a large figure is in 元
