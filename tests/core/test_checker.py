@@ -1841,3 +1841,24 @@ def test_a_pledge_reported_by_period_is_judged_by_its_worst_period() -> None:
             for i, g in enumerate(("列車車身清潔", "電話回覆"))]
     report = check_disclosure(Disclosure(title="2006 年輕鐵實質服務表現", rows=rows))
     assert [r.verdict for r in report.rows] == ["met", "met"]
+
+
+def test_figures_listed_after_fenbie_belong_to_the_items_listed_before() -> None:
+    prog = ("2014年,全省化学需氧量、氨氮、二氧化硫和氮氧化物的排放量与2013年相比,分别削减了3.16%、4.08%、7.38%和8.47%,"
+            "超额完成了国家下达的同比分别削减2%、3%、3%、6%的目标任务。")
+    rows = [Row(g, v, prog, i) for i, (g, v) in enumerate(
+        (("化学需氧量", "国家下达的同比分别削减2%"), ("氨氮", "3%"), ("二氧化硫", "3%"), ("氮氧化物", "6%的目标任务")))]
+    report = check_disclosure(Disclosure(title="2014年环境状况公报", rows=rows, year=2014))
+    assert [r.targets[0].actual.value if r.targets[0].actual else None for r in report.rows] == [3.16, 4.08, 7.38, 8.47]
+    assert [r.verdict for r in report.rows] == ["met"] * 4
+    # 城镇和农村…分别增长8.2%和9.3% is no list of the first column's items: 城镇 alone names no row
+    prog = "城镇和农村常住居民人均可支配收入分别增长了8.2%和9.3%,新增就业岗位数量58.9万个。"
+    res = check_row(Row("城镇调查失业率和登记失业率", "城镇调查失业率和登记失业率稳定在4.3%左右", prog)).targets
+    assert [r.actual for r in res] == [None, None]
+
+
+def test_a_change_named_before_the_target_label_is_a_change() -> None:
+    (t,) = extract_targets("今年我省化学需氧量、二氧化硫、氨氮、氮氧化物排放量年度削减目标分别为1%")
+    assert (t.kind, t.direction) == ("change", "down")
+    (t,) = extract_targets("1%", "二氧化硫")  # a pollutant's bare percentage is its cut
+    assert (t.kind, t.direction) == ("change", "down")

@@ -198,6 +198,9 @@ def stands_alone(norm: str, end: int) -> bool:
     return after is not None and norm[end + len(after) : end + len(after) + 1] in ("", " ", "\t", "\u3000", "，", ",")
 
 
+_CHANGE_THEN_LABEL_RE: Final = re.compile(
+    "(" + "|".join(map(re.escape, sorted({*LEXICON.increase, *LEXICON.decrease}, key=len, reverse=True)))
+    + r")(?:目标|任务)(?:值)?\s*(?:分别)?\s*(?:为|是|:|：)?\s*$")
 _RANGE_NEXT_RE: Final = re.compile(r"\s*[~～—–-]\s*-?\d")
 _RANGE_LOW_RE: Final = re.compile(r"(-?\d[\d.]*)\s*[~～—–-]\s*$")
 _HEADER_UNIT_RE: Final = re.compile(r"[(（]\s*[^()（）\s\d]{1,4}\s*[)）]\s*$")
@@ -916,6 +919,9 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
         direction, change_word = change_before(norm, start)
         if direction is not None and word_before(norm, start - len(change_word), LEXICON.new_things):
             direction, change_word = None, ""
+    if direction is None and (m := _CHANGE_THEN_LABEL_RE.search(norm, lo, start)) is not None:
+        # 排放量年度削减目标分别为1%, 增长目标为7%: the change the target label names
+        direction = "up" if m.group(1) in LEXICON.increase else "down"
     if direction is None and comp_word and unit not in ("%", "百分点"):
         direction, change_word = _change_across_its_object(norm, lo, start - len(comp_word))
     if direction is None and goal and unit in ("%", "百分点") and (bare or only_a_label(norm[lo:start])):

@@ -56,6 +56,7 @@ class _Context:
     annual: bool = False  # a target: its clause sets it for the year (2017年度计划实施170878户), not for a longer task
 
 
+_ITEM_BONUS: Final = 2.0  # a figure listed for the item the target names (see fenbie_items)
 _PEER: Final = 1.2  # units_compatible of two measure words counting the same things (个 and 座)
 _COUNTED_REACH: Final = 4
 
@@ -386,8 +387,11 @@ def _subset_spans(progress_norm: str) -> tuple[tuple[int, int], ...]:
 
 
 def _plan_follows(progress_norm: str, c: Claim) -> bool:
-    """A figure followed by 的预期目标 (超过1.8万亿元的预期目标) names the plan, not the result."""
+    """A figure followed by 的预期目标 (超过1.8万亿元的预期目标) names the plan, not the result; so does each figure
+    of a list that ends so (超额完成了…分别削减2%、3%、3%、6%的目标任务)."""
     end = c.quantity.span[1] if c.quantity is not None else c.span[1]
+    while (m := _LISTED_NEXT_RE.match(progress_norm, end)) is not None:
+        end = m.end()  # on to the list's last figure
     near = progress_norm[end : end + _PLAN_AFTER_REACH]
     if not any(h in near for h in LEXICON.plan_after_heads):
         return False
@@ -400,6 +404,8 @@ def _plan_follows(progress_norm: str, c: Claim) -> bool:
 
 
 _PLAN_AFTER_REACH: Final = 12
+# The next figure of a list of figures: 、3% / 和6% (a figure with its unit, of up to 4 characters)
+_LISTED_NEXT_RE: Final = re.compile(r"\s*[、和及]\s*-?\d+(?:\.\d+)?\s*(?:%|[\u4e00-\u9fff]{1,4}(?=[、和及的]))")
 
 
 def _names_change_rate(words: str) -> bool:
@@ -767,6 +773,7 @@ def assign_claims(
     if not crowded and (in_order := _same_list(targets, figures, progress_norm)) is not None:
         return in_order
     fenbie = _fenbie_lists(targets, figures, indicator_norm, progress_norm)
+    items = fenbie_items(figures, progress_norm)
     ccs: dict[int, _Context] = {}  # claim contexts, computed only for claims some target could take
     scored: list[tuple[float, int, int]] = []
     bare_pair = bare_row and len(targets) == 1 and len(figures) == 1
@@ -828,7 +835,14 @@ def assign_claims(
                     continue  # 进出口总额增长12%左右 | 出口增长25.3%: exports are not the trade total
             if _scope_missing(scopes, c, progress_norm) and not (bare_pair and _names_no_metric(c, progress_norm)):
                 continue  # (the row's one figure, naming no metric of its own, is the row's metric: 完成1399.86亿元)
-            s = pair_score(t, tc, c, ccs[j], bare_pair=bare_pair or alone[i], crowded=busy[i])
+            if j in items:
+                fit = _item_fit(t, items[j], goal)
+                if fit < 0:
+                    continue  # the figure listed for another item (氨氮 | …化学需氧量…分别为3.71%、5.4%: not 3.71%)
+                s = pair_score(t, tc, c, ccs[j], bare_pair=bare_pair or alone[i], crowded=busy[i] and fit == 0)
+                s += _ITEM_BONUS * fit
+            else:
+                s = pair_score(t, tc, c, ccs[j], bare_pair=bare_pair or alone[i], crowded=busy[i])
             if s >= _MIN_SCORE:
                 scored.append((s, i, j))
     if any(annual):
@@ -873,6 +887,49 @@ def _listed_after_fenbie(norm: str, spans: list[tuple[int, int]]) -> list[list[i
         if len(run) > 1:
             runs.append(run)
     return runs
+
+
+_ITEM_LIST_RE: Final = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,10}(?:(?:、|和|及|与)[\u4e00-\u9fffA-Za-z]{1,10})+")
+# Where the last name of a list ends: before its count (四项污染物), 等 or 的.
+_ITEM_TAIL_RE: Final = re.compile(r"(?:[一二两三四五六七八九十]+[项个类种]|等|的).*$")
+_ITEM_JOIN_RE: Final = re.compile(r"、|和|及|与")
+
+
+def fenbie_items(figures: list[Claim], progress_norm: str) -> dict[int, tuple[str, tuple[str, ...]]]:
+    """化学需氧量、氨氮、二氧化硫、氮氧化物四项污染物…削减比例分别为3.71%、5.4%、6.86%和10.01%: the figures a
+    progress lists after 分别 are, in order, those of the items its sentence listed before as many (figure index →
+    its item and all the items). The items are read from the latest list of as many names before the 分别."""
+    if "分别" not in progress_norm:
+        return {}
+    cspans = [c.quantity.span if c.quantity is not None else c.span for c in figures]
+    out: dict[int, tuple[str, tuple[str, ...]]] = {}
+    for run in _listed_after_fenbie(progress_norm, cspans):
+        first = cspans[run[0]][0]
+        slo = sentence_bounds(progress_norm, first, first + 1)[0]
+        at = progress_norm.rfind("分别", slo, first)
+        items: tuple[str, ...] | None = None
+        for m in _ITEM_LIST_RE.finditer(progress_norm, slo, at):
+            names = tuple(_ITEM_JOIN_RE.split(m.group()))
+            names = (*names[:-1], _ITEM_TAIL_RE.sub("", names[-1]))
+            if len(names) == len(run):
+                items = names  # the latest list of as many names wins
+        if items is None:
+            continue
+        for k, name in zip(run, items, strict=True):
+            out[k] = (name, items)
+    return out
+
+
+def _item_fit(t: Target, item: tuple[str, tuple[str, ...]], goal: str) -> float:
+    """How a figure listed for an item fits a target: +1 when the target is that item's (its first column or its
+    own list item names it: 化学需氧量 | …分别比2013年削减3.05%), -1 when another item's of the same list, else 0."""
+    name, items = item
+    own = {fold(goal).strip(" 　"), t.item or ""} - {""}
+    if name in own:
+        return 1.0
+    if any(n in own for n in items):
+        return -1.0
+    return 0.0
 
 
 def _fenbie_lists(targets: list[Target], figures: list[Claim], indicator_norm: str,
