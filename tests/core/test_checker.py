@@ -1862,3 +1862,9 @@ def test_a_change_named_before_the_target_label_is_a_change() -> None:
     assert (t.kind, t.direction) == ("change", "down")
     (t,) = extract_targets("1%", "二氧化硫")  # a pollutant's bare percentage is its cut
     assert (t.kind, t.direction) == ("change", "down")
+
+
+def test_a_percentage_of_a_concentration_set_before_is_its_cut() -> None:
+    prog = "全省PM2.5平均浓度实现同比下降12%,远超既定的4%的目标任务。"
+    (r,) = check_row(Row("PM2.5平均浓度", "既定的4%的目标任务", prog)).targets
+    assert (r.target.kind, r.verdict) == ("change", "met") and r.actual is not None and r.actual.value == 12
