@@ -1868,3 +1868,8 @@ def test_a_percentage_of_a_concentration_set_before_is_its_cut() -> None:
     prog = "全省PM2.5平均浓度实现同比下降12%,远超既定的4%的目标任务。"
     (r,) = check_row(Row("PM2.5平均浓度", "既定的4%的目标任务", prog)).targets
     assert (r.target.kind, r.verdict) == ("change", "met") and r.actual is not None and r.actual.value == 12
+
+
+def test_a_target_changed_from_last_years_starts_there() -> None:
+    (t,) = extract_targets("江苏由去年的7%以上调整至6.5%以上;", "江苏 地区生产总值")
+    assert t.value == 6.5

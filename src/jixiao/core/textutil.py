@@ -52,7 +52,8 @@ def starts_a_change(text: str, start: int, end: int) -> bool:
 
 _FROM_REACH: Final = 12
 _CHANGE_TO_RE: Final = re.compile(
-    r"\s*(?:" + "|".join(map(re.escape, (*LEXICON.increase, *LEXICON.decrease, *LEXICON.change_to_verbs)))
+    r"\s*(?:以上|以下|以内|左右)?\s*(?:"
+    + "|".join(map(re.escape, (*LEXICON.increase, *LEXICON.decrease, *LEXICON.change_to_verbs)))
     + r")\s*了?\s*(?:" + "|".join(map(re.escape, LEXICON.change_to_words)) + ")"
 )
 _YEAR_OF_RE: Final = re.compile(r"(?:19|20)\d{2}\s*年(?:底|末|初)?")
