@@ -1873,3 +1873,18 @@ def test_a_percentage_of_a_concentration_set_before_is_its_cut() -> None:
 def test_a_target_changed_from_last_years_starts_there() -> None:
     (t,) = extract_targets("江苏由去年的7%以上调整至6.5%以上;", "江苏 地区生产总值")
     assert t.value == 6.5
+
+
+def test_a_cell_cut_inside_a_bracket_still_holds_its_target() -> None:
+    (t,) = extract_targets("大力推進“6643”工程(到2017年壓減鋼鐵產能6000萬噸")
+    assert (t.value, t.unit) == (60_000_000, "吨")
+    (t,) = extract_targets("玻璃產能3600萬重量箱)")
+    assert (t.value, t.unit) == (36_000_000, "重量箱")
+    assert extract_targets("建成道路(含改造3公里)10公里") == [] or all(
+        t.value != 3 for t in extract_targets("建成道路(含改造3公里)10公里"))
+
+
+def test_a_task_the_progress_says_is_due_later_is_not_missed_yet() -> None:
+    prog = "2015年全省平板玻璃443萬重量箱,累計已完成到2017年壓減任務的124%。"
+    (r,) = check_row(Row("壓減玻璃產能", "玻璃產能3600萬重量箱", prog), year=2015).targets
+    assert r.verdict != "not_met"

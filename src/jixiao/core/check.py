@@ -289,6 +289,16 @@ def _quotes_target(quoted: str, ind_norm: str) -> bool:
     return bool(own) and len(own & bigrams(ind_norm)) >= 0.6 * len(own)
 
 
+# The progress naming the task as due by a later year: 累计已完成到2017年压减任务的57.4%
+_TASK_DUE_RE: Final = re.compile(r"(?:到|至)\s*((?:19|20)\d{2})\s*年[^，,。；;]{0,8}?(?:任务|目标)")
+
+
+def _task_due_later(prog_norm: str, year: int | None) -> bool:
+    """Whether the progress says the task it reports on is due by a year after the report's (累计已完成到2017年
+    压减任务的57.4%, in a 2015 report): a figure short of it so far is progress, not a shortfall."""
+    return year is not None and any(int(m.group(1)) > year for m in _TASK_DUE_RE.finditer(prog_norm))
+
+
 def _set_for_the_period(t: Target, ind_norm: str, period: str) -> bool:
     """A target set for the report's own period (1至11月份计划开工39项 in a 截至11月 report, 上半年完成X in a
     上半年 one) is judged as at the year's end (LABELLING.md, Periods)."""
@@ -497,7 +507,8 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
         results = [r if _set_for_the_period(r.target, ind_norm, period) or _a_node_of_the_goals_task(
             r.target, ind_norm, goal) else _in_year(
             r, period, settled or (done_said and r.verdict == "met" and _met_by_a_figure(r))) for r in results]
-    if any(r.verdict == "not_met" for r in results) and deadline_after(ind_norm, year):
+    if any(r.verdict == "not_met" for r in results) and (deadline_after(ind_norm, year) or _task_due_later(
+            prog_norm, year)):
         results = [_not_due(r) for r in results]
     return RowResult(row=row, verdict=row_verdict(results), targets=tuple(results))
 

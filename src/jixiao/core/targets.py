@@ -888,8 +888,9 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
             unit = base
             if value < LEXICON.bare_money_yuan_from and not contains_any(fold(goal), LEXICON.per_head_words):
                 value *= scale
-    if not bare and in_brackets(norm, start) and not _bracket_is_the_figure(norm, q, lo, hi):
-        return None
+    if not bare and in_brackets(norm, start) and not _bracket_is_the_figure(norm, q, lo, hi) and any(
+            ch in norm[end:] for ch in ")）"):
+        return None  # (an unclosed bracket, the cell cut inside it, holds the cell's own words: 年度目标(1700公里)
     if unit is not None and unit not in ("%", "百分点") and _each_follows(norm, end, hi):
         return None  # 4个结构性指标均实现10%以上增长: the count says how many must each reach the figure
     if (
