@@ -1888,3 +1888,13 @@ def test_a_task_the_progress_says_is_due_later_is_not_missed_yet() -> None:
     prog = "2015年全省平板玻璃443萬重量箱,累計已完成到2017年壓減任務的124%。"
     (r,) = check_row(Row("壓減玻璃產能", "玻璃產能3600萬重量箱", prog), year=2015).targets
     assert r.verdict != "not_met"
+
+
+def test_a_measure_said_to_move_the_other_way_misses_its_cut() -> None:
+    ind = "2011年全国减排目标任务是四项指标分别减排1.5%。"
+    prog = "2011年,全国化学需氧量、氨氮排放总量、二氧化硫排放总量都比2010年下降;而氮氧化物排放总量比2010年上升。"
+    assert [(t.value, t.unit) for t in extract_targets(ind)] == [(1.5, "%")]  # 四项指标 counts the metrics
+    (r,) = check_row(Row("氮氧化物", ind, prog), year=2011).targets
+    assert r.verdict == "not_met" and r.actual is None
+    (r,) = check_row(Row("氨氮", ind, prog), year=2011).targets
+    assert r.verdict == "unverified"  # the same way, with no figure: the size is not said

@@ -289,6 +289,42 @@ def _quotes_target(quoted: str, ind_norm: str) -> bool:
     return bool(own) and len(own & bigrams(ind_norm)) >= 0.6 * len(own)
 
 
+# A clause that says only which way a measure moved against its baseline: 而氮氧化物排放总量比2010年上升
+_MOVED_RE: Final = re.compile(
+    "(?:" + "|".join(map(re.escape, LEXICON.baseline)) + r")[\d年度同期]{0,8}\s*(?:都|均|也|有所|略有)?\s*("
+    + "|".join(map(re.escape, sorted({*LEXICON.increase, *LEXICON.decrease}, key=len, reverse=True)))
+    + r")(?:了)?\s*$")
+_CLAUSE_SPLIT_RE: Final = re.compile(r"[，,；;。]|而")
+
+
+def _moved_the_other_way(r: TargetResult, goal: str, progress: str, prog_norm: str) -> TargetResult:
+    """A change target left unverified, whose first column's measure the progress says moved the other way with
+    no figure (减排1.5% | …而氮氧化物排放总量比2010年上升): not met. The same way with no figure says nothing of
+    the size: it stays unverified."""
+    t = r.target
+    if r.verdict != "unverified" or r.actual is not None or t.kind != "change" or t.direction is None:
+        return r
+    name = t.item or goal.strip()
+    if len(name) < 2:
+        return r
+    pos = 0
+    for part in _CLAUSE_SPLIT_RE.split(prog_norm):
+        at = prog_norm.find(part, pos)
+        pos = at + len(part)
+        if name not in part:
+            continue
+        m = _MOVED_RE.search(part)
+        if m is None or DIGIT_RE.search(part[part.find(name) : m.start()]):
+            continue  # (a figure of its own is read as a claim, not here)
+        moved = "up" if m.group(1) in LEXICON.increase else "down"
+        if moved != t.direction:
+            ev = Claim(text=progress[at : at + len(part)], span=(at, at + len(part)), kind="statement", value=None,
+                       unit=None, context=part)
+            return replace(r, verdict="not_met", reason=f"进度称“{part}”，与目标“{t.text}”的方向相反",
+                           evidence=(ev, *r.evidence))
+    return r
+
+
 # The progress naming the task as due by a later year: 累计已完成到2017年压减任务的57.4%
 _TASK_DUE_RE: Final = re.compile(r"(?:到|至)\s*((?:19|20)\d{2})\s*年[^，,。；;]{0,8}?(?:任务|目标)")
 
@@ -489,6 +525,7 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
                 stages = stage_claims(row.progress)  # read only now: few rows come this far
             result = _works_short_of_done(result, stages, statements)
         results.append(result)
+    results = [_moved_the_other_way(r, goal, row.progress, prog_norm) for r in results]
     admissions = [c for c in claims if c.kind == "admission"]
     if admissions:
         results = [_admitted(r, admissions, goal) for r in results]

@@ -178,6 +178,7 @@ class Lexicon:
     bare_money_yuan_from: float
     per_head_words: tuple[str, ...]
     counted_periods: tuple[str, ...]
+    counted_metrics: tuple[str, ...]
     pledge_markers: tuple[str, ...]
     annual_markers: tuple[str, ...]
     target_nouns_at_end: tuple[str, ...]
@@ -361,6 +362,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         bare_money_yuan_from=float(raw["targets"]["bare_money_yuan_from"]),
         per_head_words=tuple(raw["targets"]["per_head_words"]),
         counted_periods=_longest_first(raw["targets"]["counted_periods"]),
+        counted_metrics=_longest_first(raw["targets"]["counted_metrics"]),
         pledge_markers=_longest_first(raw["stages"]["pledge_markers"]),
         annual_markers=_longest_first(raw["align"]["annual_markers"]),
         target_nouns_at_end=tuple(raw["restate"]["target_nouns_at_end"]),

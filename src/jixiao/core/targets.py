@@ -365,6 +365,8 @@ def extract_targets(indicator: str, goal: str = "") -> list[Target]:
             continue  # 引进10亿元以上项目5个: the amount says which projects are counted
         if q.unit == "个" and norm.startswith(LEXICON.counted_periods, q.span[1]):
             continue  # 該兩個年度私人房屋土地供應: how many years the figures cover, no target
+        if q.unit in ("项", "个", "类") and norm.startswith(LEXICON.counted_metrics, q.span[1]):
+            continue  # 目标任务是四项指标分别减排1.5%: how many metrics the figures are for, no target
         t = _numeric_target(indicator, norm, q, goal, bare)
         if t is not None:
             found.append(t)
