@@ -1898,3 +1898,8 @@ def test_a_measure_said_to_move_the_other_way_misses_its_cut() -> None:
     assert r.verdict == "not_met" and r.actual is None
     (r,) = check_row(Row("氨氮", ind, prog), year=2011).targets
     assert r.verdict == "unverified"  # the same way, with no figure: the size is not said
+
+
+def test_the_gap_to_a_target_is_no_target() -> None:
+    assert extract_targets("低于预期目标3.2%左右。", "辽宁 地区生产总值") == []
+    assert extract_targets("均比预期低了约2.9%。", "黑龙江、云南 地区生产总值") == []

@@ -172,6 +172,13 @@ def bare_run(norm: str, quantities: list[Quantity]) -> int:
     return 0
 
 
+def _a_margin_before(norm: str, start: int) -> bool:
+    s = start
+    while s > 0 and norm[s - 1] in " 约近了":
+        s -= 1
+    return word_before(norm, s, LEXICON.margin_before) is not None
+
+
 def _planned_figure_ends_cell(norm: str, lo: int, q: Quantity) -> bool:
     """年度计划投资 45.2: a figure with no measure word ending its cell, set apart from words that set a plan for
     a metric (``planned_figure_words``), is the target, its unit the progress's."""
@@ -365,6 +372,8 @@ def extract_targets(indicator: str, goal: str = "") -> list[Target]:
             continue  # 引进10亿元以上项目5个: the amount says which projects are counted
         if q.unit == "个" and norm.startswith(LEXICON.counted_periods, q.span[1]):
             continue  # 該兩個年度私人房屋土地供應: how many years the figures cover, no target
+        if _a_margin_before(norm, q.span[0]):
+            continue  # 低于预期目标3.2%左右, 均比预期低了约2.9%: the gap to a target, not one
         if q.unit in ("项", "个", "类") and norm.startswith(LEXICON.counted_metrics, q.span[1]):
             continue  # 目标任务是四项指标分别减排1.5%: how many metrics the figures are for, no target
         t = _numeric_target(indicator, norm, q, goal, bare)
