@@ -1903,3 +1903,9 @@ def test_a_measure_said_to_move_the_other_way_misses_its_cut() -> None:
 def test_the_gap_to_a_target_is_no_target() -> None:
     assert extract_targets("低于预期目标3.2%左右。", "辽宁 地区生产总值") == []
     assert extract_targets("均比预期低了约2.9%。", "黑龙江、云南 地区生产总值") == []
+
+
+def test_a_single_months_figure_gives_way_to_the_years() -> None:
+    prog = "消費者物價指數(CPI)與2024年持平,2025年12月CPI年增0.8%,官方稱居民消費價格總體平穩。"
+    (r,) = check_row(Row("居民消费价格", "居民消費價格漲幅2%左右", prog), year=2025).targets
+    assert r.actual is not None and r.actual.value == 0 and r.verdict == "met"

@@ -44,6 +44,7 @@ class _Context:
     near: frozenset[str]
     far: frozenset[str]
     ongoing: bool = False  # the clause counts work still under way (另有8个正在改造)
+    one_month: bool = False  # a claim: its clause is a single month's (2025年12月CPI年增0.8%), not the period's
     subset: bool = False  # the clause counts part of the whole (其中…)
     # the metrics the lexicon names: for a target, those its words name; for a claim, the last one its
     # sentence names before it (社会消费品零售总额达4.7万亿元、增长5.8%: 社会消费品零售总额)
@@ -261,7 +262,13 @@ def _claim_context(c: Claim, progress_norm: str) -> _Context:
         far=bigrams(far_text),
         subset=progress_norm.startswith(LEXICON.subset_words, lo, c.span[0]),
         ongoing=contains_any(progress_norm[lo:hi], LEXICON.ongoing_words),
+        one_month=_ONE_MONTH_RE.search(said) is not None and _MONTHS_SPAN_RE.search(said) is None,
     )
+
+
+# A single month heading a claim (2025年12月CPI年增0.8%, 12月份): that month's figure; not 1-12月, 截至12月
+_ONE_MONTH_RE: Final = re.compile(r"(?<![\d\-—~至到])(?:1[0-2]|[1-9])月(?:份)?(?!底|末|以来|累计)")
+_MONTHS_SPAN_RE: Final = re.compile(r"\d{1,2}\s*[-—~至到]\s*\d{1,2}\s*月|截至|截止|前\S?个?月|以来")
 
 
 def _only_a_basis(clause: str) -> bool:
@@ -466,6 +473,8 @@ def pair_score(t: Target, tc: _Context, c: Claim, cc: _Context, *, bare_pair: bo
         score -= 1.0
     if cc.ongoing:
         score -= 1.5  # 现已建成12个,另有8个正在改造: the 12 done, not the 8 under way
+    if cc.one_month:
+        score -= 1.0  # CPI与2024年持平,2025年12月CPI年增0.8%: the year's figure, not December's
     if t.value is not None and c.value is not None:
         if math.isclose(t.value, c.value, rel_tol=1e-9):
             score += 1.0
