@@ -1909,3 +1909,10 @@ def test_a_single_months_figure_gives_way_to_the_years() -> None:
     prog = "消費者物價指數(CPI)與2024年持平,2025年12月CPI年增0.8%,官方稱居民消費價格總體平穩。"
     (r,) = check_row(Row("居民消费价格", "居民消費價格漲幅2%左右", prog), year=2025).targets
     assert r.actual is not None and r.actual.value == 0 and r.verdict == "met"
+
+
+def test_a_plan_word_naming_the_programme_is_no_plan() -> None:
+    ind = "依行政院「109年度加速公共建設計劃執行成效措施」,年底經費達成率目標爲95%,"
+    prog = "在國發會與工程協力加速推動下,109年度整體公建計劃經費達成率95.48%,不僅達成前述加速公建措施目標。"
+    (r,) = check_row(Row("整體公建計劃經費達成率", ind, prog)).targets
+    assert r.actual is not None and r.actual.value == 95.48 and r.verdict == "met"

@@ -133,6 +133,7 @@ class Lexicon:
     plan_reached_before: tuple[str, ...]
     plan_right_before: tuple[str, ...]
     plan_words: tuple[str, ...]
+    plan_as_noun_after: tuple[str, ...]
     plan_after: tuple[str, ...]
     plan_after_skip: tuple[str, ...]
     plan_after_heads: tuple[str, ...]
@@ -318,6 +319,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         plan_reached_before=_longest_first(raw["restate"]["plan_reached_before"]),
         plan_right_before=_longest_first(raw["restate"]["plan_right_before"]),
         plan_words=_longest_first(raw["restate"]["plan_words"]),
+        plan_as_noun_after=_longest_first(raw["restate"]["plan_as_noun_after"]),
         plan_after=_longest_first(raw["restate"]["plan_after"]),
         plan_after_skip=_longest_first(raw["restate"]["plan_after_skip"]),
         plan_after_heads=tuple(raw["restate"]["plan_after_heads"]),

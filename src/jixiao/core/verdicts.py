@@ -203,6 +203,8 @@ def _restates_plan(c: Claim, progress_norm: str) -> bool:
     lo = clause_bounds(progress_norm, c.span[0], c.span[1])[0]
     before = progress_norm[lo : c.span[0]]
     plan_at = last_word_end(before, LEXICON.plan_words)
+    if plan_at >= 0 and before.startswith(LEXICON.plan_as_noun_after, plan_at):
+        plan_at = -1  # 整體公建計劃經費達成率95.48%: the programme's name, not a plan's figure
     if plan_at >= 0 and not contains_any(before[plan_at:], LEXICON.actual_markers):
         return True  # 计划新增2万人; not 所订下的80%…的指标实际数字为61%
     hi = clause_bounds(progress_norm, c.span[0], c.span[1])[1]
