@@ -1916,3 +1916,19 @@ def test_a_plan_word_naming_the_programme_is_no_plan() -> None:
     prog = "在國發會與工程協力加速推動下,109年度整體公建計劃經費達成率95.48%,不僅達成前述加速公建措施目標。"
     (r,) = check_row(Row("整體公建計劃經費達成率", ind, prog)).targets
     assert r.actual is not None and r.actual.value == 95.48 and r.verdict == "met"
+
+
+def test_works_named_only_and_admitted_missed_are_milestones_not_met() -> None:
+    prog = ("说明会上,农村土地确权登记颁证工作没有完成;"
+            "杭温高铁、垃圾焚烧发电、建筑垃圾消纳场等一批重点项目没有如期开工,"
+            "职教中心二期,仙居中学二期、县域健康管理中心等民生项目没有按照计划完成建设。")
+    (r,) = check_row(Row("确权", "农村土地确权登记颁证工作", prog)).targets
+    assert (r.target.kind, r.verdict) == ("milestone", "not_met")
+    res = check_row(Row("重点项目", "杭温高铁、垃圾焚烧发电、建筑垃圾消纳场等一批重点项目", prog)).targets
+    assert [(x.target.text, x.verdict) for x in res] == [
+        ("杭温高铁", "not_met"), ("垃圾焚烧发电", "not_met"), ("建筑垃圾消纳场", "not_met")]
+    res = check_row(Row("民生项目", "职教中心二期,仙居中学二期、县域健康管理中心等民生项目", prog)).targets
+    assert [x.verdict for x in res] == ["not_met"] * 3  # 二期 is a phase, no count
+    # during the year, 滞后 is pace: no target
+    prog = "未达序时进度项目3项为:京台高速东桥互通连接线(投资滞后)、福州金线莲组培产业园(开工滞后)。"
+    assert check_row(Row("市重点项目", "福州金线莲组培产业园", prog), period="截至6月").targets == ()

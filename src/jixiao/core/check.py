@@ -10,6 +10,7 @@ from typing import Final
 
 from jixiao.core.claims import (
     STAGE_WORDS,
+    admission_claims,
     extract_claims,
     is_final_admission,
     period_series,
@@ -456,6 +457,9 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
     ind_norm, prog_norm = fold(row.indicator), fold(row.progress)
     if not targets and (kept := _pledge_kept(row.indicator, ind_norm, prog_norm)) is not None:
         return RowResult(row=row, verdict=row_verdict([kept]), targets=(kept,))
+    if not targets and (missed := _named_works_admitted(row.indicator, ind_norm, row.progress, prog_norm,
+                                                         in_year=period is not None and is_in_year(period))):
+        return RowResult(row=row, verdict=row_verdict(missed), targets=tuple(missed))
     builds = contains_any(goal + ind_norm, LEXICON.works_words)  # 新建全民健身中心1个
     has_milestone = any(t.kind == "milestone" for t in targets)
     claims = extract_claims(row.progress, units=_units_wanted(targets), stages=has_milestone)
@@ -578,6 +582,40 @@ def _pledge_kept(indicator: str, ind_norm: str, prog_norm: str) -> TargetResult 
     return TargetResult(t, "unverified", f"进度称{m.group(0)}的个案达到服务承诺，承诺未定比例，无从判断")
 
 
+def _named_works_admitted(indicator: str, ind_norm: str, progress: str, prog_norm: str, *,
+                          in_year: bool = False) -> list[TargetResult]:
+    """An indicator that only names works (农村土地确权登记颁证工作; 杭温高铁、垃圾焚烧发电…等一批重点项目) whose
+    progress names them again in a clause that admits they were not done (…等一批重点项目没有如期开工): each work
+    is a milestone, not met, with that clause as evidence. (A name with no such admission sets no target; during
+    the year only an admission that the work will not be done at all counts: 滞后 is pace.)"""
+    core = ind_norm.strip(_NAME_STRIP)
+    if not core or len(core) > _NAMES_MAX or DIGIT_RE.search(_BRACKETED_RE.sub("", core)):
+        return []
+    head = _NAMES_TAIL_RE.sub("", core)
+    names = [n.strip(" ") for n in _NAMES_SPLIT_RE.split(head)]
+    names = [_BRACKETED_RE.sub("", n).strip() or n for n in names if n]
+    if not names or any(len(n) < _NAME_MIN for n in names):
+        return []
+    admissions = admission_claims(progress, prog_norm)
+    out: list[TargetResult] = []
+    for name in names:
+        at = ind_norm.find(name)
+        found = next((a for a in admissions if name in a.context and (not in_year or is_final_admission(a))), None)
+        if found is None:
+            return []  # every work named must be admitted missed, or the row says nothing checkable
+        t = Target(text=indicator[at : at + len(name)], span=(at, at + len(name)), metric=name, kind="milestone",
+                   comparator=None, value=None, unit=None, stage="完成",
+                   stage_rank=LEXICON.stage_ranks.get("完成", 90), objects=(name,))
+        out.append(TargetResult(t, "not_met", f"进度称“{found.text}”，“{name}”未达到", evidence=(found,)))
+    return out
+
+
+# What ends a list of works' names: 等一批重点项目, 等民生项目, 等3个项目
+_NAMES_TAIL_RE: Final = re.compile(r"等[^、，,]{0,12}$")
+_NAMES_SPLIT_RE: Final = re.compile(r"[、，,]")
+_NAMES_MAX: Final = 80
+_NAME_MIN: Final = 3
+_BRACKETED_RE: Final = re.compile(r"[(（][^()（）]*[)）]")
 _ONE_SHARE_RE: Final = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*%")
 _PLEDGE_MARKER_RE: Final = re.compile(r"^\s*\d{1,2}\s*[.、．)）]\s*")
 _PLEDGE_MIN_CHARS: Final = 6
