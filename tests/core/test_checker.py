@@ -1932,3 +1932,10 @@ def test_works_named_only_and_admitted_missed_are_milestones_not_met() -> None:
     # during the year, 滞后 is pace: no target
     prog = "未达序时进度项目3项为:京台高速东桥互通连接线(投资滞后)、福州金线莲组培产业园(开工滞后)。"
     assert check_row(Row("市重点项目", "福州金线莲组培产业园", prog), period="截至6月").targets == ()
+
+
+def test_an_admission_naming_its_works_after_a_colon_covers_them() -> None:
+    prog = ("據報導，5項未如期推行措施包括：完成灣區標準的首階段策略研究、公布「運輸策略藍圖」、"
+            "洪水橋新發展區的規畫研究結果。")
+    res = check_row(Row("運輸策略藍圖", "公布「運輸策略藍圖」、洪水橋新發展區的規畫研究結果", prog)).targets
+    assert res and all(r.verdict == "not_met" for r in res)

@@ -410,6 +410,8 @@ def admission_claims(progress: str, norm: str) -> list[Claim]:
         ctx_hi = hi
         if hi < len(norm) and norm[hi] in ",，:：" and word_after(norm, hi + 1, LEXICON.naming_leads) is not None:
             ctx_hi = clause_bounds(norm, hi + 1, hi + 1)[1]
+        elif hi < len(norm) and norm[hi] in ":：" and any(norm[:hi].rstrip().endswith(w) for w in LEXICON.naming_leads):
+            ctx_hi = shi  # 5項未如期推行措施包括:A、B、C。: the list after the colon names the works admitted
         text_lo = lo
         while text_lo < s and norm[text_lo] in " 、，,":
             text_lo += 1
