@@ -1939,3 +1939,12 @@ def test_an_admission_naming_its_works_after_a_colon_covers_them() -> None:
             "洪水橋新發展區的規畫研究結果。")
     res = check_row(Row("運輸策略藍圖", "公布「運輸策略藍圖」、洪水橋新發展區的規畫研究結果", prog)).targets
     assert res and all(r.verdict == "not_met" for r in res)
+
+
+def test_a_cell_that_is_one_bracket_is_read_as_its_contents() -> None:
+    ts = extract_targets("(其中1-10月份计划新开工223项)", "1-10月份计划新开工")
+    assert [(t.value, t.unit, t.text) for t in ts] == [(223, "项", "其中1-10月份计划新开工223项")]
+    (t,) = extract_targets("176个年度计划新开项目", "年度计划新开项目")  # 个年度 counts no years here
+    assert t.value == 176
+    (t,) = extract_targets("004 >= 1亿 元", "形成新能源投资增加数")  # a space between 亿 and 元
+    assert (t.value, t.unit) == (100_000_000, "元")

@@ -505,6 +505,8 @@ def _tail_here(norm: str, p: int, value: float, arabic: bool) -> _TailT:
                 approx = True
                 p += 1
             unit = _UNITS.at(norm, p)
+            if unit is None and norm[p : p + 1] == " " and (spaced_unit := _UNITS.at(norm, p + 1)) is not None:
+                p, unit = p + 1, spaced_unit  # 1亿 元: a space between the multiplier and its unit
     if unit is None and arabic and norm[p : p + 1] in _ASCII_LETTERS:
         unit, p, mult = _ascii_unit(norm, p, mult)
     unit_start = p

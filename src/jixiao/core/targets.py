@@ -208,6 +208,8 @@ def stands_alone(norm: str, end: int) -> bool:
 _CHANGE_THEN_LABEL_RE: Final = re.compile(
     "(" + "|".join(map(re.escape, sorted({*LEXICON.increase, *LEXICON.decrease}, key=len, reverse=True)))
     + r")(?:目标|任务)(?:值)?\s*(?:分别)?\s*(?:为|是|:|：)?\s*$")
+# A cell that is one bracket from end to end: (其中1-10月份计划新开工223项) is the cell's own text
+_WHOLE_CELL_BRACKETED_RE: Final = re.compile(r"^\s*([(（])[^()（）]*([)）])\s*[。.;；]?\s*$")
 _RANGE_NEXT_RE: Final = re.compile(r"\s*[~～—–-]\s*-?\d")
 _RANGE_LOW_RE: Final = re.compile(r"(-?\d[\d.]*)\s*[~～—–-]\s*$")
 _HEADER_UNIT_RE: Final = re.compile(r"[(（]\s*[^()（）\s\d]{1,4}\s*[)）]\s*$")
@@ -308,6 +310,7 @@ _CHANGE_OBJECT_MAX: Final = 16
 _METRIC_HEADS: Final = ("率", "额", "比例", "比重", "面积", "人数", "标准", "指数", "总量", "规模")
 
 
+_PERIODS_COUNTED: Final = 10  # 兩個年度, 三个财政年度 (not 176个年度计划新开项目: projects of the year's plan)
 _WORD_REACH: Final = 6  # how far back a target's text reaches for the start of the word it would cut
 
 
@@ -360,6 +363,16 @@ _FORMULA_RE: Final = re.compile(r"(?<=[率数比])\s*=[^，,；;。≥≤]{1,60}
 
 
 def extract_targets(indicator: str, goal: str = "") -> list[Target]:
+    if (m := _WHOLE_CELL_BRACKETED_RE.match(indicator)) is not None:
+        # (其中1-10月份计划新开工223项): a cell that is one bracket is read as its contents; texts and spans
+        # stay the original's
+        a, b = m.span(1), m.span(2)
+        inner = indicator[: a[0]] + " " + indicator[a[1] : b[0]] + " " + indicator[b[1] :]
+        return [replace(t, text=indicator[t.span[0] : t.span[1]]) for t in _extract_targets(inner, goal)]
+    return _extract_targets(indicator, goal)
+
+
+def _extract_targets(indicator: str, goal: str = "") -> list[Target]:
     norm = fold(indicator)
     quantities = find_quantities(indicator)
     bare = is_bare_figure(norm, quantities)
@@ -370,7 +383,7 @@ def extract_targets(indicator: str, goal: str = "") -> list[Target]:
             continue  # 建档率=建立电子健康档案人数/辖区内常住居民数*100%: how the rate is counted, no target
         if k + 1 < len(quantities) and _sizes_the_counted(norm, q, quantities[k + 1]):
             continue  # 引进10亿元以上项目5个: the amount says which projects are counted
-        if q.unit == "个" and norm.startswith(LEXICON.counted_periods, q.span[1]):
+        if q.unit == "个" and norm.startswith(LEXICON.counted_periods, q.span[1]) and q.value <= _PERIODS_COUNTED:
             continue  # 該兩個年度私人房屋土地供應: how many years the figures cover, no target
         if _a_margin_before(norm, q.span[0]):
             continue  # 低于预期目标3.2%左右, 均比预期低了约2.9%: the gap to a target, not one
@@ -900,7 +913,7 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
             if value < LEXICON.bare_money_yuan_from and not contains_any(fold(goal), LEXICON.per_head_words):
                 value *= scale
     if not bare and in_brackets(norm, start) and not _bracket_is_the_figure(norm, q, lo, hi) and any(
-            ch in norm[end:] for ch in ")）"):
+            ch in norm[end:] for ch in ")）") and not _WHOLE_CELL_BRACKETED_RE.match(norm):
         return None  # (an unclosed bracket, the cell cut inside it, holds the cell's own words: 年度目标(1700公里)
     if unit is not None and unit not in ("%", "百分点") and _each_follows(norm, end, hi):
         return None  # 4个结构性指标均实现10%以上增长: the count says how many must each reach the figure
