@@ -1775,14 +1775,6 @@ def test_a_number_of_wan_after_a_noun_counting_people_is_in_persons() -> None:
     assert extract_targets("完成投资1000万以上") == [] or extract_targets("完成投资1000万以上")[0].unit != "人"
 
 
-def test_the_one_figure_of_a_unit_naming_another_thing_is_no_result() -> None:
-    (r,) = check_row(Row("脱贫", "农村贫困人口减少1000万人以上", "易地扶贫搬迁280万人,城镇调查失业率5.2%。")).targets
-    assert r.actual is None and r.verdict == "unverified"
-    # a figure naming nothing of its own (目前仅完成27.3公里) is still the row's
-    (r,) = check_row(Row("县乡公路", "宝鸡市分解任务为57公里", "目前仅完成27.3公里,占分解任务的47.9%")).targets
-    assert r.actual is not None and r.actual.value == 27.3
-
-
 def test_a_number_of_wan_before_a_noun_counting_people_is_in_persons() -> None:
     for ind, value in (("80万农村35—64岁妇女免费做“两癌”检查", 800_000), ("40万贫困劳动力开展技能培训", 400_000),
                        ("减少农村贫困人口1000万左右", 10_000_000)):

@@ -40,6 +40,16 @@ CASES = [
         marks=pytest.mark.xfail(strict=True, reason="the deadline in the indicator (預計2024年5月完工) is read as a "
                                 "prospective stage, and 預驗收 is not read as short of 完工"),
     ),
+    pytest.param(
+        "脱贫",
+        "农村贫困人口减少1000万人以上",
+        "易地扶贫搬迁280万人,城镇调查失业率5.2%。",
+        "unverified",
+        id="the one figure of the unit is another thing's (a genre probe, session 10)",
+        marks=pytest.mark.xfail(strict=True, reason="a target alone in its unit takes the one whole figure of that "
+                                "unit whatever it names; refusing it when the two share no word cost a held-out "
+                                "document its right pairs (保障房 counts), so the rule was taken out"),
+    ),
 ]
 
 

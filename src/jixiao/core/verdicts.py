@@ -324,20 +324,6 @@ def _scope_missing(scopes: list[str], c: Claim, progress_norm: str) -> bool:
     return not any(w in canonical_names(said) for w in scopes)
 
 
-_CJK_RE: Final = re.compile(r"[\u4e00-\u9fff]")
-_OWN_NAME: Final = 4  # Chinese characters before a target's figure that name a metric of its own
-
-
-def _another_things_figure(t: Target, c: Claim, indicator_norm: str, progress_norm: str, goal: str) -> bool:
-    """农村贫困人口减少1000万人以上 | …易地扶贫搬迁280万人: the one figure of the target's unit names a metric of
-    its own and shares no word with the target's, so it is no result for it however alone it stands."""
-    own = _own_words(t, indicator_norm) or ""
-    if _names_no_metric(c, progress_norm) or len(_CJK_RE.findall(own)) < _OWN_NAME or only_a_label(own):
-        return False  # (a bare figure, 2所 under 建設農村公辦幼兒園, takes the one figure whatever it names)
-    tc, cc = _target_context(t, indicator_norm, goal), _claim_context(c, progress_norm)
-    return not ((tc.near | tc.far) & (cc.near | cc.far))
-
-
 def _names_no_metric(c: Claim, progress_norm: str) -> bool:
     """Whether the words of a claim's clause before it name nothing but when and that it was done
     (1-4月已经完成1399.86亿元), not a metric of their own (全市工业增加值增长5%)."""
@@ -802,8 +788,7 @@ def assign_claims(
         # (已完成7.42公里,其中…3.79公里,…)
         of_unit = [c for c in figures if c.unit == targets[0].unit]
         wholes_of_unit = [c for c in of_unit if not _after_subset_word(progress_norm, c)]
-        bare_pair = len(wholes_of_unit) == 1 and not _another_things_figure(
-            targets[0], wholes_of_unit[0], indicator_norm, progress_norm, goal)
+        bare_pair = len(wholes_of_unit) == 1
     # A target is crowded when the progress gives it several figures of its unit to choose from.
     # Parts listed after 其中 (已完成7.42公里,其中新店溪3.79公里,…) do not crowd the whole.
     busy = [crowded or _crowding(t, figures, progress_norm) > _CROWD for t in targets]
