@@ -1940,3 +1940,10 @@ def test_a_cell_that_is_one_bracket_is_read_as_its_contents() -> None:
     assert t.value == 176
     (t,) = extract_targets("004 >= 1亿 元", "形成新能源投资增加数")  # a space between 亿 and 元
     assert (t.value, t.unit) == (100_000_000, "元")
+
+
+def test_unit_energy_use_named_by_ten_thousand_yuan_of_gdp_is_one_metric() -> None:
+    prog = ("2021年,全国万元国内生产总值能耗比上年下降2.7%,重点耗能工业企业单位电石综合能耗下降5.3%,"
+            "万元国内生产总值二氧化碳排放下降3.8%。")
+    (r,) = check_row(Row("单位国内生产总值能耗", "单位国内生产总值能耗降低3%左右", prog), shared=True).targets
+    assert r.actual is not None and r.actual.value == 2.7 and r.verdict == "not_met"
