@@ -1947,3 +1947,11 @@ def test_unit_energy_use_named_by_ten_thousand_yuan_of_gdp_is_one_metric() -> No
             "万元国内生产总值二氧化碳排放下降3.8%。")
     (r,) = check_row(Row("单位国内生产总值能耗", "单位国内生产总值能耗降低3%左右", prog), shared=True).targets
     assert r.actual is not None and r.actual.value == 2.7 and r.verdict == "not_met"
+
+
+def test_a_target_of_a_five_year_plan_is_due_at_the_plans_end() -> None:
+    row = Row("义务教育巩固率", "“十二五”期末义务教育巩固率达到85%", "2013年上半年义务教育巩固率为78.6%。")
+    (r,) = check_row(row, year=2013).targets
+    assert r.verdict == "unverified"
+    (r,) = check_row(row, year=2015).targets  # the plan's last year: judged
+    assert r.verdict == "not_met"

@@ -308,6 +308,9 @@ def note_gaps(disclosure: Disclosure) -> Disclosure:
 _YEAR_SPAN_RE: Final = re.compile(r"((?:19|20)\d{2})\s*(?:年度?)?\s*(?:-|—|–|~|～|至|到)\s*((?:19|20)?\d{2})\s*年")
 _BY_YEAR_RE: Final = re.compile(
     r"(?:到|至|于|在)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年\s*(?:底|末)?\s*(?:前|以前|之前)")
+# A five-year plan named by its number (十一五 … 十五五): it ends in 2010, 2015 … 2030.
+_PLAN_PERIOD_RE: Final = re.compile(r"十([一二三四五])五")
+_PLAN_END: Final = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030}
 _WITHIN_YEARS_RE: Final = re.compile(r"([两二三四五六七八九十]|[2-9]|\d{2})\s*年(?:内|之内|时间|期间)")
 
 
@@ -318,6 +321,8 @@ def deadline_after(text: str, year: int | None) -> bool:
         return True
     if year is None:
         return False
+    if any(_PLAN_END[m.group(1)] > year for m in _PLAN_PERIOD_RE.finditer(text)):
+        return True  # “十三五”期间, 十四五规划目标: due at the five-year plan's end (2020, 2025)
     for m in _YEAR_SPAN_RE.finditer(text):
         end = m.group(2)
         end_year = int(end) if len(end) == 4 else int(m.group(1)[:2] + end)
