@@ -1955,3 +1955,13 @@ def test_a_target_of_a_five_year_plan_is_due_at_the_plans_end() -> None:
     assert r.verdict == "unverified"
     (r,) = check_row(row, year=2015).targets  # the plan's last year: judged
     assert r.verdict == "not_met"
+
+
+def test_a_document_about_a_five_year_plan_makes_its_targets_due_at_the_plans_end() -> None:
+    rows = [Row("义务教育巩固率", "义务教育巩固率达到85%", "义务教育巩固率为78.6%。", 1)]
+    report = check_disclosure(Disclosure(title="“十二五”规划纲要实施中期评估报告", rows=rows, year=2013))
+    assert report.rows[0].verdict == "unverified"
+    # a fiscal year in the title (2017-18年度) is no deadline after the report
+    rows = [Row("回用水", "再造水和回用雨水的使用量達到每日1,500立方米", "年內平均每日使用1,465立方米再造水。", 1)]
+    report = check_disclosure(Disclosure(title="渠務署2017-18年度可持續發展報告", rows=rows, year=2017))
+    assert report.rows[0].verdict == "not_met"

@@ -24,6 +24,7 @@ from jixiao.core.meta import (
     is_in_year,
     period_end_month,
     period_of,
+    plan_ends_after,
     standard_period,
 )
 from jixiao.core.model import Disclosure, Row
@@ -405,7 +406,8 @@ def _a_node_of_the_goals_task(t: Target, ind_norm: str, goal: str) -> bool:
 _NODE_VERB: Final = 2
 
 
-def check_row(row: Row, *, period: str | None = None, year: int | None = None, shared: bool = False) -> RowResult:
+def check_row(row: Row, *, period: str | None = None, year: int | None = None, shared: bool = False,
+              due_later: bool = False) -> RowResult:
     """Judge every target of one row against the claims of its progress text (``_check_row``).
 
     A mirror site's pinyin (增長(zhǎng)7%以上) is taken out before the row is read, so that the rules see the
@@ -415,8 +417,9 @@ def check_row(row: Row, *, period: str | None = None, year: int | None = None, s
     progress, prog_at = strip_pinyin(row.progress)
     goal, _ = strip_pinyin(row.goal)
     if ind_at is None and prog_at is None and goal == row.goal:
-        return _check_row(row, period=period, year=year, shared=shared)
-    res = _check_row(Row(goal, indicator, progress, row.line), period=period, year=year, shared=shared)
+        return _check_row(row, period=period, year=year, shared=shared, due_later=due_later)
+    res = _check_row(Row(goal, indicator, progress, row.line), period=period, year=year, shared=shared,
+                     due_later=due_later)
     return RowResult(row=row, verdict=res.verdict,
                      targets=tuple(_onto_original(r, row, ind_at, prog_at) for r in res.targets))
 
@@ -442,7 +445,8 @@ def _onto_original(r: TargetResult, row: Row, ind_at: list[int] | None, prog_at:
                    evidence=tuple(claim(c) for c in r.evidence))
 
 
-def _check_row(row: Row, *, period: str | None = None, year: int | None = None, shared: bool = False) -> RowResult:
+def _check_row(row: Row, *, period: str | None = None, year: int | None = None, shared: bool = False,
+               due_later: bool = False) -> RowResult:
     """Judge every target of one row against the claims of its progress text.
 
     ``period`` is the disclosure's period; during the year (一季度, 上半年, 前三季度 …) a figure below an
@@ -548,8 +552,8 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
         results = [r if _set_for_the_period(r.target, ind_norm, period) or _a_node_of_the_goals_task(
             r.target, ind_norm, goal) else _in_year(
             r, period, settled or (done_said and r.verdict == "met" and _met_by_a_figure(r))) for r in results]
-    if any(r.verdict == "not_met" for r in results) and (deadline_after(ind_norm, year) or _task_due_later(
-            prog_norm, year)):
+    if any(r.verdict == "not_met" for r in results) and (due_later or deadline_after(goal + ind_norm, year) or
+                                                          _task_due_later(prog_norm, year)):
         results = [_not_due(r) for r in results]
     return RowResult(row=row, verdict=row_verdict(results), targets=tuple(results))
 
@@ -905,7 +909,9 @@ def check_disclosure(disclosure: Disclosure) -> Report:
     shared = shared_paragraphs(disclosure.rows)
     # a title naming no year: the targets are taken as the publication's year's, as the web import files them
     year = disclosure.year or (disclosure.published.year if disclosure.published else None)
-    rows = [check_row(r, period=disclosure.period, year=year, shared=r.progress in shared)
+    # a document about a five-year plan's targets (…“十三五”规划纲要中期评估): they are due at the plan's end
+    due_later = plan_ends_after(fold(disclosure.title or ""), year)
+    rows = [check_row(r, period=disclosure.period, year=year, shared=r.progress in shared, due_later=due_later)
             for r in disclosure.rows]
     return Report(disclosure=disclosure, rows=_units_from_other_rows(rows))
 

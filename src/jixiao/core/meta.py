@@ -314,6 +314,11 @@ _PLAN_END: Final = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2
 _WITHIN_YEARS_RE: Final = re.compile(r"([两二三四五六七八九十]|[2-9]|\d{2})\s*年(?:内|之内|时间|期间)")
 
 
+def plan_ends_after(text: str, year: int | None) -> bool:
+    """Whether the text names a five-year plan (十三五, 十四五 …) that ends after ``year``."""
+    return year is not None and any(_PLAN_END[m.group(1)] > year for m in _PLAN_PERIOD_RE.finditer(text))
+
+
 def deadline_after(text: str, year: int | None) -> bool:
     """Whether a requirement's deadline falls after the year it is reported for (LABELLING.md: 三年内采用三项,
     (2013—2017年), 到2025年): a figure below it is progress, not a shortfall."""
@@ -321,7 +326,7 @@ def deadline_after(text: str, year: int | None) -> bool:
         return True
     if year is None:
         return False
-    if any(_PLAN_END[m.group(1)] > year for m in _PLAN_PERIOD_RE.finditer(text)):
+    if plan_ends_after(text, year):
         return True  # “十三五”期间, 十四五规划目标: due at the five-year plan's end (2020, 2025)
     for m in _YEAR_SPAN_RE.finditer(text):
         end = m.group(2)
