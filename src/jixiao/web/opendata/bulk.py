@@ -45,7 +45,7 @@ STATUS_LABELS = {
 ERROR_COLUMNS = ("file", "document", "row", "line", "field", "message")
 
 # goal, indicator, progress, period, year, shared
-CheckKey = tuple[str, str, str, str, int | None, bool]
+CheckKey = tuple[str, str, str, str, int | None, bool, bool]
 
 
 @dataclass
@@ -156,9 +156,10 @@ def prepare(path: str) -> Prepared:
                 # as the web checks it (checking.check_texts): the row without its line number, for the
                 # period the import files it under, knowing whether its results paragraph is shared
                 code = checking.period_for_check(d.title, standard_period(d.period))
-                out.checks[(r.goal, r.indicator, r.progress, code, d.year, r.progress in shared)] = (
+                later = checking.due_later_by_title(d.title, d.year)
+                out.checks[(r.goal, r.indicator, r.progress, code, d.year, r.progress in shared, later)] = (
                     check_row(Row(r.goal, r.indicator, r.progress), period=code, year=d.year,
-                              shared=r.progress in shared))
+                              shared=r.progress in shared, due_later=later))
     return out
 
 
@@ -170,9 +171,9 @@ def reuse_checks(checks: dict[CheckKey, RowResult]) -> Iterator[None]:
     original = checking.check_texts
 
     def cached(goal: str, indicator: str, progress: str, period: str | None = None,
-               year: int | None = None, shared: bool = False) -> RowResult:
-        hit = checks.get((goal, indicator, progress, period or "全年", year, shared))
-        return hit if hit is not None else original(goal, indicator, progress, period, year, shared)
+               year: int | None = None, shared: bool = False, due_later: bool = False) -> RowResult:
+        hit = checks.get((goal, indicator, progress, period or "全年", year, shared, due_later))
+        return hit if hit is not None else original(goal, indicator, progress, period, year, shared, due_later)
 
     checking.check_texts = cached  # type: ignore[assignment]
     try:

@@ -24,15 +24,25 @@ _COMPARE: dict[str, Callable[[float, float], bool]] = {
 
 def check_texts(
     goal: str, indicator: str, progress: str, period: str | None = None, year: int | None = None,
-    shared: bool = False,
+    shared: bool = False, due_later: bool = False,
 ) -> RowResult:
     """Run the core checker on one row of goal / indicator / progress text, for a report of ``period`` of
     ``year`` (during the year, or before a requirement is due, a figure below it is not a shortfall);
-    ``shared`` when the same results paragraph is the progress of other entries of the report too."""
+    ``shared`` when the same results paragraph is the progress of other entries of the report too;
+    ``due_later`` when the report's title names a five-year plan ending after ``year`` (``due_later_by_title``)."""
     from jixiao.core.check import check_row
 
     return check_row(Row(goal=goal, indicator=indicator, progress=progress), period=period, year=year,
-                     shared=shared)
+                     shared=shared, due_later=due_later)
+
+
+def due_later_by_title(title: str, year: int | None) -> bool:
+    """Whether a report's title names a five-year plan that ends after its year (…“十二五”规划中期评估): its
+    targets are due at the plan's end, as the CLI reads a document (check.check_disclosure)."""
+    from jixiao.core.meta import plan_ends_after
+    from jixiao.core.quantities import fold
+
+    return plan_ends_after(fold(title or ""), year)
 
 
 def period_for_check(title: str, code: str) -> str:

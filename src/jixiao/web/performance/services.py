@@ -218,7 +218,8 @@ def entry_recheck(*, entry: ProgressEntry) -> ProgressEntry:
         submission_id=entry.submission_id, narrative=entry.narrative).exclude(pk=entry.pk).exists()
     code = checking.period_for_check(entry.submission.title, period.code)
     result = checking.check_texts(indicator.goal.name, indicator.text, entry.narrative,
-                                  period=code, year=period.cycle.year, shared=shared)
+                                  period=code, year=period.cycle.year, shared=shared,
+                                  due_later=checking.due_later_by_title(entry.submission.title, period.cycle.year))
     targets = indicator_targets_extract(indicator=indicator, result=result)
     entered = {a.target_id: a.value for a in entry.actuals.all()}
     # this report's corrections only: another period's report on the same indicator is judged by its own
