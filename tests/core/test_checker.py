@@ -1965,3 +1965,10 @@ def test_a_document_about_a_five_year_plan_makes_its_targets_due_at_the_plans_en
     rows = [Row("回用水", "再造水和回用雨水的使用量達到每日1,500立方米", "年內平均每日使用1,465立方米再造水。", 1)]
     report = check_disclosure(Disclosure(title="渠務署2017-18年度可持續發展報告", rows=rows, year=2017))
     assert report.rows[0].verdict == "not_met"
+
+
+def test_a_figure_in_brackets_after_a_listed_name_is_its_target() -> None:
+    (t,) = extract_targets("具体来看,31省份2021年GDP增长目标为:湖北(10%以上)", "湖北")
+    assert (t.kind, t.comparator, t.value) == ("change", ">=", 10)
+    (t,) = extract_targets("90", "办理土地文件注册 *18个工作天")  # * marks a footnote: the time is read
+    assert (t.value, t.unit) == (90, "%")

@@ -207,8 +207,8 @@ _NUMBER_RE: Final = re.compile(
     rf"(?P<fden>[{_CN_DIGITS}百千万]+|[0-9]+)分之(?P<fnum>[{_CN_ALL}]*[{_CN_DIGITS}百][{_CN_ALL}]*|[0-9]+(?:\.[0-9]+)?)"
     # thousands grouped by commas, or in prose by spaces before a measure word (Hong Kong's 為 1 130 名), or none
     rf"|(?P<ar>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?"
-    rf"|(?:(?<=[\u4e00-\u9fff] )|(?<=[\u4e00-\u9fff]))[0-9]{{1,3}}(?: [0-9]{{3}})+"
-    rf"(?= ?(?=[\u4e00-\u9fff])(?:{_UNIT_ALTERNATION}))"
+    rf"|(?:(?<=[\u4e00-\u9fff] )|(?<=[\u4e00-\u9fff]))[0-9]{{1,3}}(?: [0-9]{{3}})+(?:\.[0-9]+)?"
+    rf"(?= ?(?=[\u4e00-\u9fff])(?:[万亿])?(?:{_UNIT_ALTERNATION}))"
     r"|[0-9]+(?:\.[0-9]+)?)"
     # a Chinese numeral, only where 余/多/来 or a unit follows (a bare one is a word: 一是, 十三五), or at
     # the end of a clause (read there only with 万/亿 or as 零点…: 三万, 零点五)
@@ -244,6 +244,11 @@ _ASCII_ALNUM: Final = frozenset(_ASCII_LETTER_CHARS + "0123456789")
 _ASCII_LETTERS: Final = frozenset(_ASCII_LETTER_CHARS)
 _DIGITS: Final = frozenset("0123456789")
 _NAME_JOINERS: Final = frozenset("+·.#@_&×*")
+
+
+def _footnote_mark(norm: str, num_start: int) -> bool:
+    """* or # standing alone before a figure (注册 *18个工作天, #5 个工作天): a footnote's mark, not a name's joiner."""
+    return num_start >= 1 and norm[num_start - 1] in "*#" and (num_start == 1 or norm[num_start - 2] in " \t\u3000")
 _QUOTE_MAX: Final = 12  # a numeral inside quotes this short is a name (“十三五”, “两项补贴”)
 _LIST_AFTER: Final = frozenset("、)")
 _CELL_START: Final = frozenset("\n\r|")
@@ -796,7 +801,7 @@ def _read_at(ctx: _Context, m: re.Match[str]) -> tuple[Quantity | None, int]:
         unit, unit_span = "元", (start, before)  # 人民币500万
     if money is None and (
         prev in _ASCII_ALNUM
-        or prev in _NAME_JOINERS
+        or (prev in _NAME_JOINERS and not _footnote_mark(norm, num_start))
         or (prev == "-" and num_start >= 2 and norm[num_start - 2] in _ASCII_LETTERS)
     ):
         return None, end  # G20, PM2.5, 3+1, COVID-19

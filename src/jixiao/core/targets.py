@@ -681,9 +681,13 @@ def _bracket_is_the_figure(norm: str, q: Quantity, lo: int, hi: int) -> bool:
     s, e = q.span
     if norm[s - 1 : s] in LEXICON.restate_leads and norm[s - 2 : s - 1] in ("(", "（"):
         s -= 1  # 服务承诺的既定目标(即92.5%): 即 only says the bracket holds the figure
+    if (after := word_after(norm, e, _AFTER_WORDS)) is not None and norm[e + len(after) : e + len(after) + 1] in (
+            ")", "）"):
+        e += len(after)  # 湖北(10%以上): the figure's comparator inside the bracket with it
     if norm[s - 1 : s] not in ("(", "（") or norm[e : e + 1] not in (")", "）") or q.unit in PHASE_UNITS:
         return False  # (一期): a works' phase
     before = norm[lo : s - 1].lstrip(" ，,")
+    before = before[max(before.rfind(":"), before.rfind("："), before.rfind("、")) + 1 :]  # …目标为:湖北(10%以上)
     marker = _LIST_MARKER_RE.match(before)  # 1、补建健身点(60个): a list marker is no figure
     if marker:
         before = before[marker.end() :]
