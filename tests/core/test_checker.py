@@ -1972,3 +1972,12 @@ def test_a_figure_in_brackets_after_a_listed_name_is_its_target() -> None:
     assert (t.kind, t.comparator, t.value) == ("change", ">=", 10)
     (t,) = extract_targets("90", "办理土地文件注册 *18个工作天")  # * marks a footnote: the time is read
     assert (t.value, t.unit) == (90, "%")
+
+
+def test_of_figures_headed_by_their_periods_the_latest_is_the_result() -> None:
+    row = Row("重慶", "全年預期增速(%) 10", "上半年增速(%) 11 一季度增速(%) 10.7 GDP總量(億元) 7237.9")
+    (r,) = check_row(row, period="上半年", year=2015).targets
+    assert r.actual is not None and r.actual.value == 11
+    row = Row("西藏", "全年預期增速(%) 12", "上半年增速(%) 9.1 一季度增速(%) 10 GDP總量(億元) 418.98")
+    (r,) = check_row(row, period="上半年", year=2015).targets
+    assert r.actual is not None and r.actual.value == 9.1

@@ -479,6 +479,7 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
     bare_row = len(numeric) == 1 and len(figures) == 1
     assigned = assign_claims(targets, claims, ind_norm, prog_norm, goal, bare_row=bare_row and not shared,
                              crowded=shared)
+    _latest_period(targets, assigned, figures, prog_norm)
     if len(numeric) == 1 and not shared and (series := _period_series(figures, prog_norm)) is not None:
         k = targets.index(numeric[0])
         if k not in assigned and (worst := _worst_of(numeric[0], series)) is not None:
@@ -701,6 +702,35 @@ def listed_state(t: Target, indicator: str, progress: str) -> TargetResult | Non
 
 _MIN_LISTED_NAME: Final = 6
 _SHORT_LEAD: Final = 4
+
+
+def _labelled_month(c: Claim, prog_norm: str) -> int | None:
+    """The last month of the period that heads a figure (上半年增速(%) 11: 6; 一季度增速(%) 10.7: 3), if any."""
+    lo = clause_bounds(prog_norm, c.span[0], c.span[1])[0]
+    head = prog_norm[max(lo, c.span[0] - _LABEL_REACH) : c.span[0]]
+    prev = _FIGURE_END_RE.search(head)
+    own = period_of(head[prev.end() :] if prev else head)
+    return period_end_month(own) if own is not None else None
+
+
+_LABEL_REACH: Final = 12
+_FIGURE_END_RE: Final = re.compile(r".*\d")
+
+
+def _latest_period(targets: list[Target], assigned: dict[int, Claim], figures: list[Claim], prog_norm: str) -> None:
+    """上半年增速(%) 11 一季度增速(%) 10.7: of figures of one unit each headed by its period, a target takes the
+    latest period's, not an earlier one that pairing happened to prefer."""
+    taken = {id(c) for c in assigned.values()}
+    for i, c in list(assigned.items()):
+        month = _labelled_month(c, prog_norm)
+        if month is None or targets[i].kind == "milestone":
+            continue
+        later = [f for f in figures if f is not c and id(f) not in taken and f.unit == c.unit and f.kind == c.kind
+                 and (m := _labelled_month(f, prog_norm)) is not None and m > month]
+        if later:
+            best = max(later, key=lambda f: _labelled_month(f, prog_norm) or 0)
+            assigned[i] = best
+            taken.add(id(best))
 
 
 def _period_series(figures: list[Claim], prog_norm: str) -> list[Claim] | None:
