@@ -1981,3 +1981,12 @@ def test_of_figures_headed_by_their_periods_the_latest_is_the_result() -> None:
     row = Row("西藏", "全年預期增速(%) 12", "上半年增速(%) 9.1 一季度增速(%) 10 GDP總量(億元) 418.98")
     (r,) = check_row(row, period="上半年", year=2015).targets
     assert r.actual is not None and r.actual.value == 9.1
+
+
+def test_the_base_of_a_share_and_a_baseline_are_no_results() -> None:
+    prog = ("一季度,全省林业完成产值164亿元,为任务目标150亿元的109.34%,较2014年一季度林业产值118亿元增长了38.99%。")
+    (r,) = check_row(Row("林业产值", "任务目标150亿元", prog), period="一季度", year=2015).targets
+    assert r.actual is not None and r.actual.value == 16_400_000_000
+    prog = "截至3月12日,全省累计完成营造林72.64万亩,为《方案》一季度营造林任务70万亩的103.78%。"
+    (r,) = check_row(Row("营造林", "《方案》一季度营造林任务70万亩", prog), period="一季度", year=2015).targets
+    assert r.actual is not None and r.actual.value == 726_400 and r.verdict == "met"

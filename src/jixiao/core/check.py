@@ -208,7 +208,8 @@ _MARGIN_SKIP: Final = frozenset(" 约近了")
 def _drop_restated_and_shortfall_counts(claims: list[Claim], ind_norm: str, prog_norm: str) -> list[Claim]:
     """Figures and stages inside a quotation of the target (“为1万名患者实施免费复明手术”一项中) restate it,
     and a figure inside an admission (未按期开工两项) counts the shortfall: neither reports the result."""
-    claims = [c for c in claims if not _a_margin(c, prog_norm)]
+    claims = [c for c in claims if not _a_margin(c, prog_norm) and not _base_of_a_share(c, prog_norm)
+              and not _a_baseline_figure(c, prog_norm)]
     quotes = [m.span() for m in _QUOTE_RE.finditer(prog_norm)] if any(q in prog_norm for q in "“「\"") else []
     restated = [(a, b) for a, b in quotes if _quotes_target(prog_norm[a + 1 : b - 1], ind_norm)]
     restated += _target_named_again(ind_norm, prog_norm)
@@ -246,6 +247,36 @@ def _target_named_again(ind_norm: str, prog_norm: str) -> list[tuple[int, int]]:
 
 
 _NAMED_AGAIN_MIN: Final = 6
+
+
+def _base_of_a_share(c: Claim, prog_norm: str) -> bool:
+    """为任务目标150亿元的109.34%: a figure that a share of it follows, after 为 or 占, is the target the share is
+    of, restated; the result is the figure before."""
+    if c.kind not in ("level", "change") or c.quantity is None or c.unit == "%":
+        return False
+    if _SHARE_AFTER_RE.match(prog_norm, c.quantity.span[1]) is None:
+        return False
+    lo = clause_bounds(prog_norm, c.span[0], c.span[1])[0]
+    return contains_any(prog_norm[lo : c.span[0]], ("为", "占", "是"))
+
+
+_SHARE_AFTER_RE: Final = re.compile(r"\s*的\s*\d+(?:\.\d+)?\s*%")
+
+
+def _a_baseline_figure(c: Claim, prog_norm: str) -> bool:
+    """较2014年一季度林业产值118亿元增长了38.99%: a level after a baseline word, followed by the change against
+    it, is the baseline, not the result."""
+    if c.kind != "level" or c.quantity is None:
+        return False
+    lo = clause_bounds(prog_norm, c.span[0], c.span[1])[0]
+    if not contains_any(prog_norm[lo : c.span[0]], LEXICON.baseline):
+        return False
+    return _CHANGE_AFTER_RE.match(prog_norm, c.quantity.span[1]) is not None
+
+
+_CHANGE_AFTER_RE: Final = re.compile(
+    r"\s*(?:的)?\s*(?:" + "|".join(map(re.escape, sorted({*LEXICON.increase, *LEXICON.decrease}, key=len,
+                                                         reverse=True))) + r")\s*了?\s*-?\d")
 
 
 def _share_within_limit(t: Target, figures: list[Claim], prog_norm: str) -> bool:
