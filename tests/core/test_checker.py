@@ -1990,3 +1990,11 @@ def test_the_base_of_a_share_and_a_baseline_are_no_results() -> None:
     prog = "截至3月12日,全省累计完成营造林72.64万亩,为《方案》一季度营造林任务70万亩的103.78%。"
     (r,) = check_row(Row("营造林", "《方案》一季度营造林任务70万亩", prog), period="一季度", year=2015).targets
     assert r.actual is not None and r.actual.value == 726_400 and r.verdict == "met"
+
+
+def test_parts_in_a_bracket_opened_by_qizhong_are_targets_too() -> None:
+    ts = extract_targets("我县2020年计划兴建集中供水工程5处(其中改扩建2处、管网延伸3处)")
+    assert [(t.value, t.unit) for t in ts] == [(5, "处"), (2, "处"), (3, "处")]
+    # …not money broken down by where it comes from
+    ts = extract_targets("2023年共下達補助資金246.2萬元(其中:下達中央補助資金226.7萬元,下達省級補助資金19.5萬元)。")
+    assert [t.value for t in ts] == [2_462_000]

@@ -172,6 +172,22 @@ def bare_run(norm: str, quantities: list[Quantity]) -> int:
     return 0
 
 
+_WHOLE_REACH: Final = 12
+
+
+def _parts_bracket(norm: str, start: int) -> bool:
+    """兴建集中供水工程5处(其中改扩建2处、管网延伸3处), 新建幼儿园80所(其中公办30所以上): a bracket opening with
+    其中 breaks the target into parts, each a target of its own."""
+    opened = max(norm.rfind("(", 0, start), norm.rfind("（", 0, start))
+    if opened < 0 or not norm.startswith("其中", opened + 1):
+        return False
+    # the whole's count just before the bracket, in the part's unit (not money broken down by its sources)
+    whole = [q for q in find_quantities(norm[max(0, opened - _WHOLE_REACH) : opened]) if q.span[1] >= min(
+        opened, _WHOLE_REACH) - 1]
+    part = next((q for q in find_quantities(norm[opened:]) if q.span[0] + opened >= start), None)
+    return bool(whole) and part is not None and whole[-1].unit == part.unit and part.unit not in (None, "元", "%")
+
+
 def _a_margin_before(norm: str, start: int) -> bool:
     s = start
     while s > 0 and norm[s - 1] in " 约近了":
@@ -917,7 +933,8 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
             if value < LEXICON.bare_money_yuan_from and not contains_any(fold(goal), LEXICON.per_head_words):
                 value *= scale
     if not bare and in_brackets(norm, start) and not _bracket_is_the_figure(norm, q, lo, hi) and any(
-            ch in norm[end:] for ch in ")）") and not _WHOLE_CELL_BRACKETED_RE.match(norm):
+            ch in norm[end:] for ch in ")）") and not _WHOLE_CELL_BRACKETED_RE.match(norm) and not _parts_bracket(
+            norm, start):
         return None  # (an unclosed bracket, the cell cut inside it, holds the cell's own words: 年度目标(1700公里)
     if unit is not None and unit not in ("%", "百分点") and _each_follows(norm, end, hi):
         return None  # 4个结构性指标均实现10%以上增长: the count says how many must each reach the figure
@@ -1012,8 +1029,10 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
             # characters after a list mark or the clause's start (氮氧化物排放总量…, not 物排放总量…)
             t_start = next((a for a, b, _n in metric_mentions(norm[lo:start]) if a + lo < t_start < b + lo),
                            t_start - lo) + lo
-            mark = max(norm.rfind(m, lo, t_start) for m in "、，,；;：: ")
+            mark = max(norm.rfind(m, lo, t_start) for m in "、，,；;：: (（")
             word_lo = mark + 1 if mark >= 0 else lo
+            if norm.startswith("其中", word_lo) and word_lo + 2 <= t_start:
+                word_lo += 2  # (其中改扩建2处: the part's own words
             if 0 < t_start - word_lo <= _WORD_REACH and "\u4e00" <= norm[t_start - 1] <= "\u9fff":
                 t_start = word_lo
         while t_start > lo and norm[t_start - 1].isascii() and norm[t_start - 1].isalnum():
