@@ -152,3 +152,12 @@ def test_a_title_without_a_period_published_during_the_year_reports_progress_so_
     assert late.period == "全年"
     named = read_text_dump("某县2015年上半年民生工程进展\n-\n发布时间:2015年07月20日\n" + body)
     assert named.period == "上半年"
+
+
+def test_a_title_counting_months_from_january_names_its_cut_off() -> None:
+    from jixiao.core.meta import period_of
+
+    assert period_of("2020年1月至11月底全市通组公路建设进展情况") == "截至11月"
+    assert period_of("2019年1月份至8月份重点项目") == "截至8月"
+    # 提前完成 says the year's work is done ahead of the year's end: 年度 names the plan, not the span
+    assert period_of("宁德市提前完成医疗卫生补短板项目年度投资计划") is None

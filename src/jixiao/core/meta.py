@@ -38,7 +38,7 @@ _CN_MONTHS: Final = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
                       "十一": 11, "十二": 12}
 _MONTH: Final = r"(\d{1,2}|十[一二]?|[一二两三四五六七八九])"  # 两 in 前两个月
 # 1-10月, 1至10月份, 1—9月: the months from January; 前八月, 前8个月; 截至10月31日, 截止11月底; 9月份进展.
-_MONTH_RANGE_RE: Final = re.compile(r"(?<!\d)1\s*(?:-|—|–|~|～|至|到)\s*" + _MONTH + r"\s*月")
+_MONTH_RANGE_RE: Final = re.compile(r"(?<!\d)(?:1|一)\s*(?:月份?)?\s*(?:-|—|–|~|～|至|到)\s*" + _MONTH + r"\s*月")
 _FIRST_MONTHS_RE: Final = re.compile(r"前\s*" + _MONTH + r"\s*(?:个)?\s*月")
 _CUTOFF_RE: Final = re.compile(r"(?:截至|截止到|截止至|截止)\s*(?:(?:19|20)\d{2}\s*年)?\s*" + _MONTH + r"\s*月")
 # 完成情况进度表(五月份): the month a monthly table reports, in brackets after its name
