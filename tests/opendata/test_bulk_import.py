@@ -155,9 +155,9 @@ def test_the_workers_checks_are_the_checkers(tmp_path):
     prep = bulk.prepare(str(f))
     from jixiao.web.performance import checking
 
-    for (goal, indicator, progress, period, year, shared), result in prep.checks.items():
-        assert (period, year) == ("全年", 2020)
-        assert result == checking.check_texts(goal, indicator, progress, period, year, shared)
+    for (goal, indicator, progress, period, year, shared, due_later), result in prep.checks.items():
+        assert (period, year, due_later) == ("全年", 2020, False)
+        assert result == checking.check_texts(goal, indicator, progress, period, year, shared, due_later)
     with bulk.reuse_checks({k: v for k, v in list(prep.checks.items())[:1]}):
         k, v = next(iter(prep.checks.items()))
         assert checking.check_texts(*k) is v
