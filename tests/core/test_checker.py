@@ -1998,3 +1998,9 @@ def test_parts_in_a_bracket_opened_by_qizhong_are_targets_too() -> None:
     # …not money broken down by where it comes from
     ts = extract_targets("2023年共下達補助資金246.2萬元(其中:下達中央補助資金226.7萬元,下達省級補助資金19.5萬元)。")
     assert [t.value for t in ts] == [2_462_000]
+
+
+def test_during_the_year_a_forecast_gives_way_to_the_figure_so_far() -> None:
+    prog = "目前项目征地工作已完成,正在做地质勘查工作,完成投资约30万元,预计年内完成投资1500万元。"
+    (r,) = check_row(Row("医院建设项目", "年内工作目标完成投资1500万元", prog), period="上半年", year=2016).targets
+    assert r.actual is not None and r.actual.value == 300_000 and r.verdict == "unverified"

@@ -506,6 +506,8 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
     claims = _wholes_broken_down(claims, prog_norm)
     if builds and not _asks_for_a_start(ind_norm):
         claims = [c for c in claims if not _counts_works_started(c, prog_norm)]
+    if period is not None and is_in_year(period):
+        claims = _without_forecasts(claims, prog_norm)
     figures = [c for c in claims if c.kind in ("level", "change")]
     bare_row = len(numeric) == 1 and len(figures) == 1
     assigned = assign_claims(targets, claims, ind_norm, prog_norm, goal, bare_row=bare_row and not shared,
@@ -733,6 +735,21 @@ def listed_state(t: Target, indicator: str, progress: str) -> TargetResult | Non
 
 _MIN_LISTED_NAME: Final = 6
 _SHORT_LEAD: Final = 4
+
+
+def _without_forecasts(claims: list[Claim], prog_norm: str) -> list[Claim]:
+    """During the year, a forecast (预计年内完成投资1500万元) beside a figure done so far in its unit (完成投资约30万元)
+    is no result: the figure so far is (LABELLING.md, Periods)."""
+    def forecast(c: Claim) -> bool:
+        lo = clause_bounds(prog_norm, c.span[0], c.span[1])[0]
+        return contains_any(prog_norm[lo : c.span[0]], LEXICON.forecast_words)
+
+    figures = [c for c in claims if c.kind in ("level", "change")]
+    ahead = [c for c in figures if forecast(c)]
+    if not ahead:
+        return claims
+    so_far = {c.unit for c in figures if c not in ahead}
+    return [c for c in claims if not (c in ahead and c.unit in so_far)]
 
 
 def _labelled_month(c: Claim, prog_norm: str) -> int | None:
