@@ -2004,3 +2004,8 @@ def test_during_the_year_a_forecast_gives_way_to_the_figure_so_far() -> None:
     prog = "目前项目征地工作已完成,正在做地质勘查工作,完成投资约30万元,预计年内完成投资1500万元。"
     (r,) = check_row(Row("医院建设项目", "年内工作目标完成投资1500万元", prog), period="上半年", year=2016).targets
     assert r.actual is not None and r.actual.value == 300_000 and r.verdict == "unverified"
+
+
+def test_a_time_limit_in_the_clause_after_a_share_is_its_condition() -> None:
+    assert [(t.value, t.unit) for t in extract_targets("九成半的危急類別病人,會在15分鐘內得到診治")] == [(95, "%")]
+    assert [(t.value, t.unit) for t in extract_targets("九成的緊急類別病人,亦可在30分鐘內獲得醫療處理")] == [(90, "%")]

@@ -723,11 +723,22 @@ def _limits_a_share(norm: str, t: Target, share_ends: list[int]) -> bool:
     if t.unit not in LEXICON.time_limit_units or t.comparator not in ("<=", "<") or t.quantity is None:
         return False
     start = t.quantity.span[0]
-    return any(0 <= start - e <= _SHARE_LIMIT_GAP and not any(d in norm[e:start] for d in "，,；;。")
-               for e in share_ends)
+    for e in share_ends:
+        gap = norm[e:start]
+        if not 0 <= start - e <= _SHARE_LIMIT_REACH or any(d in gap for d in "；;。") or DIGIT_RE.search(gap):
+            continue
+        commas = [i for i, ch in enumerate(gap) if ch in "，,"]
+        if not commas and start - e <= _SHARE_LIMIT_GAP:
+            return True
+        # 九成半的危急類別病人,會在15分鐘內得到診治: the share's subject, then the clause that limits it
+        if len(commas) == 1 and gap[commas[0] + 1 :].lstrip().startswith(_LIMIT_CLAUSE_LEADS):
+            return True
+    return False
 
 
 _SHARE_LIMIT_GAP: Final = 8
+_SHARE_LIMIT_REACH: Final = 20
+_LIMIT_CLAUSE_LEADS: Final = ("会", "亦", "可", "能", "均", "都", "将", "须", "必须", "要")
 
 
 def _scoped(before: str) -> bool:
