@@ -2009,3 +2009,15 @@ def test_during_the_year_a_forecast_gives_way_to_the_figure_so_far() -> None:
 def test_a_time_limit_in_the_clause_after_a_share_is_its_condition() -> None:
     assert [(t.value, t.unit) for t in extract_targets("九成半的危急類別病人,會在15分鐘內得到診治")] == [(95, "%")]
     assert [(t.value, t.unit) for t in extract_targets("九成的緊急類別病人,亦可在30分鐘內獲得醫療處理")] == [(90, "%")]
+
+
+def test_a_result_told_as_its_gap_to_the_target() -> None:
+    prog = "约20%的省份未达标。西藏2021年GDP完成与目标值差距最大,低2个百分点。"
+    (r,) = check_row(Row("西藏", "西藏(9%以上)", prog), year=2021).targets
+    assert r.actual is not None and r.actual.value == 7 and r.verdict == "not_met"
+    prog = "29个省份中近80%完成了2021年经济增长目标。其次是江苏和北京,分别高出2.6和2.5个百分点。"
+    (r,) = check_row(Row("北京", "北京(6%以上)", prog), year=2021).targets
+    assert r.actual is not None and r.actual.value == 8.5 and r.verdict == "met"
+    # a gap with no target named near it says nothing checkable
+    (r,) = check_row(Row("云南", "云南(8%以上)", "其次是云南和河南,分别低0.7和0.5个百分点。"), year=2021).targets
+    assert r.verdict == "unverified"

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 from itertools import pairwise
-from typing import Final
+from typing import Final, Literal
 
 from jixiao.core.claims import (
     STAGE_WORDS,
@@ -558,6 +558,8 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
             continue
         own = statements if claim is not None or len(numeric) == 1 else _statements_not_about_others(
             statements, [c for j, c in assigned.items() if j != i], prog_norm)
+        if len(numeric) == 1 and (gap := _gap_to_target(t, goal, row.progress, prog_norm)):
+            claim = gap  # 西藏(9%以上) | 西藏…与目标值差距最大,低2个百分点: 9 - 2 = 7
         result = judge_numeric(t, claim, own, shares if len(numeric) == 1 else [])
         if result.verdict == "unverified" and (listed := listed_state(t, row.indicator, row.progress)) is not None:
             result = listed  # no figure for it, but the progress lists its work among those done (or not)
@@ -735,6 +737,50 @@ def listed_state(t: Target, indicator: str, progress: str) -> TargetResult | Non
 
 _MIN_LISTED_NAME: Final = 6
 _SHORT_LEAD: Final = 4
+
+
+_GAP_RE: Final = re.compile(
+    r"(?P<dir>高出|高于|超出|超过|超|高|低于|低|差|少)(?:了)?\s*(?P<v>\d+(?:\.\d+)?)\s*个?\s*百分点")
+_GAP_LIST_RE: Final = re.compile(
+    r"分别(?P<dir>高出|高于|超出|超过|高|低于|低|差)(?:了)?\s*(?P<vals>\d+(?:\.\d+)?(?:\s*[、和及]\s*\d+(?:\.\d+)?)+)"
+    r"\s*个?\s*百分点")
+_ABOVE_GAP: Final = ("高出", "高于", "超出", "超过", "超", "高")
+
+
+def _gap_to_target(t: Target, goal: str, progress: str, prog_norm: str) -> Claim | None:
+    """A percentage target whose result is told only as its gap to the target, in a sentence that names the
+    target and the row's subject (西藏…与目标值差距最大,低2个百分点; 湖北省超预期目标最多,…高出2.9个百分点;
+    其次是云南和河南,分别低0.7和0.5个百分点): the result is the target moved by the gap."""
+    if t.unit != "%" or t.value is None or t.comparator not in (">=", ">") or len(goal.strip()) < 2:
+        return None
+    name = goal.strip()
+    sentences = re.split(r"[。；;]", prog_norm)
+    for k, sentence in enumerate(sentences):
+        if name not in sentence:
+            continue
+        at = prog_norm.find(sentence)
+        # the comparison with the target may be said in the sentence before (…完成了经济增长目标…。其次是…)
+        about_target = contains_any(sentence, LEXICON.gap_target_words) or (
+            k > 0 and contains_any(sentences[k - 1], LEXICON.gap_target_words))
+        found: tuple[str, float, int, int] | None = None
+        if about_target and (m := _GAP_LIST_RE.search(sentence)) is not None:
+            vals = [float(v) for v in re.findall(r"\d+(?:\.\d+)?", m.group("vals"))]
+            lead = sentence[: m.start()].rstrip(" ,，")
+            names = re.split(r"[、和及与]", lead.rsplit("是", 1)[-1].rsplit(",", 1)[-1].rsplit("，", 1)[-1].strip())
+            if len(names) == len(vals) and name in names:
+                found = (m.group("dir"), vals[names.index(name)], m.start(), m.end())
+        elif contains_any(sentence, LEXICON.gap_target_words) and (m := _GAP_RE.search(sentence)) is not None and (
+                sentence.find(name) < m.start()):
+            found = (m.group("dir"), float(m.group("v")), m.start(), m.end())
+        if found is None:
+            continue
+        word, gap, a, b = found
+        value = t.value + gap if word in _ABOVE_GAP else t.value - gap
+        span = (at + a, at + b)
+        kind: Literal["level", "change"] = "change" if t.kind == "change" else "level"
+        return Claim(text=progress[span[0] : span[1]], span=span, kind=kind, value=round(value, 6), unit="%",
+                     context=sentence)
+    return None
 
 
 def _without_forecasts(claims: list[Claim], prog_norm: str) -> list[Claim]:

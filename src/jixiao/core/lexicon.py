@@ -69,6 +69,7 @@ class Lexicon:
     prospective_after: tuple[str, ...]
     prospective_clause: tuple[str, ...]
     forecast_words: tuple[str, ...]
+    gap_target_words: tuple[str, ...]
     plain_done_not_works: tuple[str, ...]
     object_lead_words: tuple[str, ...]
     numbered_name_heads: tuple[str, ...]
@@ -255,6 +256,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         prospective_after=_longest_first(raw["stages"]["prospective_after"]),
         prospective_clause=_longest_first(raw["stages"]["prospective_clause"]),
         forecast_words=_longest_first(raw["stages"]["forecast_words"]),
+        gap_target_words=_longest_first(raw["stages"]["gap_target_words"]),
         plain_done_not_works=_longest_first(raw["stages"]["plain_done_not_works"]),
         object_lead_words=_longest_first(raw["stages"]["object_lead_words"]),
         numbered_name_heads=tuple(raw["stages"]["numbered_name_heads"]),
