@@ -2021,3 +2021,11 @@ def test_a_result_told_as_its_gap_to_the_target() -> None:
     # a gap with no target named near it says nothing checkable
     (r,) = check_row(Row("云南", "云南(8%以上)", "其次是云南和河南,分别低0.7和0.5个百分点。"), year=2021).targets
     assert r.verdict == "unverified"
+
+
+def test_a_sheets_scoring_rule_and_a_sessions_number_are_no_targets() -> None:
+    for ind in ("8分", "每超过一个百分点扣0.5分", "每低于5%扣2分"):
+        assert extract_targets(ind, "在职人员控制率") == [], ind
+    assert [t.value for t in extract_targets("群众满意度≥90分")] == [90]  # points to reach are a target
+    assert extract_targets("通过县十八届人大四次会议票决") == []
+    assert [t.value for t in extract_targets("每年至少與社區組織會面6次")] == [6]

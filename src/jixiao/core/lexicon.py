@@ -159,6 +159,8 @@ class Lexicon:
     growth_target_words: tuple[str, ...]
     growth_only_metrics: tuple[str, ...]
     headcount_nouns: tuple[str, ...]
+    scoring_words: tuple[str, ...]
+    scoring_steps: tuple[str, ...]
     planned_figure_words: tuple[str, ...]
     headcount_nouns_after: tuple[str, ...]
     kind_units: frozenset[str]
@@ -347,6 +349,8 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         growth_target_words=_longest_first(raw["targets"]["growth_target_words"]),
         growth_only_metrics=_longest_first(raw["targets"]["growth_only_metrics"]),
         headcount_nouns=_longest_first(raw["targets"]["headcount_nouns"]),
+        scoring_words=_longest_first(raw["targets"]["scoring_words"]),
+        scoring_steps=_longest_first(raw["targets"]["scoring_steps"]),
         planned_figure_words=_longest_first(raw["targets"]["planned_figure_words"]),
         headcount_nouns_after=_longest_first(raw["targets"]["headcount_nouns_after"]),
         kind_units=frozenset(raw["targets"]["kind_units"]),

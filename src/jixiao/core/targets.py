@@ -188,6 +188,19 @@ def _parts_bracket(norm: str, start: int) -> bool:
     return bool(whole) and part is not None and whole[-1].unit == part.unit and part.unit not in (None, "元", "%")
 
 
+def _a_scoring_rule(norm: str, q: Quantity) -> bool:
+    """A self-assessment sheet's scoring rule (8分; 每超过一个百分点扣0.5分; 每低于5%扣2分): points given or taken,
+    and the step of a rule that takes them, are no targets (LABELLING.md: a score never overrides the figures)."""
+    lo, hi = clause_bounds(norm, q.span[0], q.span[1])
+    clause = norm[lo:hi]
+    if q.unit == "分" and (contains_any(clause, LEXICON.scoring_words) or _BARE_POINTS_RE.fullmatch(norm.strip())):
+        return True
+    return word_before(norm, q.span[0], LEXICON.scoring_steps) is not None and "扣" in norm[q.span[1] : hi + 8]
+
+
+_BARE_POINTS_RE: Final = re.compile(r"\d+(?:\.\d+)?\s*分")
+
+
 def _a_margin_before(norm: str, start: int) -> bool:
     s = start
     while s > 0 and norm[s - 1] in " 约近了":
@@ -403,6 +416,11 @@ def _extract_targets(indicator: str, goal: str = "") -> list[Target]:
             continue  # 該兩個年度私人房屋土地供應: how many years the figures cover, no target
         if _a_margin_before(norm, q.span[0]):
             continue  # 低于预期目标3.2%左右, 均比预期低了约2.9%: the gap to a target, not one
+        if q.unit == "次" and norm.startswith(("会议", "全会", "全体会议"), q.span[1]) and "届" in norm[
+                max(0, q.span[0] - 6) : q.span[0]]:
+            continue  # 县十八届人大四次会议: which session, no count
+        if _a_scoring_rule(norm, q):
+            continue  # 每超过一个百分点扣0.5分, 8分: how the sheet scores the row, not what it must reach
         if q.unit in ("项", "个", "类") and norm.startswith(LEXICON.counted_metrics, q.span[1]):
             continue  # 目标任务是四项指标分别减排1.5%: how many metrics the figures are for, no target
         t = _numeric_target(indicator, norm, q, goal, bare)
