@@ -2029,3 +2029,8 @@ def test_a_sheets_scoring_rule_and_a_sessions_number_are_no_targets() -> None:
     assert [t.value for t in extract_targets("群众满意度≥90分")] == [90]  # points to reach are a target
     assert extract_targets("通过县十八届人大四次会议票决") == []
     assert [t.value for t in extract_targets("每年至少與社區組織會面6次")] == [6]
+
+
+def test_a_count_broken_into_parts_is_no_scope() -> None:
+    ts = extract_targets("全市新(扩)建幼儿园80所(其中公办30所以上)")
+    assert [(t.value, t.unit, t.comparator) for t in ts] == [(80, "所", ">="), (30, "所", ">=")]

@@ -520,6 +520,8 @@ def _tail_here(norm: str, p: int, value: float, arabic: bool) -> _TailT:
         nxt = norm[p : p + 1]
         if nxt in _UNIT_BLOCKER_NEXT:
             blocker = _UNIT_BLOCKERS.at(norm, unit_start)
+            if blocker == "所以" and norm[unit_start + 2 : unit_start + 3] in ("上", "下", "内"):
+                blocker = None  # 30所以上: 30所 and 以上, not the word 所以
             if blocker is not None and len(blocker) > len(unit):
                 unit, p = None, unit_start  # 40 部署, 5所有: the number stays bare
     if unit is None:

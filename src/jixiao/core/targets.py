@@ -368,7 +368,8 @@ def _each_follows(norm: str, end: int, hi: int) -> bool:
 
 def _scope_follows(norm: str, end: int, hi: int) -> bool:
     """A count followed within a few characters by 的/中 describes scope: 13个区县的…"""
-    return contains_any(_before_closing_quote(norm[end : min(hi, end + 5)]), LEXICON.scope_after)
+    tail = _before_closing_quote(norm[end : min(hi, end + 5)]).replace("其中", "")  # 80所(其中公办…: its parts
+    return contains_any(tail, LEXICON.scope_after)
 
 
 def _before_closing_quote(tail: str) -> str:
