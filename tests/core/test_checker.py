@@ -2034,3 +2034,8 @@ def test_a_sheets_scoring_rule_and_a_sessions_number_are_no_targets() -> None:
 def test_a_count_broken_into_parts_is_no_scope() -> None:
     ts = extract_targets("全市新(扩)建幼儿园80所(其中公办30所以上)")
     assert [(t.value, t.unit, t.comparator) for t in ts] == [(80, "所", ">="), (30, "所", ">=")]
+
+
+def test_a_bracket_after_a_target_label_holds_the_targets() -> None:
+    ts = extract_targets("年度目标(维修改造锅炉146台、供热管网改造40公里)")
+    assert [(t.value, t.unit) for t in ts] == [(146, "台"), (40, "公里")]

@@ -172,6 +172,12 @@ def bare_run(norm: str, quantities: list[Quantity]) -> int:
     return 0
 
 
+def _labelled_bracket(norm: str, start: int) -> bool:
+    """年度目标(维修改造锅炉146台、供热管网改造40公里): a bracket right after a target's label holds the targets."""
+    opened = max(norm.rfind("(", 0, start), norm.rfind("（", 0, start))
+    return opened > 0 and word_before(norm, opened, _TARGET_LABELS) is not None
+
+
 _WHOLE_REACH: Final = 12
 
 
@@ -964,7 +970,7 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
                 value *= scale
     if not bare and in_brackets(norm, start) and not _bracket_is_the_figure(norm, q, lo, hi) and any(
             ch in norm[end:] for ch in ")）") and not _WHOLE_CELL_BRACKETED_RE.match(norm) and not _parts_bracket(
-            norm, start):
+            norm, start) and not _labelled_bracket(norm, start):
         return None  # (an unclosed bracket, the cell cut inside it, holds the cell's own words: 年度目标(1700公里)
     if unit is not None and unit not in ("%", "百分点") and _each_follows(norm, end, hi):
         return None  # 4个结构性指标均实现10%以上增长: the count says how many must each reach the figure
