@@ -2039,3 +2039,10 @@ def test_a_count_broken_into_parts_is_no_scope() -> None:
 def test_a_bracket_after_a_target_label_holds_the_targets() -> None:
     ts = extract_targets("年度目标(维修改造锅炉146台、供热管网改造40公里)")
     assert [(t.value, t.unit) for t in ts] == [(146, "台"), (40, "公里")]
+
+
+def test_a_quoted_target_said_completed_is_met() -> None:
+    prog = ("据了解,2017年陕西顺利完成年初省政府工作报告提出的“力争关中地区PM2.5浓度降低3%以上,"
+            "优良天数平均增加5天”的任务。关中8市区优良天数平均198.3天,同比增加7.5天;PM10、PM2.5平均浓度同比下降。")
+    (r,) = check_row(Row("关中地区PM2.5浓度", "力争关中地区PM2.5浓度降低3%以上", prog), year=2017).targets
+    assert r.verdict == "met"

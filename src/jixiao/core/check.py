@@ -212,9 +212,12 @@ def _drop_restated_and_shortfall_counts(claims: list[Claim], ind_norm: str, prog
               and not _a_baseline_figure(c, prog_norm)]
     quotes = [m.span() for m in _QUOTE_RE.finditer(prog_norm)] if any(q in prog_norm for q in "“「\"") else []
     restated = [(a, b) for a, b in quotes if _quotes_target(prog_norm[a + 1 : b - 1], ind_norm)]
+    # 顺利完成…提出的“力争…降低3%以上,…”的任务: the quoted target said reached, its figure the result
+    reached = [(a, b) for a, b in quotes if _quote_holds_target(prog_norm[a + 1 : b - 1], ind_norm)
+               and _quote_said_reached(prog_norm, a, b)]
     restated += _target_named_again(ind_norm, prog_norm)
     short = [c.span for c in claims if c.kind == "admission"]
-    if not restated and not short:
+    if not restated and not short and not reached:
         return claims
     out = []
     for c in claims:
@@ -229,7 +232,24 @@ def _drop_restated_and_shortfall_counts(claims: list[Claim], ind_norm: str, prog
             ):
                 continue
         out.append(c)
+    for a, b in reached:
+        # the quoted target said reached is a plain statement that it was met (as 完成年度目标任务 is)
+        slo = sentence_bounds(prog_norm, a, a + 1)[0]
+        out.append(Claim(text=prog_norm[slo:b], span=(slo, b), kind="statement", context=prog_norm[slo:b],
+                         stage=LEXICON.met_phrases[0]))
     return out
+
+
+def _quote_said_reached(prog_norm: str, a: int, b: int) -> bool:
+    """A quotation of the target followed by 的任务 or 的目标 and opened after a word that says it was reached
+    (顺利完成…提出的“…”的任务)."""
+    if not prog_norm.startswith(_QUOTE_TASK_AFTER, b):
+        return False
+    slo = sentence_bounds(prog_norm, a, a + 1)[0]
+    return contains_any(prog_norm[slo:a], LEXICON.plan_reached_before)
+
+
+_QUOTE_TASK_AFTER: Final = ("的任务", "的目标", "目标", "任务", "的预期目标")
 
 
 def _target_named_again(ind_norm: str, prog_norm: str) -> list[tuple[int, int]]:
@@ -315,6 +335,12 @@ def _counts_works_started(c: Claim, prog_norm: str) -> bool:
 
 
 _STARTED_RANK: Final = LEXICON.stage_ranks["开工"]
+
+
+def _quote_holds_target(quoted: str, ind_norm: str) -> bool:
+    """Whether a quotation holds the indicator's words (itself, or with more targets beside it)."""
+    ind = bigrams(ind_norm)
+    return _quotes_target(quoted, ind_norm) or (bool(ind) and len(ind & bigrams(quoted)) >= 0.8 * len(ind))
 
 
 def _quotes_target(quoted: str, ind_norm: str) -> bool:
