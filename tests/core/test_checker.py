@@ -2046,3 +2046,13 @@ def test_a_quoted_target_said_completed_is_met() -> None:
             "优良天数平均增加5天”的任务。关中8市区优良天数平均198.3天,同比增加7.5天;PM10、PM2.5平均浓度同比下降。")
     (r,) = check_row(Row("关中地区PM2.5浓度", "力争关中地区PM2.5浓度降低3%以上", prog), year=2017).targets
     assert r.verdict == "met"
+
+
+def test_a_bare_percentage_against_a_target_in_another_unit_is_the_share_done() -> None:
+    (r,) = check_row(Row("残疾人补贴", "发放标准不低于每人每月60元/月", "100%"), period="截至8月", year=2019).targets
+    assert r.verdict == "met" and r.actual is None
+    (r,) = check_row(Row("残疾人补贴", "发放标准不低于每人每月60元/月", "80%"), year=2019).targets
+    assert r.verdict == "not_met"
+    # a time limit's bare percentage is the share of cases within it, as before
+    (r,) = check_row(Row("訂租", "14個工作天內給予書面回覆", "100%")).targets
+    assert r.verdict == "met"

@@ -534,6 +534,13 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
         claims = [c for c in claims if not _counts_works_started(c, prog_norm)]
     if period is not None and is_in_year(period):
         claims = _without_forecasts(claims, prog_norm)
+    if numeric and all(t.unit not in ("%", None) and t.unit not in LEXICON.time_limit_units for t in numeric) and (
+            _ONE_SHARE_CELL_RE.fullmatch(prog_norm)):
+        # 发放标准不低于每人每月60元/月 | 100%: a bare percentage against a target in another unit is the share
+        # of the task done (LABELLING.md: progress given only as a share of the task)
+        for c in claims:
+            if c.kind == "level" and c.unit == "%":
+                c.kind = "share"
     figures = [c for c in claims if c.kind in ("level", "change")]
     bare_row = len(numeric) == 1 and len(figures) == 1
     assigned = assign_claims(targets, claims, ind_norm, prog_norm, goal, bare_row=bare_row and not shared,
@@ -683,6 +690,7 @@ _NAMES_MAX: Final = 80
 _NAME_MIN: Final = 3
 _BRACKETED_RE: Final = re.compile(r"[(（][^()（）]*[)）]")
 _ONE_SHARE_RE: Final = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*%")
+_ONE_SHARE_CELL_RE: Final = re.compile(r"\s*\d{1,3}(?:\.\d+)?\s*%\s*[。.]?\s*")
 _PLEDGE_MARKER_RE: Final = re.compile(r"^\s*\d{1,2}\s*[.、．)）]\s*")
 _PLEDGE_MIN_CHARS: Final = 6
 
