@@ -22,6 +22,7 @@ from jixiao.core.meta import (
     deadline_after,
     due_month,
     is_in_year,
+    month_number,
     period_end_month,
     period_of,
     plan_ends_after,
@@ -30,7 +31,7 @@ from jixiao.core.meta import (
 from jixiao.core.model import Disclosure, Row
 from jixiao.core.quantities import find_quantities, fold
 from jixiao.core.results import Claim, Quantity, Report, RowResult, Target, TargetResult
-from jixiao.core.targets import CLOSE_QUOTES, OPEN_QUOTES, extract_targets, written_scale
+from jixiao.core.targets import BRACKETED_RE, CLOSE_QUOTES, OPEN_QUOTES, extract_targets, margin_before, written_scale
 from jixiao.core.textutil import (
     DIGIT_RE,
     bigrams,
@@ -196,13 +197,7 @@ def _a_margin(c: Claim, prog_norm: str) -> bool:
     the target (`margin_before`), not the result."""
     if c.kind not in ("level", "change") or c.quantity is None:
         return False
-    s = c.quantity.span[0]
-    while s > 0 and prog_norm[s - 1] in _MARGIN_SKIP:
-        s -= 1
-    return word_before(prog_norm, s, LEXICON.margin_before) is not None
-
-
-_MARGIN_SKIP: Final = frozenset(" 约近了")
+    return margin_before(prog_norm, c.quantity.span[0])
 
 
 def _drop_restated_and_shortfall_counts(claims: list[Claim], ind_norm: str, prog_norm: str) -> list[Claim]:
@@ -410,17 +405,12 @@ def _set_for_the_period(t: Target, ind_norm: str, period: str) -> bool:
     # labelled with that month before its clause (…7400人。 4月:完成筛查人数1480人, in a 截至4月 one)
     due, end = due_month(before), period_end_month(period)
     if due is None and (label := _MONTH_LABEL_RE.search(ind_norm, max(0, lo - 8), lo)) is not None:
-        due = _month_number(label.group(1))
+        due = month_number(label.group(1))
     return due is not None and end is not None and due <= end
 
 
 # A month heading a node's clause: 4月:, 6月底：
 _MONTH_LABEL_RE: Final = re.compile(r"(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月(?:份|底|末)?\s*[:：]\s*$")
-_CN_MONTHS: Final = {w: i for i, w in enumerate("一二三四五六七八九十", 1)} | {"十一": 11, "十二": 12}
-
-
-def _month_number(word: str) -> int:
-    return int(word) if word.isdigit() else _CN_MONTHS[word]
 
 
 def _milestone_due_by(t: Target, ind_norm: str, period: str) -> bool:
@@ -662,11 +652,11 @@ def _named_works_admitted(indicator: str, ind_norm: str, progress: str, prog_nor
     is a milestone, not met, with that clause as evidence. (A name with no such admission sets no target; during
     the year only an admission that the work will not be done at all counts: 滞后 is pace.)"""
     core = ind_norm.strip(_NAME_STRIP)
-    if not core or len(core) > _NAMES_MAX or DIGIT_RE.search(_BRACKETED_RE.sub("", core)):
+    if not core or len(core) > _NAMES_MAX or DIGIT_RE.search(BRACKETED_RE.sub("", core)):
         return []
     head = _NAMES_TAIL_RE.sub("", core)
     names = [n.strip(" ") for n in _NAMES_SPLIT_RE.split(head)]
-    names = [_BRACKETED_RE.sub("", n).strip() or n for n in names if n]
+    names = [BRACKETED_RE.sub("", n).strip() or n for n in names if n]
     if not names or any(len(n) < _NAME_MIN for n in names):
         return []
     admissions = admission_claims(progress, prog_norm)
@@ -688,7 +678,6 @@ _NAMES_TAIL_RE: Final = re.compile(r"等[^、，,]{0,12}$")
 _NAMES_SPLIT_RE: Final = re.compile(r"[、，,]")
 _NAMES_MAX: Final = 80
 _NAME_MIN: Final = 3
-_BRACKETED_RE: Final = re.compile(r"[(（][^()（）]*[)）]")
 _ONE_SHARE_RE: Final = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*%")
 _ONE_SHARE_CELL_RE: Final = re.compile(r"\s*\d{1,3}(?:\.\d+)?\s*%\s*[。.]?\s*")
 _PLEDGE_MARKER_RE: Final = re.compile(r"^\s*\d{1,2}\s*[.、．)）]\s*")

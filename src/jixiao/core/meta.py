@@ -48,7 +48,8 @@ _MONTH_REPORT_RE: Final = re.compile(
     r"(?:进展|进度|推进情况|完成情况)")
 
 
-def _month(text: str) -> int | None:
+def month_number(text: str) -> int | None:
+    """A month written in digits or Chinese numerals (10, 十, 十一), or None."""
     m = int(text) if text.isdigit() else _CN_MONTHS.get(text)
     return m if m is not None and 1 <= m <= 12 else None
 
@@ -59,7 +60,7 @@ def _cutoff_month(title: str) -> int | None:
     for rx in (_MONTH_RANGE_RE, _FIRST_MONTHS_RE, _CUTOFF_RE, _MONTH_REPORT_RE, _BRACKETED_MONTH_RE):
         m = rx.search(title)
         if m:
-            return _month(m.group(1))
+            return month_number(m.group(1))
     return None
 
 

@@ -207,7 +207,9 @@ def _a_scoring_rule(norm: str, q: Quantity) -> bool:
 _BARE_POINTS_RE: Final = re.compile(r"\d+(?:\.\d+)?\s*分")
 
 
-def _a_margin_before(norm: str, start: int) -> bool:
+def margin_before(norm: str, start: int) -> bool:
+    """Whether the words before a figure make it a gap to a target (高出, 相差, 低于预期: `margin_before`), spaces
+    and 约/近/了 between them skipped."""
     s = start
     while s > 0 and norm[s - 1] in " 约近了":
         s -= 1
@@ -244,7 +246,7 @@ _CHANGE_THEN_LABEL_RE: Final = re.compile(
     "(" + "|".join(map(re.escape, sorted({*LEXICON.increase, *LEXICON.decrease}, key=len, reverse=True)))
     + r")(?:目标|任务)(?:值)?\s*(?:分别)?\s*(?:为|是|:|：)?\s*$")
 # A cell that is one bracket from end to end: (其中1-10月份计划新开工223项) is the cell's own text
-_WHOLE_CELL_BRACKETED_RE: Final = re.compile(r"^\s*([(（])[^()（）]*([)）])\s*[。.;；]?\s*$")
+_WHOLE_CELLBRACKETED_RE: Final = re.compile(r"^\s*([(（])[^()（）]*([)）])\s*[。.;；]?\s*$")
 _RANGE_NEXT_RE: Final = re.compile(r"\s*[~～—–-]\s*-?\d")
 _RANGE_LOW_RE: Final = re.compile(r"(-?\d[\d.]*)\s*[~～—–-]\s*$")
 _HEADER_UNIT_RE: Final = re.compile(r"[(（]\s*[^()（）\s\d]{1,4}\s*[)）]\s*$")
@@ -399,7 +401,7 @@ _FORMULA_RE: Final = re.compile(r"(?<=[率数比])\s*=[^，,；;。≥≤]{1,60}
 
 
 def extract_targets(indicator: str, goal: str = "") -> list[Target]:
-    if (m := _WHOLE_CELL_BRACKETED_RE.match(indicator)) is not None:
+    if (m := _WHOLE_CELLBRACKETED_RE.match(indicator)) is not None:
         # (其中1-10月份计划新开工223项): a cell that is one bracket is read as its contents; texts and spans
         # stay the original's
         a, b = m.span(1), m.span(2)
@@ -421,7 +423,7 @@ def _extract_targets(indicator: str, goal: str = "") -> list[Target]:
             continue  # 引进10亿元以上项目5个: the amount says which projects are counted
         if q.unit == "个" and norm.startswith(LEXICON.counted_periods, q.span[1]) and q.value <= _PERIODS_COUNTED:
             continue  # 該兩個年度私人房屋土地供應: how many years the figures cover, no target
-        if _a_margin_before(norm, q.span[0]):
+        if margin_before(norm, q.span[0]):
             continue  # 低于预期目标3.2%左右, 均比预期低了约2.9%: the gap to a target, not one
         if q.unit == "次" and norm.startswith(("会议", "全会", "全体会议"), q.span[1]) and "届" in norm[
                 max(0, q.span[0] - 6) : q.span[0]]:
@@ -487,7 +489,7 @@ def _beside_a_target_column(norm: str, found: list[Target]) -> list[Target]:
     for t in found:
         assert t.quantity is not None
         label = norm[prev : t.quantity.span[0]].strip()
-        if not label or any(ch.isdigit() for ch in _BRACKETED_RE.sub("", label)) or len(label) > _TARGET_HEADER_REACH:
+        if not label or any(ch.isdigit() for ch in BRACKETED_RE.sub("", label)) or len(label) > _TARGET_HEADER_REACH:
             return found
         prev = t.quantity.span[1]
     return [t for t, h in zip(found, heads, strict=True) if h]
@@ -969,7 +971,7 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
             if value < LEXICON.bare_money_yuan_from and not contains_any(fold(goal), LEXICON.per_head_words):
                 value *= scale
     if not bare and in_brackets(norm, start) and not _bracket_is_the_figure(norm, q, lo, hi) and any(
-            ch in norm[end:] for ch in ")）") and not _WHOLE_CELL_BRACKETED_RE.match(norm) and not _parts_bracket(
+            ch in norm[end:] for ch in ")）") and not _WHOLE_CELLBRACKETED_RE.match(norm) and not _parts_bracket(
             norm, start) and not _labelled_bracket(norm, start):
         return None  # (an unclosed bracket, the cell cut inside it, holds the cell's own words: 年度目标(1700公里)
     if unit is not None and unit not in ("%", "百分点") and _each_follows(norm, end, hi):
@@ -992,7 +994,7 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
         comparator, comp_word = ">", above  # 固定资产投资超1400亿元: the approximation mark is the comparator
     if comparator is None and (bare or labelled) and goal:
         # the comparator in the first column: 城镇登记失业率低于(%) | 4.3
-        column = _BRACKETED_RE.sub("", fold(goal)).rstrip()
+        column = BRACKETED_RE.sub("", fold(goal)).rstrip()
         comparator, _word = comparator_near(column, 0, len(column), len(column), far=False)
     kind: Kind = "level"
     direction = None
@@ -1008,7 +1010,7 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
         direction, change_word = _change_across_its_object(norm, lo, start - len(comp_word))
     if direction is None and goal and unit in ("%", "百分点") and (bare or only_a_label(norm[lo:start])):
         # 社会消费品零售总额增长(%) | 7.8%: the first column names the change its bare figure is
-        column = _BRACKETED_RE.sub("", fold(goal))
+        column = BRACKETED_RE.sub("", fold(goal))
         if not contains_any(column, LEXICON.new_things):
             if contains_any(column, LEXICON.decrease) or (
                     value > 0 and contains_any(column, LEXICON.reduction_metrics) and not _names_a_rate(column)):
@@ -1128,7 +1130,7 @@ _WAN_RE: Final = re.compile(r"\d\s*[万亿萬億]")
 
 def _counted_by(goal: str) -> str | None:
     """The unit a first column's count noun gives its bare figures (学员人数 → 人), or None."""
-    column = _BRACKETED_RE.sub("", fold(goal)).rstrip(" 0123456789:：")
+    column = BRACKETED_RE.sub("", fold(goal)).rstrip(" 0123456789:：")
     for noun, unit in LEXICON.count_nouns:
         if column.endswith(noun):
             return unit
@@ -1218,7 +1220,7 @@ def _milestones(indicator: str, norm: str, quantities: list[Quantity], goal: str
         t_end = e
         if not objects:
             # The works named after the stage word: 开工建设萧江塘河控制闸, 完成县应急广播指挥中心.
-            objects = tuple(o for o in milestone_objects(_BRACKETED_RE.sub("", norm[e:hi]).rstrip(" 。.；;"))
+            objects = tuple(o for o in milestone_objects(BRACKETED_RE.sub("", norm[e:hi]).rstrip(" 。.；;"))
                             if not DIGIT_RE.search(_WHEN_OR_WHICH_RE.sub("", o))
                             and not contains_any(o, LEXICON.deadline_goal_words))
             if objects:
@@ -1248,7 +1250,7 @@ def _milestones(indicator: str, norm: str, quantities: list[Quantity], goal: str
     return out
 
 
-_BRACKETED_RE: Final = re.compile(r"[(（][^()（）]*[)）]")
+BRACKETED_RE: Final = re.compile(r"[(（][^()（）]*[)）]")
 _LIST_MARKER_RE: Final = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十])\s*[.、．)）]\s*")
 
 
@@ -1316,7 +1318,7 @@ def named_work(indicator: str, norm: str, goal: str) -> Target | None:
     milestone: the work done. One that names a state to reach (义务教育学生营养餐实现全覆盖) likewise.
     Vague ones (深化…工作, 完善…机制) name no target."""
     core = norm.strip(" 。.；;，,“”\"'‘’「」")
-    bare = _BRACKETED_RE.sub("", core)  # (2013—2017年), (zhǔn): asides and mirror noise, not the name
+    bare = BRACKETED_RE.sub("", core)  # (2013—2017年), (zhǔn): asides and mirror noise, not the name
     # the school or calendar year it is due in and its place in a list say when and which, not how much
     bare = _WHEN_OR_WHICH_RE.sub("", bare)
     if not core or len(bare) > LEXICON.named_work_max_chars or DIGIT_RE.search(_QUOTED_NAME_RE.sub("", bare)):
