@@ -2056,3 +2056,37 @@ def test_a_bare_percentage_against_a_target_in_another_unit_is_the_share_done() 
     # a time limit's bare percentage is the share of cases within it, as before
     (r,) = check_row(Row("訂租", "14個工作天內給予書面回覆", "100%")).targets
     assert r.verdict == "met"
+
+
+def test_a_plan_target_missed_only_in_pace_is_not_yet_due() -> None:
+    prog = "但《报告》显示,九年义务教育巩固率未达到进度要求。2012年九年义务教育巩固率达78.6%。"
+    rows = [Row("义务教育巩固率", "义务教育巩固率达85%", prog, 1)]
+    report = check_disclosure(Disclosure(title="“十二五”规划纲要实施中期评估", rows=rows, year=2013))
+    assert report.rows[0].verdict == "unverified"
+    # an admission that is not of pace alone still stands
+    rows = [Row("义务教育巩固率", "义务教育巩固率达85%", "义务教育巩固率未达到目标,为78.6%。", 1)]
+    report = check_disclosure(Disclosure(title="“十二五”规划纲要实施中期评估", rows=rows, year=2013))
+    assert report.rows[0].verdict == "not_met"
+
+
+def test_a_projection_to_the_plans_deadline_below_target_is_a_shortfall() -> None:
+    title = "四川省“十二五”规划《纲要》实施中期评估"
+    prog = "建议将后两年预期目标调整为9%左右,到2015年全省地区生产总值可达到2.9万亿元(2010年价格)。"
+    rows = [Row("地区生产总值", "到2015年,四川省GDP要达到3万亿元", prog, 1)]
+    assert check_disclosure(Disclosure(title=title, rows=rows, year=2013)).rows[0].verdict == "not_met"
+    prog = "由此测算“十二五”时期地区生产总值年均增速将达到11%左右。"
+    rows = [Row("地区生产总值年均增长", "“十二五”期间,GDP年均增长12%左右", prog, 1)]
+    assert check_disclosure(Disclosure(title=title, rows=rows, year=2013)).rows[0].verdict == "not_met"
+    # a figure of the years so far is progress
+    rows = [Row("地区生产总值", "到2015年,四川省GDP要达到3万亿元", "2013年全省地区生产总值达到2.6万亿元。", 1)]
+    assert check_disclosure(Disclosure(title=title, rows=rows, year=2013)).rows[0].verdict == "unverified"
+
+
+def test_a_month_of_the_titles_year_is_the_reports_cut_off() -> None:
+    from jixiao.core.meta import period_of
+    assert period_of("审计署2015年10月政策措施落实跟踪审计:乡村公路建设推进情况") == "截至10月"
+    assert period_of("2024年4月省政府民生实事项目进展情况汇总表") == "截至4月"
+    assert period_of("2020年12月全市重点工作进展") == "全年"
+    assert period_of("政府工作报告——2025 年 1 月 15 日在上海市人民代表大会上") is None  # a day: a date
+    assert period_of("2019年1月至2021年12月老旧小区改造") is None  # a span's start
+    assert period_of("2022年度部门整体支出绩效自评报告(2023年3月)") == "全年"  # a later month: publication

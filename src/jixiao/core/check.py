@@ -23,6 +23,7 @@ from jixiao.core.meta import (
     due_month,
     is_in_year,
     month_number,
+    names_the_deadline,
     period_end_month,
     period_of,
     plan_ends_after,
@@ -99,9 +100,15 @@ _WHOLE_RANK: Final = LEXICON.stage_ranks["完工"]
 _NOT_BUILT_UNITS: Final = ("%", "百分点", "元")  # a share, a rate or money spent: no part of the works
 
 
-def _not_due(result: TargetResult) -> TargetResult:
-    """A shortfall against a requirement due after the report's year is progress, unless it is admitted."""
-    if result.verdict != "not_met" or any(c.kind == "admission" for c in result.evidence):
+def _not_due(result: TargetResult, year: int | None) -> TargetResult:
+    """A shortfall against a requirement due after the report's year is progress, unless it is admitted (an
+    admission of pace only, 未达到进度要求, is still progress) or the figure is itself a projection to the
+    deadline (到2015年…可达到2.9万亿元 for a 2015 target of 3万亿元)."""
+    if result.verdict != "not_met" or any(
+            c.kind == "admission" and not any(w in fold(c.context or c.text) for w in LEXICON.pace_words)
+            for c in result.evidence):
+        return result
+    if result.actual is not None and names_the_deadline(fold(result.actual.context or ""), year):
         return result
     return replace(result, verdict="unverified", reason=f"{result.reason}（期限在报告年度之后，尚未到期）")
 
@@ -613,7 +620,7 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
             r, period, settled or (done_said and r.verdict == "met" and _met_by_a_figure(r))) for r in results]
     if any(r.verdict == "not_met" for r in results) and (due_later or deadline_after(goal + ind_norm, year) or
                                                           _task_due_later(prog_norm, year)):
-        results = [_not_due(r) for r in results]
+        results = [_not_due(r, year) for r in results]
     return RowResult(row=row, verdict=row_verdict(results), targets=tuple(results))
 
 

@@ -193,6 +193,8 @@ class Lexicon:
     header_currencies: tuple[str, ...]
     deadline_fillers: tuple[str, ...]
     deadline_not_done: tuple[str, ...]
+    plan_span_words: tuple[str, ...]
+    pace_words: tuple[str, ...]
 
     @property
     def all_units(self) -> tuple[str, ...]:
@@ -383,6 +385,8 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         deadline_value_labels=_longest_first(raw["deadline"]["value_labels"]),
         deadline_fillers=_longest_first(raw["deadline"]["fillers"]),
         deadline_not_done=_longest_first(raw["deadline"]["not_done"]),
+        plan_span_words=_longest_first(raw["deadline"]["plan_span_words"]),
+        pace_words=_longest_first(raw["deadline"]["pace_words"]),
     )
 
 

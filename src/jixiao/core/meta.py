@@ -48,6 +48,12 @@ _MONTH_REPORT_RE: Final = re.compile(
     r"(?:进展|进度|推进情况|完成情况)")
 
 
+# 2018年6月民生实事进展情况, 审计署2015年10月…跟踪审计: the month of the title's own year the report stands at
+# (not the start of a span, 2019年1月至…, nor a day, 2015年10月8日)
+_YEAR_MONTH_RE: Final = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*年\s*" + _MONTH + r"\s*月份?(?!\s*(?:[\d日号初中旬上下]|-|—|–|~|～|至|到))")
+
+
 def month_number(text: str) -> int | None:
     """A month written in digits or Chinese numerals (10, 十, 十一), or None."""
     m = int(text) if text.isdigit() else _CN_MONTHS.get(text)
@@ -61,6 +67,9 @@ def _cutoff_month(title: str) -> int | None:
         m = rx.search(title)
         if m:
             return month_number(m.group(1))
+    m = _YEAR_MONTH_RE.search(title)
+    if m and int(m.group(1)) == year_of(title):  # not a later publication month (2022年度…自评 2023年3月)
+        return month_number(m.group(2))
     return None
 
 
@@ -318,6 +327,24 @@ _WITHIN_YEARS_RE: Final = re.compile(r"([两二三四五六七八九十]|[2-9]|\
 def plan_ends_after(text: str, year: int | None) -> bool:
     """Whether the text names a five-year plan (十三五, 十四五 …) that ends after ``year``."""
     return year is not None and any(_PLAN_END[m.group(1)] > year for m in _PLAN_PERIOD_RE.finditer(text))
+
+
+_TO_YEAR_RE: Final = re.compile(r"(?:到|至)\s*((?:19|20)\d{2})\s*年")
+_QUOTE_CHARS: Final = "”“\"'」「》《"
+
+
+def names_the_deadline(text: str, year: int | None) -> bool:
+    """Whether a claim's clause is about a year after ``year`` or a five-year plan's whole period (到2015年…可达到
+    2.9万亿元; “十二五”时期…年均增速将达到11%左右): a projection to the requirement's deadline, judged as its result."""
+    if year is None:
+        return False
+    if any(int(m.group(1)) > year for m in _TO_YEAR_RE.finditer(text)):
+        return True
+    for m in _PLAN_PERIOD_RE.finditer(text):
+        after = text[m.end():m.end() + 4].lstrip(_QUOTE_CHARS)
+        if _PLAN_END[m.group(1)] > year and after.startswith(LEXICON.plan_span_words):
+            return True
+    return False
 
 
 def deadline_after(text: str, year: int | None) -> bool:
