@@ -2090,3 +2090,21 @@ def test_a_month_of_the_titles_year_is_the_reports_cut_off() -> None:
     assert period_of("政府工作报告——2025 年 1 月 15 日在上海市人民代表大会上") is None  # a day: a date
     assert period_of("2019年1月至2021年12月老旧小区改造") is None  # a span's start
     assert period_of("2022年度部门整体支出绩效自评报告(2023年3月)") == "全年"  # a later month: publication
+
+
+def test_a_control_target_is_a_ceiling_in_tonnes_of_standard_coal() -> None:
+    (t,) = extract_targets("能耗增量控制在6.5万吨标准煤内")
+    assert (t.comparator, t.value, t.unit) == ("<=", 65000, "吨标准煤")
+    (t,) = extract_targets("“十三五”全市能耗总量(增量)控制目标为133万吨")
+    assert (t.comparator, t.value, t.unit) == ("<=", 1330000, "吨")
+    # a claim in tonnes pairs with a target in tonnes of standard coal
+    (r,) = check_row(Row("能耗增量", "能耗增量控制在6.5万吨标准煤内", "全年能耗增量5.2万吨。"), year=2017).targets
+    assert r.verdict == "met" and r.actual is not None and r.actual.value == 52000
+
+
+def test_a_ceiling_due_after_the_report_kept_so_far_is_not_yet_kept() -> None:
+    row = Row("能耗总量", "“十三五”全市能耗总量(增量)控制目标为133万吨", "我市2017年度能耗增量20.26万吨。")
+    (r,) = check_row(row, year=2017).targets
+    assert r.verdict == "unverified"
+    (r,) = check_row(row, year=2020).targets  # the plan's last year: judged
+    assert r.verdict == "met"

@@ -82,6 +82,8 @@ def units_compatible(target_unit: str | None, claim_unit: str | None) -> float:
     persons = LEXICON.person_units
     if target_unit in persons and claim_unit in persons:
         return 2.0
+    if any(target_unit in g and claim_unit in g for g in LEXICON.unit_variants):
+        return 2.0  # 吨标准煤 and 吨: one measure written more or less fully
     if any(target_unit in g and claim_unit in g for g in LEXICON.count_peers):
         return _PEER
     if target_unit.split("/")[0] == claim_unit.split("/")[0] and "/" in target_unit + claim_unit:
