@@ -2108,3 +2108,10 @@ def test_a_ceiling_due_after_the_report_kept_so_far_is_not_yet_kept() -> None:
     assert r.verdict == "unverified"
     (r,) = check_row(row, year=2020).targets  # the plan's last year: judged
     assert r.verdict == "met"
+
+
+def test_a_target_label_before_wei_leaves_the_metric_to_the_goal() -> None:
+    (t,) = extract_targets("規劃期末目標為6.1%", "劣Ⅴ类水体比例")  # a share of bad water: kept low
+    assert (t.comparator, t.value) == ("<=", 6.1)
+    (t,) = extract_targets("規劃期末目標為85%", "地表水Ⅰ-Ⅲ类水体比例")
+    assert (t.comparator, t.value) == (">=", 85)

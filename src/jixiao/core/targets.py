@@ -1045,7 +1045,12 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
         else:
             comparator = ">="
     elif comp_word == "为":
-        comparator = "==" if contains_any(prefix + goal, LEXICON.standard_words) else ">="
+        # 规划期末目标为6.1% under 劣Ⅴ类水体比例: a target label before 为 leaves the metric to the goal
+        named = (goal + prefix) if prefix[:-1].endswith(LEXICON.target_nouns_at_end) else prefix
+        if contains_any(prefix + goal, LEXICON.standard_words):
+            comparator = "=="
+        else:
+            comparator = "<=" if contains_any(named, LEXICON.keep_low) else ">="
     about = _is_about(q, comp_word)
     if about and (not comp_word or comp_word in LEXICON.about_words) and direction != "down" and contains_any(
         context + norm[end:hi], LEXICON.keep_low
