@@ -2115,3 +2115,10 @@ def test_a_target_label_before_wei_leaves_the_metric_to_the_goal() -> None:
     assert (t.comparator, t.value) == ("<=", 6.1)
     (t,) = extract_targets("規劃期末目標為85%", "地表水Ⅰ-Ⅲ类水体比例")
     assert (t.comparator, t.value) == (">=", 85)
+
+
+def test_not_up_to_standard_before_cities_is_a_name_not_an_admission() -> None:
+    from jixiao.core.claims import extract_claims
+    prog = "細顆粒物(PM2.5)未達標地級及以上城市濃度下降21.2%。"
+    assert not [c for c in extract_claims(prog) if c.kind == "admission"]
+    assert [c for c in extract_claims("PM2.5浓度下降目标未达标。") if c.kind == "admission"]

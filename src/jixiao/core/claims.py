@@ -398,6 +398,8 @@ def admission_claims(progress: str, norm: str) -> list[Claim]:
             continue  # one claim per clause
         if word_before(norm, s, LEXICON.admission_blockers) is not None:
             continue
+        if norm.startswith(LEXICON.admission_as_name_after, e):
+            continue  # 未达标地级及以上城市浓度下降: the cities not yet up to standard, a name, no admission
         lo, hi = clause_bounds(norm, s, e)
         plo = previous_clause_start(norm, lo)
         slo, shi = sentence_bounds(norm, s, e)

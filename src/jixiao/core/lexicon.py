@@ -93,6 +93,7 @@ class Lexicon:
     admissions_delay: tuple[str, ...]
     admission_overturned: tuple[str, ...]
     admission_blockers: tuple[str, ...]
+    admission_as_name_after: tuple[str, ...]
     naming_leads: tuple[str, ...]
     task_share: tuple[str, ...]
     list_leads: tuple[str, ...]
@@ -284,6 +285,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         admissions_final=_longest_first(raw["verdict"]["admissions_final"]),
         admissions_delay=_longest_first(raw["verdict"]["admissions_delay"]),
         admission_blockers=_longest_first(raw["verdict"]["admission_blockers"]),
+        admission_as_name_after=_longest_first(raw["verdict"]["admission_as_name_after"]),
         admission_overturned=_longest_first(raw["verdict"]["admission_overturned"]),
         naming_leads=_longest_first(raw["verdict"]["naming_leads"]),
         task_share=_longest_first(raw["verdict"]["task_share"]),
