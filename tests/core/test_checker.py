@@ -2122,3 +2122,12 @@ def test_not_up_to_standard_before_cities_is_a_name_not_an_admission() -> None:
     prog = "細顆粒物(PM2.5)未達標地級及以上城市濃度下降21.2%。"
     assert not [c for c in extract_claims(prog) if c.kind == "admission"]
     assert [c for c in extract_claims("PM2.5浓度下降目标未达标。") if c.kind == "admission"]
+
+
+def test_a_count_with_yishang_before_a_name_is_the_class_counted() -> None:
+    (t,) = extract_targets("实现200人以上较大自然村公交通达率97%以上")
+    assert (t.value, t.unit) == (97, "%")
+    (t,) = extract_targets("为80周岁以上老人发放高龄津贴3000人")
+    assert (t.value, t.unit) == (3000, "人")
+    # a name that ends in a comparator is a second target's metric: both stand
+    assert [t.value for t in extract_targets("培训50人以上覆盖率达到90%")] == [50, 90]

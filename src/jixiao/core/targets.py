@@ -511,6 +511,9 @@ _TARGET_LABELS: Final = tuple(sorted({*LEXICON.bare_target_labels, *LEXICON.targ
 def _sizes_the_counted(norm: str, q: Quantity, nxt: Quantity) -> bool:
     """Whether an amount is the size class of the things counted right after it (10亿元以上项目5个, 亿元以上项目
     100个): a few words of a name between, no break, the next figure a count and this one not."""
+    if q.unit is not None and q.unit in LEXICON.count_units and q.unit != nxt.unit and nxt.unit is not None and (
+            _bounded_class_of(norm, q, nxt)):
+        return True  # 200人以上较大自然村公交通达率97%以上, 为80周岁以上老人发放高龄津贴3000人: which ones
     if q.unit is None or q.unit in ("%", "百分点") or (q.unit in LEXICON.count_units and q.unit not in
                                                       LEXICON.kind_units):
         return False  # 80%來電於12秒內: a share pledged, whose condition follows (but 4类重点对象49255户: kinds)
@@ -524,6 +527,22 @@ def _sizes_the_counted(norm: str, q: Quantity, nxt: Quantity) -> bool:
 
 
 _SIZE_CLASS_GAP: Final = 6
+
+
+def _bounded_class_of(norm: str, q: Quantity, nxt: Quantity) -> bool:
+    """A count with 以上 or 以下 right after it, then a name with no break up to a figure in another unit: the
+    count is a class of the things the later figure is about (200人以上较大自然村…通达率97%), no target. The name
+    may not end in a comparator (培训50人以上覆盖率达到90% would be two targets)."""
+    gap = norm[q.span[1] : nxt.span[0]]
+    bound = next((w for w in LEXICON.class_bounds if gap.startswith(w)), None)
+    if bound is None:
+        return False
+    name = gap[len(bound) :]
+    return (1 <= len(name) <= _BOUNDED_CLASS_GAP and _SIZE_CLASS_NAME_RE.fullmatch(name) is not None
+            and not name.endswith(tuple(w for w, _ in LEXICON.comparators_before)))
+
+
+_BOUNDED_CLASS_GAP: Final = 12
 _SIZE_CLASS_NAME_RE: Final = re.compile(r"[\u4e00-\u9fff]+")
 
 
