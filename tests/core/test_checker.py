@@ -2018,8 +2018,10 @@ def test_a_result_told_as_its_gap_to_the_target() -> None:
     prog = "29个省份中近80%完成了2021年经济增长目标。其次是江苏和北京,分别高出2.6和2.5个百分点。"
     (r,) = check_row(Row("北京", "北京(6%以上)", prog), year=2021).targets
     assert r.actual is not None and r.actual.value == 8.5 and r.verdict == "met"
-    # a gap with no target named near it says nothing checkable
-    (r,) = check_row(Row("云南", "云南(8%以上)", "其次是云南和河南,分别低0.7和0.5个百分点。"), year=2021).targets
+    # a gap beside other figures and no target named near it says nothing checkable (a cell of gaps alone is
+    # read as gaps to the target: test_a_cell_of_gaps_in_points_alone_gives_the_results_against_the_target)
+    prog = "云南增长7.3%,其次是云南和河南,分别低0.7和0.5个百分点。"
+    (r,) = check_row(Row("云南", "云南(8%以上)", prog), year=2021).targets
     assert r.verdict == "unverified"
 
 
@@ -2131,3 +2133,11 @@ def test_a_count_with_yishang_before_a_name_is_the_class_counted() -> None:
     assert (t.value, t.unit) == (3000, "人")
     # a name that ends in a comparator is a second target's metric: both stand
     assert [t.value for t in extract_targets("培训50人以上覆盖率达到90%")] == [50, 90]
+
+
+def test_a_cell_of_gaps_in_points_alone_gives_the_results_against_the_target() -> None:
+    (r,) = check_row(Row("云南", "云南(8%以上)", "其次是云南和河南,分别低0.7和0.5个百分点。"), year=2021).targets
+    assert r.verdict == "not_met" and r.actual is not None and r.actual.value == 7.3
+    # a gap against last year is a change, not a gap to the target
+    (r,) = check_row(Row("云南", "云南(8%以上)", "云南和河南比上年分别低0.7和0.5个百分点。"), year=2021).targets
+    assert r.verdict == "unverified"

@@ -803,7 +803,7 @@ def _gap_to_target(t: Target, goal: str, progress: str, prog_norm: str) -> Claim
         at = prog_norm.find(sentence)
         # the comparison with the target may be said in the sentence before (…完成了经济增长目标…。其次是…)
         about_target = contains_any(sentence, LEXICON.gap_target_words) or (
-            k > 0 and contains_any(sentences[k - 1], LEXICON.gap_target_words))
+            k > 0 and contains_any(sentences[k - 1], LEXICON.gap_target_words)) or _only_gaps(sentence, prog_norm)
         found: tuple[str, float, int, int] | None = None
         if about_target and (m := _GAP_LIST_RE.search(sentence)) is not None:
             vals = [float(v) for v in re.findall(r"\d+(?:\.\d+)?", m.group("vals"))]
@@ -823,6 +823,16 @@ def _gap_to_target(t: Target, goal: str, progress: str, prog_norm: str) -> Claim
         return Claim(text=progress[span[0] : span[1]], span=span, kind=kind, value=round(value, 6), unit="%",
                      context=sentence)
     return None
+
+
+def _only_gaps(sentence: str, prog_norm: str) -> bool:
+    """A progress cell whose only figures are a list of gaps in points (其次是云南和河南,分别低0.7和0.5个百分点),
+    against no baseline (比上年, 同比): the gaps are to the row's target, said in a sentence the cell left out."""
+    m = _GAP_LIST_RE.search(sentence)
+    if m is None or contains_any(sentence, LEXICON.baseline):
+        return False
+    at = prog_norm.find(sentence) + m.start()
+    return all(at <= q.span[0] < at + (m.end() - m.start()) for q in find_quantities(prog_norm))
 
 
 def _without_forecasts(claims: list[Claim], prog_norm: str) -> list[Claim]:
