@@ -164,6 +164,19 @@ def test_the_workers_checks_are_the_checkers(tmp_path):
     assert checking.check_texts.__name__ == "check_texts"
 
 
+def test_the_workers_check_a_title_without_a_year_under_the_publication_year(tmp_path):
+    import datetime
+
+    from jixiao.core.model import Disclosure as Doc
+
+    doc = Doc(title="核对局绩效考核目标完成情况", rows=[Row(goal=g, indicator=i, progress=p) for g, i, p in ROWS_GOOD],
+              organization="核对局", published=datetime.date(2021, 3, 2))
+    f = tmp_path / "undated.json"
+    f.write_bytes(write_disclosures([doc], "json"))
+    prep = bulk.prepare(str(f))
+    assert prep.checks and {k[4] for k in prep.checks} == {2021}  # as services files it, so the import reuses them
+
+
 def test_cli_import_prints_a_summary_writes_the_error_report_and_is_idempotent(tmp_path):
     top = corpus(tmp_path)
     env = {**os.environ, "JIXIAO_VAR": str(tmp_path / "var"), "DJANGO_SETTINGS_MODULE": "jixiao.web.settings"}

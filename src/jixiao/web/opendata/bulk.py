@@ -151,14 +151,16 @@ def prepare(path: str) -> Prepared:
     for d in docs:
         out.rows += len(d.rows)
         shared = shared_paragraphs([r for r in d.rows if r.indicator.strip()])
+        # the year the import files it under: a title naming none takes the publication's (services.import_*)
+        year = d.year or (d.published.year if d.published else None)
         for r in d.rows:
             if r.indicator.strip():
                 # as the web checks it (checking.check_texts): the row without its line number, for the
                 # period the import files it under, knowing whether its results paragraph is shared
                 code = checking.period_for_check(d.title, standard_period(d.period))
-                later = checking.due_later_by_title(d.title, d.year)
-                out.checks[(r.goal, r.indicator, r.progress, code, d.year, r.progress in shared, later)] = (
-                    check_row(Row(r.goal, r.indicator, r.progress), period=code, year=d.year,
+                later = checking.due_later_by_title(d.title, year)
+                out.checks[(r.goal, r.indicator, r.progress, code, year, r.progress in shared, later)] = (
+                    check_row(Row(r.goal, r.indicator, r.progress), period=code, year=year,
                               shared=r.progress in shared, due_later=later))
     return out
 
