@@ -2140,3 +2140,13 @@ def test_a_cell_of_gaps_in_points_alone_gives_the_results_against_the_target() -
     # a gap against last year is a change, not a gap to the target
     (r,) = check_row(Row("云南", "云南(8%以上)", "云南和河南比上年分别低0.7和0.5个百分点。"), year=2021).targets
     assert r.verdict == "unverified"
+
+
+def test_a_done_statement_about_some_of_a_set_says_nothing_of_the_row() -> None:
+    prog = "截至2019年底,“十三五”規劃綱要確定的生態環境領域9項約束性指標,有8項已提前完成。"
+    (r,) = check_row(Row("森林覆盖率", "森林覆盖率达到23.04%", prog), year=2019).targets
+    assert r.verdict == "unverified"
+    # the sentence naming the row's goal still speaks for it
+    prog = "9項約束性指標中有8項已提前完成,森林覆盖率已提前完成。"
+    (r,) = check_row(Row("森林覆盖率", "森林覆盖率达到23.04%", prog), year=2019).targets
+    assert r.verdict == "met"

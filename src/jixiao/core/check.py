@@ -562,7 +562,7 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
     if period is not None and is_in_year(period):
         _share_node_claims(targets, assigned, ind_norm, period)
     stages = [c for c in claims if c.kind == "stage"]
-    statements = [c for c in claims if c.kind == "statement"]
+    statements = [c for c in claims if c.kind == "statement" and not _done_by_some(c, prog_norm, goal)]
     shares = [c for c in claims if c.kind == "share"]
     results: list[TargetResult] = []
     for i, t in enumerate(targets):
@@ -833,6 +833,17 @@ def _only_gaps(sentence: str, prog_norm: str) -> bool:
         return False
     at = prog_norm.find(sentence) + m.start()
     return all(at <= q.span[0] < at + (m.end() - m.start()) for q in find_quantities(prog_norm))
+
+
+def _done_by_some(c: Claim, prog_norm: str, goal: str) -> bool:
+    """9項約束性指標,有8項已提前完成: a done statement about some of a counted set (a smaller count right before it,
+    a larger one earlier in the sentence) says nothing of the row's target unless the sentence names its goal."""
+    lo, hi = sentence_bounds(prog_norm, c.span[0], c.span[1])
+    counts = [q for q in find_quantities(prog_norm[lo : c.span[0]]) if q.unit in LEXICON.some_of_set_units]
+    if len(counts) < 2 or counts[-1].value >= max(q.value for q in counts[:-1]):
+        return False
+    core = goal.strip()
+    return not (len(core) >= 2 and core in prog_norm[lo:hi])
 
 
 def _without_forecasts(claims: list[Claim], prog_norm: str) -> list[Claim]:

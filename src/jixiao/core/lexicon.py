@@ -32,6 +32,7 @@ class Lexicon:
     person_units: frozenset[str]
     count_peers: tuple[frozenset[str], ...]
     class_bounds: tuple[str, ...]
+    some_of_set_units: frozenset[str]
     unit_variants: tuple[frozenset[str], ...]
     unit_spellings: dict[str, str]  # another spelling of a unit → its canonical one (千米 → 公里, ㎡ → 平方米)
     multipliers: dict[str, int]
@@ -225,6 +226,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         person_units=frozenset(num["person"]),
         count_peers=tuple(frozenset(g) for g in num["count_peers"]),
         class_bounds=_longest_first(num["class_bounds"]),
+        some_of_set_units=frozenset(num["some_of_set_units"]),
         unit_variants=tuple(frozenset(g) for g in num["unit_variants"]),
         unit_spellings={str(a): str(b) for a, b in num["unit_spellings"]},
         multipliers={str(k): int(v) for k, v in num["multipliers"].items()},
