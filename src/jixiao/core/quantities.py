@@ -246,6 +246,27 @@ _DIGITS: Final = frozenset("0123456789")
 _NAME_JOINERS: Final = frozenset("+·.#@_&×*")
 
 
+def _series_unit(norm: str, end: int, kind: str | None) -> tuple[str, float, str | None, tuple[int, int] | None] | None:
+    """The unit (with its multiplier, rate and span) of the last figure of a series that ``end`` continues
+    (、12万、5万人; 、9和10%), when every item between is a bare figure of the same writing; None otherwise."""
+    p = end
+    for _ in range(_SERIES_MAX):
+        if norm[p : p + 1] not in _SERIES_JOINERS:
+            return None
+        m2 = _NUMBER_RE.match(norm, p + 1)
+        if m2 is None or m2.lastgroup != kind:
+            return None
+        tail = _read_tail(norm, m2.end(), 1.0, True)
+        if tail[4] is not None:
+            return (tail[4], float(tail[1]), tail[6], tail[5]) if not tail[7] else None
+        p = tail[0]
+    return None
+
+
+_SERIES_JOINERS: Final = frozenset("、和及")
+_SERIES_MAX: Final = 8
+
+
 def _footnote_mark(norm: str, num_start: int) -> bool:
     """* or # standing alone before a figure (注册 *18个工作天, #5 个工作天): a footnote's mark, not a name's joiner."""
     return num_start >= 1 and norm[num_start - 1] in "*#" and (num_start == 1 or norm[num_start - 2] in " \t\u3000")
@@ -843,6 +864,13 @@ def _read_at(ctx: _Context, m: re.Match[str]) -> tuple[Quantity | None, int]:
                 if tail2[4] is not None and not tail2[7]:
                     return Quantity(text=ctx.text[start:end], span=(start, end), value=value * tail2[1],
                                     unit=tail2[4], per=tail2[6], unit_span=tail2[5]), end
+        if nxt in _SERIES_JOINERS and not negative and (series := _series_unit(norm, end, kind)) is not None and (
+                mult != 1 or "." in m.group(0) or series[0] in ("%", "‰")):
+            # 10万、12万、5万人, 8、9和10%: an item of a series of figures takes the unit of its last (and, with none
+            # of its own, the multiplier); a bare 1、 before words stays a list mark
+            unit2, mult2, per2, span2 = series
+            return Quantity(text=ctx.text[start:end], span=(start, end), value=value * (mult2 if mult == 1 else 1),
+                            unit=unit2, per=per2, unit_span=span2), end
         if nxt in _LIST_AFTER or (nxt == "." and not norm[end + 1 : end + 2].isdigit()):
             return None, end  # 1、 2) 3.
         if nxt in _ASCII_ALNUM or nxt in _NAME_JOINERS or nxt == "-":
