@@ -2150,3 +2150,11 @@ def test_a_done_statement_about_some_of_a_set_says_nothing_of_the_row() -> None:
     prog = "9項約束性指標中有8項已提前完成,森林覆盖率已提前完成。"
     (r,) = check_row(Row("森林覆盖率", "森林覆盖率达到23.04%", prog), year=2019).targets
     assert r.verdict == "met"
+
+
+def test_a_latin_name_with_digits_does_not_keep_a_state_from_being_a_milestone() -> None:
+    (t,) = extract_targets("实现5G网络乡镇全覆盖")
+    assert t.kind == "milestone"
+    (r,) = check_row(Row("5G网络", "实现5G网络乡镇全覆盖", "已实现全县乡镇5G网络全覆盖。"), year=2021).targets
+    assert r.verdict == "met"
+    assert extract_targets("实现乡镇网络覆盖率95%")[0].kind == "level"  # a figure outside a name still counts

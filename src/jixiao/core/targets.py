@@ -1337,6 +1337,9 @@ _MAX_LISTED_WORK: Final = 24
 _QUOTED_NAME_RE: Final = re.compile("[“「‘][^”」’]{1,12}[”」’]")
 
 
+_LATIN_NAME_RE: Final = re.compile(r"[0-9]*[A-Za-z][A-Za-z0-9.]*")  # 5G, 4K, PM2.5, G20: names, not figures
+
+
 def named_work(indicator: str, norm: str, goal: str) -> Target | None:
     """An indicator that only names a work to carry out (农村供水保障提升工程, “老旧小区改造项目”) is a
     milestone: the work done. One that names a state to reach (义务教育学生营养餐实现全覆盖) likewise.
@@ -1345,8 +1348,9 @@ def named_work(indicator: str, norm: str, goal: str) -> Target | None:
     bare = BRACKETED_RE.sub("", core)  # (2013—2017年), (zhǔn): asides and mirror noise, not the name
     # the school or calendar year it is due in and its place in a list say when and which, not how much
     bare = _WHEN_OR_WHICH_RE.sub("", bare)
-    if not core or len(bare) > LEXICON.named_work_max_chars or DIGIT_RE.search(_QUOTED_NAME_RE.sub("", bare)):
-        return None  # a figure makes it no bare name, unless it is inside a quoted name (“1+3”清单)
+    if not core or len(bare) > LEXICON.named_work_max_chars or DIGIT_RE.search(
+            _LATIN_NAME_RE.sub("", _QUOTED_NAME_RE.sub("", bare))):
+        return None  # a figure makes it no bare name, unless inside a quoted or Latin name (“1+3”清单, 5G, PM2.5)
     if any(d in bare for d in "，,；;。"):
         return None
     if word_after(bare, 0, LEXICON.vague_verbs) is not None:
