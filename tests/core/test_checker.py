@@ -2158,3 +2158,11 @@ def test_a_latin_name_with_digits_does_not_keep_a_state_from_being_a_milestone()
     (r,) = check_row(Row("5G网络", "实现5G网络乡镇全覆盖", "已实现全县乡镇5G网络全覆盖。"), year=2021).targets
     assert r.verdict == "met"
     assert extract_targets("实现乡镇网络覆盖率95%")[0].kind == "level"  # a figure outside a name still counts
+
+
+def test_works_to_build_reported_at_their_main_structure_at_year_end_are_not_delivered() -> None:
+    prog = "体育公园已完成主体工程,预计12月底完工。"
+    (r,) = check_row(Row("体育公园", "建成体育公园1个", prog), period="全年", year=2021).targets
+    assert r.verdict == "not_met"  # 完成主体工程 is the main structure; 预计…完工 is a forecast
+    (r,) = check_row(Row("体育公园", "建成体育公园1个", prog), period="上半年", year=2021).targets
+    assert r.verdict == "unverified"
