@@ -2166,3 +2166,12 @@ def test_works_to_build_reported_at_their_main_structure_at_year_end_are_not_del
     assert r.verdict == "not_met"  # 完成主体工程 is the main structure; 预计…完工 is a forecast
     (r,) = check_row(Row("体育公园", "建成体育公园1个", prog), period="上半年", year=2021).targets
     assert r.verdict == "unverified"
+
+
+def test_a_share_in_a_shared_results_paragraph_counts_only_for_the_work_it_follows() -> None:
+    shared = ("截至12月31日,全县新增城镇就业2860人,完成年度目标的95.3%;农村劳动力转移就业5200人,完成年度目标的"
+              "104%;发放创业担保贷款1.2亿元。")
+    rows = [Row("城镇新增就业", "新增城镇就业3000人", shared, 1),
+            Row("技能培训", "开展职业技能培训1500人次", shared, 2)]
+    rep = check_disclosure(Disclosure(title="某县人社局2021年民生实事完成情况", rows=rows, year=2021, period="全年"))
+    assert [r.verdict for r in rep.rows] == ["not_met", "unverified"]  # 95.3% is the jobs target's, not training's

@@ -602,7 +602,11 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
             statements, [c for j, c in assigned.items() if j != i], prog_norm)
         if len(numeric) == 1 and (gap := _gap_to_target(t, goal, row.progress, prog_norm)):
             claim = gap  # 西藏(9%以上) | 西藏…与目标值差距最大,低2个百分点: 9 - 2 = 7
-        result = judge_numeric(t, claim, own, shares if len(numeric) == 1 else [])
+        usable = shares if len(numeric) == 1 else []
+        if shared and usable:
+            # one results paragraph for several rows: a share counts for the target whose work its part names
+            usable = [c for c in usable if names_work(t, _part_before(prog_norm, c), goal)]
+        result = judge_numeric(t, claim, own, usable)
         if result.verdict == "unverified" and (listed := listed_state(t, row.indicator, row.progress)) is not None:
             result = listed  # no figure for it, but the progress lists its work among those done (or not)
         if result.verdict == "unverified" and builds and not is_in_year(period) and claim is None and not shared:
@@ -844,6 +848,13 @@ def _done_by_some(c: Claim, prog_norm: str, goal: str) -> bool:
         return False
     core = goal.strip()
     return not (len(core) >= 2 and core in prog_norm[lo:hi])
+
+
+def _part_before(prog_norm: str, c: Claim) -> str:
+    """The part of a paragraph a claim closes: from the last ；, ; or 。 before it to its end (新增城镇就业2860人,
+    完成年度目标的95.3%)."""
+    lo = max(prog_norm.rfind(d, 0, c.span[0]) for d in "；;。") + 1
+    return prog_norm[lo : c.span[1]]
 
 
 def _without_forecasts(claims: list[Claim], prog_norm: str) -> list[Claim]:
