@@ -151,3 +151,9 @@ def test_absurdly_long_numbers_are_no_figures() -> None:
     assert read_number("9" * 400) is None
     assert read_chinese_numeral("九" * 400) is None
     assert all(math.isfinite(q.value) for q in find_quantities("九" * 60 + "元" + "1" * 300 + "万元"))
+
+
+def test_a_multiplied_decimal_is_the_exact_figure() -> None:
+    from jixiao.core.quantities import find_quantities
+
+    assert [q.value for q in find_quantities("完成投资2.3亿元,造林1.62万亩")] == [230_000_000, 16_200]

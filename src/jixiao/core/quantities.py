@@ -264,6 +264,7 @@ def _series_unit(norm: str, end: int, kind: str | None) -> tuple[str, float, str
 
 
 _SERIES_JOINERS: Final = frozenset("、和及")
+_PLACES: Final = 6  # decimals kept of a figure times its multiplier: what binary floating point adds is noise
 _SERIES_MAX: Final = 8
 
 
@@ -799,7 +800,7 @@ def _read_at(ctx: _Context, m: re.Match[str]) -> tuple[Quantity | None, int]:
         if tail_approx:
             approx = True
         if mult != 1:
-            value *= mult
+            value = round(value * mult, _PLACES)  # 2.3亿 is 230000000, not 229999999.99999997
         if add:
             value += add
 
@@ -862,15 +863,16 @@ def _read_at(ctx: _Context, m: re.Match[str]) -> tuple[Quantity | None, int]:
             if m2 is not None and m2.lastgroup == kind:
                 tail2 = _read_tail(norm, m2.end(), 1.0, True)
                 if tail2[4] is not None and not tail2[7]:
-                    return Quantity(text=ctx.text[start:end], span=(start, end), value=value * tail2[1],
+                    return Quantity(text=ctx.text[start:end], span=(start, end), value=round(value * tail2[1], _PLACES),
                                     unit=tail2[4], per=tail2[6], unit_span=tail2[5]), end
         if nxt in _SERIES_JOINERS and not negative and (series := _series_unit(norm, end, kind)) is not None and (
                 mult != 1 or "." in m.group(0) or series[0] in ("%", "‰")):
             # 10万、12万、5万人, 8、9和10%: an item of a series of figures takes the unit of its last (and, with none
             # of its own, the multiplier); a bare 1、 before words stays a list mark
             unit2, mult2, per2, span2 = series
-            return Quantity(text=ctx.text[start:end], span=(start, end), value=value * (mult2 if mult == 1 else 1),
-                            unit=unit2, per=per2, unit_span=span2), end
+            value = round(value * (mult2 if mult == 1 else 1), _PLACES)
+            return Quantity(text=ctx.text[start:end], span=(start, end), value=value, unit=unit2, per=per2,
+                            unit_span=span2), end
         if nxt in _LIST_AFTER or (nxt == "." and not norm[end + 1 : end + 2].isdigit()):
             return None, end  # 1、 2) 3.
         if nxt in _ASCII_ALNUM or nxt in _NAME_JOINERS or nxt == "-":
