@@ -2175,3 +2175,17 @@ def test_a_share_in_a_shared_results_paragraph_counts_only_for_the_work_it_follo
             Row("技能培训", "开展职业技能培训1500人次", shared, 2)]
     rep = check_disclosure(Disclosure(title="某县人社局2021年民生实事完成情况", rows=rows, year=2021, period="全年"))
     assert [r.verdict for r in rep.rows] == ["not_met", "unverified"]  # 95.3% is the jobs target's, not training's
+
+
+def test_a_rates_figure_without_its_percent_sign_is_a_percentage() -> None:
+    (t,) = extract_targets("安全事故发生率0")
+    assert (t.comparator, t.value, t.unit) == ("<=", 0, "%")
+    (r,) = check_row(Row("事故", "安全事故发生率为0", "未发生安全事故。"), year=2021).targets
+    assert r.verdict == "met"
+    assert extract_targets("第3期") == []  # no rate before it: no figure
+
+
+def test_a_major_accident_target_is_not_judged_by_minor_ones() -> None:
+    prog = "全年发生一般安全事故1起,无重大安全事故。"
+    (r,) = check_row(Row("事故", "重大安全事故0起", prog), year=2021).targets
+    assert r.verdict == "met" and r.actual is not None and r.actual.value == 0

@@ -956,6 +956,9 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
                 or _target_header_before(norm, start) or _planned_figure_ends_cell(norm, lo, q))
     if unit is None and (people := headcount_unit(norm, lo, q)) is not None:
         unit = people
+    if unit is None and 0 <= value <= 100 and stands_alone(norm, end) and _RATE_RIGHT_BEFORE_RE.search(
+            norm, lo, start) is not None:
+        unit = "%"  # 安全事故发生率0, 完成率为100: a rate's figure written without its %
     if unit is None:
         if not (bare or labelled) or not stands_alone(norm, end):
             return None
@@ -1337,6 +1340,7 @@ _MAX_LISTED_WORK: Final = 24
 _QUOTED_NAME_RE: Final = re.compile("[“「‘][^”」’]{1,12}[”」’]")
 
 
+_RATE_RIGHT_BEFORE_RE: Final = re.compile(r"[\u4e00-\u9fff]{2,}率(?:为|达到|达|控制在|保持在|不超过|不低于)?\s*$")
 _LATIN_NAME_RE: Final = re.compile(r"[0-9]*[A-Za-z][A-Za-z0-9.]*")  # 5G, 4K, PM2.5, G20: names, not figures
 
 
