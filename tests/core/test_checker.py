@@ -2189,3 +2189,8 @@ def test_a_major_accident_target_is_not_judged_by_minor_ones() -> None:
     prog = "全年发生一般安全事故1起,无重大安全事故。"
     (r,) = check_row(Row("事故", "重大安全事故0起", prog), year=2021).targets
     assert r.verdict == "met" and r.actual is not None and r.actual.value == 0
+
+
+def test_machines_counted_in_bu_and_tai_are_the_same_count() -> None:
+    (r,) = check_row(Row("电梯", "加装电梯50部", "已完成加装电梯52台。"), year=2021).targets
+    assert r.verdict == "met" and r.actual is not None and r.actual.value == 52
