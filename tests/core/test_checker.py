@@ -2194,3 +2194,8 @@ def test_a_major_accident_target_is_not_judged_by_minor_ones() -> None:
 def test_machines_counted_in_bu_and_tai_are_the_same_count() -> None:
     (r,) = check_row(Row("电梯", "加装电梯50部", "已完成加装电梯52台。"), year=2021).targets
     assert r.verdict == "met" and r.actual is not None and r.actual.value == 52
+
+
+def test_chang_and_changci_are_one_measure() -> None:
+    (r,) = check_row(Row("文化下乡", "开展文化下乡活动不少于50场次", "开展文化下乡活动56场。"), year=2021).targets
+    assert r.verdict == "met" and r.actual is not None and r.actual.value == 56
