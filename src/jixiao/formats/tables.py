@@ -162,6 +162,8 @@ def extract(rows: Iterable[GridRow], *, formula_guard: bool = False) -> Table:
     layout: Layout | None = None
     for r in rows:
         found = find_layout(r.cells, r.line)
+        if found is not None and layout is not None and layout.own and not found.own:
+            found = None  # under jixiao's own header, a record whose cells read 考核指标 or 目标 is a record
         if found is not None:
             layout = found
             if table.header_line is None:
