@@ -39,6 +39,7 @@ from jixiao.core.textutil import (
     clause_bounds,
     contains_any,
     find_words,
+    names_standard,
     original_span,
     sentence_bounds,
     strip_pinyin,
@@ -131,7 +132,7 @@ def _is_rate(t: Target) -> bool:
         return True
     if t.unit is not None and "/" in t.unit:
         # 260元/辆 is a rate; a standard of payment (低保标准 600元/月/人), once raised to, is reached
-        return not contains_any(fold(t.metric + t.text), LEXICON.standard_words)
+        return not names_standard(fold(t.metric + t.text))
     return t.unit in ("%", "百分点", "‰") and not contains_any(fold(t.text), LEXICON.cumulative_shares)
 
 

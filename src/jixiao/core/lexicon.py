@@ -178,6 +178,7 @@ class Lexicon:
     margin_before: tuple[str, ...]
     whole_before_parts: tuple[str, ...]
     standard_words: tuple[str, ...]
+    standard_not_words: tuple[str, ...]
     count_nouns: tuple[tuple[str, str], ...]
     part_of_result_leads: tuple[str, ...]
     part_done_words: tuple[str, ...]
@@ -353,6 +354,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         adjusted_basis=_longest_first(raw["change"]["adjusted_basis"]),
         aspiration_words=_longest_first(raw["comparators"]["aspiration_words"]),
         standard_words=_longest_first(raw["targets"]["standard_words"]),
+        standard_not_words=_longest_first(raw["targets"]["standard_not_words"]),
         time_limit_units=frozenset(raw["targets"]["time_limit_units"]),
         working_time_units=frozenset(raw["targets"]["working_time_units"]),
         next_words=_longest_first(raw["targets"]["next_words"]),

@@ -24,6 +24,7 @@ from jixiao.core.textutil import (
     last_word_end,
     last_words,
     metric_mentions,
+    names_standard,
     sentence_bounds,
     starts_a_change,
     word_after,
@@ -1059,7 +1060,7 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
     if comparator is None:
         if value == 0 or contains_any(context, LEXICON.keep_low):
             comparator = "<="
-        elif contains_any(prefix, LEXICON.standard_words) and (q.per is not None or prefix.endswith("为")):
+        elif names_standard(prefix) and (q.per is not None or prefix.endswith("为")):
             comparator = "=="  # 补助标准260元/辆 fixes it; a bare 600元/月/人 under a 低保标准 column is a floor
         elif q.per is not None and (prefix.endswith(LEXICON.exact_markers)
                                     or norm.startswith(tuple(LEXICON.standard_words), end)):
@@ -1069,10 +1070,8 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
     elif comp_word == "为":
         # 规划期末目标为6.1% under 劣Ⅴ类水体比例: a target label before 为 leaves the metric to the goal
         named = (goal + prefix) if prefix[:-1].endswith(LEXICON.target_nouns_at_end) else prefix
-        if contains_any(prefix + goal, LEXICON.standard_words):
-            comparator = "=="
-        else:
-            comparator = "<=" if contains_any(named, LEXICON.keep_low) else ">="
+        standard = names_standard(prefix + goal)
+        comparator = "==" if standard else "<=" if contains_any(named, LEXICON.keep_low) else ">="
     about = _is_about(q, comp_word)
     if about and (not comp_word or comp_word in LEXICON.about_words) and direction != "down" and contains_any(
         context + norm[end:hi], LEXICON.keep_low

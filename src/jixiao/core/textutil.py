@@ -179,6 +179,14 @@ def contains_any(text: str, words: tuple[str, ...]) -> bool:
     return _alternation(words).search(text) is not None
 
 
+def names_standard(text: str) -> bool:
+    """Whether ``text`` names a fixed standard (补助标准, 低保标准): a standard word outside the words that only
+    praise the work's quality (高标准农田, 标准化建设)."""
+    for word in LEXICON.standard_not_words:
+        text = text.replace(word, "")
+    return contains_any(text, LEXICON.standard_words)
+
+
 def last_word_end(text: str, words: tuple[str, ...], lo: int = 0, hi: int | None = None) -> int:
     """Where the last of ``words`` in ``text[lo:hi]`` ends (the furthest end of each word's last occurrence), or
     -1 when none occurs: what follows it is what that word governs (计划新增2万人, 由50%提高到60%)."""
