@@ -2199,3 +2199,22 @@ def test_machines_counted_in_bu_and_tai_are_the_same_count() -> None:
 def test_chang_and_changci_are_one_measure() -> None:
     (r,) = check_row(Row("文化下乡", "开展文化下乡活动不少于50场次", "开展文化下乡活动56场。"), year=2021).targets
     assert r.verdict == "met" and r.actual is not None and r.actual.value == 56
+
+
+def test_gaobiaozhun_farmland_is_no_standard_of_payment() -> None:
+    (r,) = check_row(Row("高标准农田建设", "全年任务为25万亩", "实际完成25.25万亩,超额完成1%"), year=2020).targets
+    assert r.target.comparator == ">=" and r.verdict == "met"
+
+
+def test_all_built_says_the_work_was_done_during_the_year() -> None:
+    (r,) = check_row(Row("生活污水处理设施建设", "全年任务为770个村", "已全部建设完成"), period="截至10月",
+                     year=2020).targets
+    assert r.verdict == "met"
+
+
+def test_a_list_of_results_beside_the_shares_over_them_pairs_in_order() -> None:
+    row = Row("家庭农场", "全年计划新创建示范家庭农场80个,新增农户家庭农场271个,新纳入名录系统家庭农场6581个",
+              "实际分别完成95个、310个、7397个,分别超额完成19%、14%和12%。")
+    results = check_row(row, period="截至10月", year=2020).targets
+    assert [r.actual.value if r.actual else None for r in results] == [95, 310, 7397]
+    assert all(r.verdict == "met" for r in results)

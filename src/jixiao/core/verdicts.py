@@ -978,7 +978,14 @@ def _same_list(targets: list[Target], figures: list[Claim], progress_norm: str =
     …高完中2所,建成校舍7万平方米、运动场7万平方米 / …5所、…2所,…10.24万平方米、…9.51万平方米): the figures pair
     by position, whatever words they share."""
     numeric = [i for i, t in enumerate(targets) if t.kind != "milestone" and t.value is not None]
-    if len(numeric) < 2 or len(numeric) != len(figures) or len(numeric) != len(targets):
+    if len(numeric) < 2 or len(numeric) != len(targets):
+        return None
+    if len(figures) > len(numeric):
+        # figures in a unit no target has (实际分别完成95个、310个、7397个,分别超额完成19%、14%和12%) say how
+        # far over each went, not another result: the list is the figures of the targets' units
+        units = {targets[i].unit for i in numeric}
+        figures = [c for c in figures if c.unit in units]
+    if len(numeric) != len(figures):
         return None
     # a cell of figures only (1024410 81.74% for 941250份 … ≥75%): a bare figure stands in its target's unit
     only_figures = _ONLY_FIGURES_RE.match(progress_norm) is not None
