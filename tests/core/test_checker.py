@@ -2218,3 +2218,12 @@ def test_a_list_of_results_beside_the_shares_over_them_pairs_in_order() -> None:
     results = check_row(row, period="截至10月", year=2020).targets
     assert [r.actual.value if r.actual else None for r in results] == [95, 310, 7397]
     assert all(r.verdict == "met" for r in results)
+
+
+def test_an_average_growth_is_not_judged_by_one_years_growth() -> None:
+    row = Row("收入", "城镇常住居民人均可支配收入年均增长9%", "城镇常住居民人均可支配收入52523元,增长9.4%。")
+    (r,) = check_row(row, year=2021).targets
+    assert r.verdict == "unverified" and r.actual is None
+    averaged = Row("收入", "城镇常住居民人均可支配收入年均增长9%", "五年间城镇常住居民人均可支配收入年均增长9.4%。")
+    (r,) = check_row(averaged, year=2021).targets
+    assert r.verdict == "met"

@@ -154,6 +154,7 @@ class Lexicon:
     all_met_verbs: tuple[str, ...]
     all_met_gap: int
     flat_words: tuple[str, ...]
+    average_words: tuple[str, ...]
     change_rate_nouns: tuple[str, ...]
     adjusted_basis: tuple[str, ...]
     aspiration_words: tuple[str, ...]
@@ -350,6 +351,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         all_met_verbs=_longest_first(raw["verdict"]["all_met_verbs"]),
         all_met_gap=int(raw["verdict"]["all_met_gap"]),
         flat_words=_longest_first(raw["change"]["flat_words"]),
+        average_words=_longest_first(raw["change"]["average_words"]),
         change_rate_nouns=_longest_first(raw["change"]["change_rate_nouns"]),
         adjusted_basis=_longest_first(raw["change"]["adjusted_basis"]),
         aspiration_words=_longest_first(raw["comparators"]["aspiration_words"]),

@@ -808,6 +808,8 @@ def assign_claims(
             alone[i] = len(of_unit) == 1 and not any(c.unit != t.unit and units_compatible(t.unit, c.unit) > 0.0
                                                       for c in figures)
     said: dict[int, str] = {}  # claim index → the words of its clause before it, read once
+    averaged = [t.kind == "change" and t.quantity is not None and _averaged(indicator_norm, t.quantity.span[0])
+                for t in targets]
     annual = [False] * len(targets)
     for i, t in enumerate(targets):
         if t.kind == "milestone" or t.value is None:
@@ -824,6 +826,9 @@ def assign_claims(
                 continue  # 研发机构3家 | 服务业项目3个: another measure word, and another thing counted
             if zero_of and not _counts(c, progress_norm, zero_of):
                 continue
+            if averaged[i] and c.kind == "change" and not _averaged(
+                    progress_norm, c.quantity.span[0] if c.quantity is not None else c.span[0]):
+                continue  # 年均增长9% | 增长9.4%: one year's growth is not the average over the plan's years
             if j not in ccs:
                 ccs[j] = _claim_context(c, progress_norm)
             if own_words is not None:
@@ -859,6 +864,16 @@ def assign_claims(
         out[i] = figures[j]
         used.setdefault(j, i)
     return out
+
+
+def _averaged(norm: str, start: int) -> bool:
+    """Whether the change whose figure starts at ``norm[start]`` is averaged over years (年均增长9%, 年均增速11%):
+    an average word in its clause, at most ``_AVERAGE_REACH`` characters before the figure."""
+    lo = clause_bounds(norm, start, start)[0]
+    return contains_any(norm[max(lo, start - _AVERAGE_REACH) : start], LEXICON.average_words)
+
+
+_AVERAGE_REACH: Final = 10
 
 
 _FENBIE_LIST_RE: Final = re.compile(
