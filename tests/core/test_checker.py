@@ -2227,3 +2227,11 @@ def test_an_average_growth_is_not_judged_by_one_years_growth() -> None:
     averaged = Row("收入", "城镇常住居民人均可支配收入年均增长9%", "五年间城镇常住居民人均可支配收入年均增长9.4%。")
     (r,) = check_row(averaged, year=2021).targets
     assert r.verdict == "met"
+
+
+def test_the_whole_plan_beside_the_years_plan_describes_the_portfolio() -> None:
+    row = Row("新建项目", "新建项目共185个,计划总投资624.4亿元,年内计划投资246.5亿元。",
+              "至9月底,开工建设160个,累计完成投资153.7亿元,完成年度计划的62.4%。")
+    assert [r.target.value for r in check_row(row, period="截至9月", year=2017).targets] == [24650000000.0]
+    (r,) = check_row(Row("实事", "2015年25件重点民生实事计划总投资277亿元", "完成投资301亿元"), year=2015).targets
+    assert r.verdict == "met"

@@ -117,6 +117,7 @@ class Lexicon:
     money_metrics: tuple[str, ...]
     rate_heads: tuple[str, ...]
     annual_plan_words: tuple[str, ...]
+    year_plan_words: tuple[str, ...]
     portfolio_words: tuple[str, ...]
     portfolio_units: frozenset[str]
     scope_each: tuple[str, ...]
@@ -314,6 +315,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         money_metrics=_longest_first(raw["targets"]["money_metrics"]),
         rate_heads=_longest_first(raw["targets"]["rate_heads"]),
         annual_plan_words=_longest_first(raw["targets"]["annual_plan_words"]),
+        year_plan_words=_longest_first(raw["targets"]["year_plan_words"]),
         portfolio_words=_longest_first(raw["targets"]["portfolio_words"]),
         portfolio_units=frozenset(raw["targets"]["portfolio_units"]),
         scope_each=_longest_first(raw["targets"]["scope_each"]),

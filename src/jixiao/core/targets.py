@@ -731,6 +731,10 @@ def _portfolio_context(norm: str, found: list[Target]) -> list[Target]:
     before = [b for b, k in zip(before, keep, strict=True) if k]
     plan = [contains_any(b, LEXICON.annual_plan_words) for b in before]  # 计划总投资277亿元 is a plan
     kept = [k for k, b in enumerate(before) if plan[k] or not _scoped(b)]
+    # 计划总投资624.4亿元,年内计划投资246.5亿元: the year's plan is the target, the whole plan the portfolio's
+    yearly = {found[k].unit for k in kept if plan[k] and not _scoped(before[k])
+              and contains_any(before[k], LEXICON.year_plan_words)}
+    kept = [k for k in kept if not (_scoped(before[k]) and found[k].unit in yearly)]
     if not any(plan[k] for k in kept):
         return [found[k] for k in kept]
     return [found[k] for k in kept if plan[k] or not (
