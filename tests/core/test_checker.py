@@ -2235,3 +2235,8 @@ def test_the_whole_plan_beside_the_years_plan_describes_the_portfolio() -> None:
     assert [r.target.value for r in check_row(row, period="截至9月", year=2017).targets] == [24650000000.0]
     whole = check_row(Row("实事", "2015年重点民生实事计划总投资277亿元", "完成投资301亿元"), year=2015).targets
     assert [(r.target.value, r.verdict) for r in whole] == [(27700000000.0, "met")]  # no year's plan: the target
+
+
+def test_a_footnote_mark_after_the_headers_unit_leaves_the_unit() -> None:
+    (r,) = check_row(Row("县级环境监察机构标准化建设硬件达标率(%)3", "≥70", "37 统计口径改变"), year=2015).targets
+    assert r.target.unit == "%" and r.verdict == "not_met"

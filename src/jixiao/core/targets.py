@@ -247,6 +247,8 @@ _CHANGE_THEN_LABEL_RE: Final = re.compile(
     "(" + "|".join(map(re.escape, sorted({*LEXICON.increase, *LEXICON.decrease}, key=len, reverse=True)))
     + r")(?:目标|任务)(?:值)?\s*(?:分别)?\s*(?:为|是|:|：)?\s*$")
 # A cell that is one bracket from end to end: (其中1-10月份计划新开工223项) is the cell's own text
+# A footnote's number right after a header's closing bracket (县级环境监察机构标准化建设硬件达标率(%)3).
+_FOOTNOTE_AFTER_BRACKET_RE: Final = re.compile(r"([)）])[0-9¹²³⁴⁵⁶⁷⁸⁹]{1,2}$")
 _WHOLE_CELLBRACKETED_RE: Final = re.compile(r"^\s*([(（])[^()（）]*([)）])\s*[。.;；]?\s*$")
 _RANGE_NEXT_RE: Final = re.compile(r"\s*[~～—–-]\s*-?\d")
 _RANGE_LOW_RE: Final = re.compile(r"(-?\d[\d.]*)\s*[~～—–-]\s*$")
@@ -972,7 +974,7 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
             header_unit = paren_unit_before(norm, low.start(1), 0)  # (%) -4.0~-4.5: the high end's unit is the low's
         if header_unit is None and (bare or labelled):
             # the unit in the first column's brackets: 城镇新增就业(人) | 26000
-            fgoal = fold(goal).rstrip()
+            fgoal = _FOOTNOTE_AFTER_BRACKET_RE.sub(r"\1", fold(goal).rstrip())  # 达标率(%)3: a footnote mark
             header_unit = paren_unit_before(fgoal, len(fgoal), 0) or open_paren_unit(fgoal)
             if header_unit is None:
                 # or the unit of the one figure the first column states (a wider plan's: 减少大班额1.4万个以上
