@@ -2240,3 +2240,10 @@ def test_the_whole_plan_beside_the_years_plan_describes_the_portfolio() -> None:
 def test_a_footnote_mark_after_the_headers_unit_leaves_the_unit() -> None:
     (r,) = check_row(Row("县级环境监察机构标准化建设硬件达标率(%)3", "≥70", "37 统计口径改变"), year=2015).targets
     assert r.target.unit == "%" and r.verdict == "not_met"
+
+
+def test_a_rate_set_for_the_whole_year_is_judged_by_the_years_figure_not_the_year_end() -> None:
+    row = Row("城镇调查失业率", "城镇调查失业率全年控制在5.5%以内",
+              "全年全国城镇调查失业率平均值为5.6%。年末全国城镇调查失业率为5.5%。")
+    (r,) = check_row(row, year=2022).targets
+    assert r.verdict == "not_met" and r.actual is not None and r.actual.value == 5.6

@@ -156,6 +156,8 @@ class Lexicon:
     all_met_gap: int
     flat_words: tuple[str, ...]
     average_words: tuple[str, ...]
+    whole_year_words: tuple[str, ...]
+    year_end_words: tuple[str, ...]
     change_rate_nouns: tuple[str, ...]
     adjusted_basis: tuple[str, ...]
     aspiration_words: tuple[str, ...]
@@ -354,6 +356,8 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         all_met_gap=int(raw["verdict"]["all_met_gap"]),
         flat_words=_longest_first(raw["change"]["flat_words"]),
         average_words=_longest_first(raw["change"]["average_words"]),
+        whole_year_words=_longest_first(raw["change"]["whole_year_words"]),
+        year_end_words=_longest_first(raw["change"]["year_end_words"]),
         change_rate_nouns=_longest_first(raw["change"]["change_rate_nouns"]),
         adjusted_basis=_longest_first(raw["change"]["adjusted_basis"]),
         aspiration_words=_longest_first(raw["comparators"]["aspiration_words"]),

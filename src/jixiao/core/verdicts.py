@@ -45,6 +45,7 @@ class _Context:
     far: frozenset[str]
     ongoing: bool = False  # the clause counts work still under way (另有8个正在改造)
     one_month: bool = False  # a claim: its clause is a single month's (2025年12月CPI年增0.8%), not the period's
+    year_end: bool = False  # a claim: its words are a snapshot at the year's end (年末…失业率为5.5%)
     subset: bool = False  # the clause counts part of the whole (其中…)
     # the metrics the lexicon names: for a target, those its words name; for a claim, the last one its
     # sentence names before it (社会消费品零售总额达4.7万亿元、增长5.8%: 社会消费品零售总额)
@@ -267,6 +268,7 @@ def _claim_context(c: Claim, progress_norm: str) -> _Context:
         subset=progress_norm.startswith(LEXICON.subset_words, lo, c.span[0]),
         ongoing=contains_any(progress_norm[lo:hi], LEXICON.ongoing_words),
         one_month=_ONE_MONTH_RE.search(said) is not None and _MONTHS_SPAN_RE.search(said) is None,
+        year_end=contains_any(said, LEXICON.year_end_words),
     )
 
 
@@ -465,6 +467,8 @@ def pair_score(t: Target, tc: _Context, c: Claim, cc: _Context, *, bare_pair: bo
         score -= 1.5  # 现已建成12个,另有8个正在改造: the 12 done, not the 8 under way
     if cc.one_month:
         score -= 1.0  # CPI与2024年持平,2025年12月CPI年增0.8%: the year's figure, not December's
+    if cc.year_end and t.unit == "%" and contains_any(fold(t.text), LEXICON.whole_year_words):
+        score -= 1.5  # 失业率全年控制在5.5%以内 | 全年…平均值为5.6%。年末…为5.5%: the year's figure, not the year-end's
     if t.value is not None and c.value is not None:
         if math.isclose(t.value, c.value, rel_tol=1e-9):
             score += 1.0
