@@ -246,9 +246,9 @@ def stands_alone(norm: str, end: int) -> bool:
 _CHANGE_THEN_LABEL_RE: Final = re.compile(
     "(" + "|".join(map(re.escape, sorted({*LEXICON.increase, *LEXICON.decrease}, key=len, reverse=True)))
     + r")(?:目标|任务)(?:值)?\s*(?:分别)?\s*(?:为|是|:|：)?\s*$")
-# A cell that is one bracket from end to end: (其中1-10月份计划新开工223项) is the cell's own text
 # A footnote's number right after a header's closing bracket (县级环境监察机构标准化建设硬件达标率(%)3).
 _FOOTNOTE_AFTER_BRACKET_RE: Final = re.compile(r"([)）])[0-9¹²³⁴⁵⁶⁷⁸⁹]{1,2}$")
+# A cell that is one bracket from end to end: (其中1-10月份计划新开工223项) is the cell's own text
 _WHOLE_CELLBRACKETED_RE: Final = re.compile(r"^\s*([(（])[^()（）]*([)）])\s*[。.;；]?\s*$")
 _RANGE_NEXT_RE: Final = re.compile(r"\s*[~～—–-]\s*-?\d")
 _RANGE_LOW_RE: Final = re.compile(r"(-?\d[\d.]*)\s*[~～—–-]\s*$")
@@ -732,11 +732,12 @@ def _portfolio_context(norm: str, found: list[Target]) -> list[Target]:
     found = [t for t, k in zip(found, keep, strict=True) if k]
     before = [b for b, k in zip(before, keep, strict=True) if k]
     plan = [contains_any(b, LEXICON.annual_plan_words) for b in before]  # 计划总投资277亿元 is a plan
-    kept = [k for k, b in enumerate(before) if plan[k] or not _scoped(b)]
+    scoped = [_scoped(b) for b in before]
+    kept = [k for k in range(len(before)) if plan[k] or not scoped[k]]
     # 计划总投资624.4亿元,年内计划投资246.5亿元: the year's plan is the target, the whole plan the portfolio's
-    yearly = {found[k].unit for k in kept if plan[k] and not _scoped(before[k])
+    yearly = {found[k].unit for k in kept if plan[k] and not scoped[k]
               and contains_any(before[k], LEXICON.year_plan_words)}
-    kept = [k for k in kept if not (_scoped(before[k]) and found[k].unit in yearly)]
+    kept = [k for k in kept if not (scoped[k] and found[k].unit in yearly)]
     if not any(plan[k] for k in kept):
         return [found[k] for k in kept]
     return [found[k] for k in kept if plan[k] or not (

@@ -46,6 +46,7 @@ class _Context:
     ongoing: bool = False  # the clause counts work still under way (另有8个正在改造)
     one_month: bool = False  # a claim: its clause is a single month's (2025年12月CPI年增0.8%), not the period's
     year_end: bool = False  # a claim: its words are a snapshot at the year's end (年末…失业率为5.5%)
+    whole_year: bool = False  # a target: a rate set for the whole year (失业率全年控制在5.5%以内)
     subset: bool = False  # the clause counts part of the whole (其中…)
     # the metrics the lexicon names: for a target, those its words name; for a claim, the last one its
     # sentence names before it (社会消费品零售总额达4.7万亿元、增长5.8%: 社会消费品零售总额)
@@ -172,7 +173,7 @@ def _target_context(t: Target, indicator_norm: str, goal: str) -> _Context:
     return _Context(near=near, far=bigrams(goal), subset=indicator_norm.startswith(LEXICON.subset_words, lo),
                     named=named, rate=rate, adjusted=contains_any(own, LEXICON.adjusted_basis),
                     own_named=frozenset(metric_names(own)), unnamed=unnamed,
-                    annual=annual)
+                    annual=annual, whole_year=t.unit == "%" and contains_any(fold(t.text), LEXICON.whole_year_words))
 
 
 def _names_no_rate(goal: str) -> bool:
@@ -467,7 +468,7 @@ def pair_score(t: Target, tc: _Context, c: Claim, cc: _Context, *, bare_pair: bo
         score -= 1.5  # 现已建成12个,另有8个正在改造: the 12 done, not the 8 under way
     if cc.one_month:
         score -= 1.0  # CPI与2024年持平,2025年12月CPI年增0.8%: the year's figure, not December's
-    if cc.year_end and t.unit == "%" and contains_any(fold(t.text), LEXICON.whole_year_words):
+    if cc.year_end and tc.whole_year:
         score -= 1.5  # 失业率全年控制在5.5%以内 | 全年…平均值为5.6%。年末…为5.5%: the year's figure, not the year-end's
     if t.value is not None and c.value is not None:
         if math.isclose(t.value, c.value, rel_tol=1e-9):
@@ -812,14 +813,13 @@ def assign_claims(
             alone[i] = len(of_unit) == 1 and not any(c.unit != t.unit and units_compatible(t.unit, c.unit) > 0.0
                                                       for c in figures)
     said: dict[int, str] = {}  # claim index → the words of its clause before it, read once
-    averaged = [t.kind == "change" and t.quantity is not None and _averaged(indicator_norm, t.quantity.span[0])
-                for t in targets]
     annual = [False] * len(targets)
     for i, t in enumerate(targets):
         if t.kind == "milestone" or t.value is None:
             continue
         tc = _target_context(t, indicator_norm, goal)
         annual[i] = tc.annual
+        averaged = t.kind == "change" and t.quantity is not None and _averaged(indicator_norm, t.quantity.span[0])
         scopes = _target_scopes(t, indicator_norm)
         own_words = _own_words(t, indicator_norm)
         zero_of = [n for _, _, n in zero_mentions(t.metric)] if t.quantity is None else []
@@ -830,7 +830,7 @@ def assign_claims(
                 continue  # 研发机构3家 | 服务业项目3个: another measure word, and another thing counted
             if zero_of and not _counts(c, progress_norm, zero_of):
                 continue
-            if averaged[i] and c.kind == "change" and not _averaged(
+            if averaged and c.kind == "change" and not _averaged(
                     progress_norm, c.quantity.span[0] if c.quantity is not None else c.span[0]):
                 continue  # 年均增长9% | 增长9.4%: one year's growth is not the average over the plan's years
             if j not in ccs:
