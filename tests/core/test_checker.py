@@ -2247,3 +2247,14 @@ def test_a_rate_set_for_the_whole_year_is_judged_by_the_years_figure_not_the_yea
               "全年全国城镇调查失业率平均值为5.6%。年末全国城镇调查失业率为5.5%。")
     (r,) = check_row(row, year=2022).targets
     assert r.verdict == "not_met" and r.actual is not None and r.actual.value == 5.6
+
+
+def test_a_part_named_by_the_indicator_is_its_result_though_a_total_follows() -> None:
+    progress = "迄今招獲軍官3820人、士官651人、士兵1萬407人，合計1萬4878人，招獲率102.2%。"
+    part = check_row(Row("招募目標 軍官", "今年招募目標軍官3314人", progress), year=2025).targets
+    assert [(r.actual.value if r.actual else None, r.verdict) for r in part] == [(3820, "met")]
+    # the row of the total pairs with the total, also when the progress is shared by the rows
+    total = check_row(Row("招募目標 合計", "合計1萬4563人", progress), year=2025, shared=True).targets
+    assert [(r.actual.value if r.actual else None, r.verdict) for r in total] == [(14878, "met")]
+    short = check_row(Row("招募目標 士兵", "士兵1萬612人", progress), year=2025).targets
+    assert [(r.actual.value if r.actual else None, r.verdict) for r in short] == [(10407, "not_met")]

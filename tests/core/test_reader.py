@@ -154,6 +154,14 @@ def test_a_title_without_a_period_published_during_the_year_reports_progress_so_
     assert named.period == "上半年"
 
 
+def test_a_minguo_year_and_a_so_far_title_read_as_an_in_year_report() -> None:
+    body = HEADER + "a |\nb |\nc |\n"
+    d = read_text_dump("國防部114年迄今招募成效\n-\n发布时间:2025-11-12\n" + body)
+    assert d.year == 2025 and d.period == "截至10月"
+    # a three-digit year that is no year of publication stays unread (建黨100年 in a title of 2025)
+    assert read_text_dump("建黨100年紀念活動成果\n-\n发布时间:2025-11-12\n" + body).year is None
+
+
 def test_a_title_counting_months_from_january_names_its_cut_off() -> None:
     from jixiao.core.meta import period_of
 

@@ -538,7 +538,7 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
     numeric = [t for t in targets if t.kind != "milestone"]
     claims = _rates_named_as_targets(claims, numeric, prog_norm)
     claims = _totals_before_their_done_part(claims, prog_norm, numeric, ind_norm)
-    claims = _sums_of_their_parts(claims, prog_norm)
+    claims = _sums_of_their_parts(claims, prog_norm, ind_norm)
     claims = _wholes_broken_down(claims, prog_norm)
     if builds and not _asks_for_a_start(ind_norm):
         claims = [c for c in claims if not _counts_works_started(c, prog_norm)]
@@ -984,10 +984,12 @@ def _totals_before_their_done_part(claims: list[Claim], prog_norm: str, targets:
 _RUNNING_TOTAL_GAP: Final = 10  # 新吸收8所公助园,总数达到了60所
 
 
-def _sums_of_their_parts(claims: list[Claim], prog_norm: str) -> list[Claim]:
+def _sums_of_their_parts(claims: list[Claim], prog_norm: str, ind_norm: str) -> list[Claim]:
     """公办增加84班, 私立增加了183班, 合计已扩增267班: a figure whose clause opens with a total word and that is
     the sum of the figures of its unit right before it in the sentence is the result; the parts are dropped,
-    and the total takes their kind (a sum of additions is an addition)."""
+    and the total takes their kind (a sum of additions is an addition). Not where the indicator names one of the
+    parts by a word the other parts lack (招募目標軍官3314人 | 招獲軍官3820人、士官651人…，合計1萬4878人): that
+    part is its result."""
     figures = [c for c in claims if c.kind in ("level", "change") and c.value is not None and c.unit is not None]
     if len(figures) < _MIN_PARTS + 1:
         return claims
@@ -1008,7 +1010,8 @@ def _sums_of_their_parts(claims: list[Claim], prog_norm: str) -> list[Claim]:
             parts.append(c)
             acc += c.value
             if len(parts) >= _MIN_PARTS and abs(acc - total.value) <= 1e-6 * max(1.0, abs(total.value)):
-                drop.update(p.span for p in parts)
+                if not _a_part_asked_for(parts, prog_norm, ind_norm):
+                    drop.update(p.span for p in parts)
                 if all(p.kind == "change" for p in parts):
                     kinds[total.span] = "change"
                 break
@@ -1018,6 +1021,24 @@ def _sums_of_their_parts(claims: list[Claim], prog_norm: str) -> list[Claim]:
 
 
 _MIN_PARTS: Final = 2
+
+
+_PART_LABEL: Final = 4  # the characters before a part's figure that may name it (招獲軍官3820人)
+
+
+def _a_part_asked_for(parts: list[Claim], prog_norm: str, ind_norm: str) -> bool:
+    """Whether the indicator holds a word (two characters) of one part's label, the few words of its clause
+    right before its figure, that no other part's label holds (軍官 of 招獲軍官3820人 beside 士官651人)."""
+    labels = []
+    for p in parts:
+        lo, _hi = clause_bounds(prog_norm, p.span[0], p.span[1])
+        lo = max(lo, prog_norm.rfind("、", lo, p.span[0]) + 1, p.span[0] - _PART_LABEL)
+        labels.append(bigrams(prog_norm[lo : p.span[0]]))
+    for k, own in enumerate(labels):
+        others = frozenset().union(*(b for j, b in enumerate(labels) if j != k))
+        if any(w in ind_norm for w in own - others):
+            return True
+    return False
 
 
 def _wholes_broken_down(claims: list[Claim], prog_norm: str) -> list[Claim]:

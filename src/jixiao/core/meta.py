@@ -201,6 +201,11 @@ def infer_period(disclosure: Disclosure) -> Disclosure:
     the months before publication. Either way with a warning saying so. The title's period, where it names
     one, always wins (LABELLING.md, Periods)."""
     d = disclosure
+    if d.year is None and d.published is not None:
+        d.year = _roc_year(d.title, d.published.year)
+        if d.year is not None:
+            d.warnings.append(ReadWarning(
+                "year", f"the title's year is written in the Minguo calendar; read as {d.year}"))
     if period_of(d.title) is not None or d.period not in (None, "全年"):
         return d
     openings = [report_cutoff(r.progress) for r in d.rows]
@@ -214,7 +219,8 @@ def infer_period(disclosure: Disclosure) -> Disclosure:
     if d.published is None or _made_at_the_years_start(words):
         return d
     year = d.year
-    if year is None and _has_in_year_cue(words):
+    cue = _has_in_year_cue(words)
+    if year is None and cue:
         year = d.published.year  # 河北省超半数民心工程建设超序时进度: this year's work, reported as it goes
     if year is None and _NO_YEAR_IN_YEAR_FROM <= d.published.month <= 10 and not _names_the_year_before(d):
         # 黄石晒出“十件实事”清单 (published 2023-08-02), no year named anywhere: a report made during the
@@ -222,7 +228,8 @@ def infer_period(disclosure: Disclosure) -> Disclosure:
         year = d.published.year
     if year is None:
         return d
-    if d.published.year == year and 2 <= d.published.month <= 10:
+    if d.published.year == year and 2 <= d.published.month <= (12 if cue else 10):
+        # (a title that says it reports so far, 迄今 or 截至目前, is in-year whenever it came out)
         d.period = f"截至{d.published.month - 1}月"
         d.warnings.append(ReadWarning(
             "period", f"the title names no period; read as {d.period}, from the publication date {d.published}"))
@@ -230,6 +237,20 @@ def infer_period(disclosure: Disclosure) -> Disclosure:
 
 
 _NO_YEAR_IN_YEAR_FROM: Final = 5  # April still brings reports on the season or year before
+
+
+def _roc_year(title: str, published: int) -> int | None:
+    """A title's year in the Minguo calendar (114年 = 2025), read only where it falls in the year of
+    publication or the one before (100年 in another title is a centenary)."""
+    for m in _ROC_YEAR_RE.finditer(title):
+        year = int(m.group(1)) + _ROC_OFFSET
+        if published - 1 <= year <= published:
+            return year
+    return None
+
+
+_ROC_YEAR_RE: Final = re.compile(r"(?<![\d.])(1[0-2]\d)\s*(?:年|學年|学年)")
+_ROC_OFFSET: Final = 1911
 
 
 def _names_the_year_before(d: Disclosure) -> bool:

@@ -279,6 +279,7 @@ _MAX_NUMERAL: Final = 24  # no Chinese numeral in a disclosure is longer; cn2an 
 _MAX_UNIT: Final = max(len(w) for w in _UNITS.words())
 _ASCII_RUN: Final = re.compile(r"[A-Za-z]+[0-9²³]?(?![0-9A-Za-z])")
 _TAIL_DIGITS: Final = re.compile(r"[0-9]+")
+_ZERO_TAIL_RE: Final = re.compile(r"零([0-9]{1,3})(?![0-9.,万萬亿億千百十])")
 # 百二万 → 百二十万, 三千五万 → 三千五百万, 一亿五 → 一亿五千万: the place a shortened numeral leaves out.
 _SHORT_RE: Final = re.compile(rf"([百千])([{_PLAIN_DIGITS}])(?=[万亿]|$)|(亿)([{_PLAIN_DIGITS}])$")
 _SHORT_PLACE: Final = {"百": "十", "千": "百", "亿": "千万"}
@@ -482,6 +483,8 @@ def _compound(norm: str, p: int, mult_word: str, readable: bool) -> tuple[int, f
         return 1, n * big / 10, end  # 2万5, 2万5千, 1亿5, 1亿5千万
     if sub is None and big <= 10000 and len(digits) == len(str(big)) - 1:
         return 1, float(n), end  # 1万5000, 3千500
+    if sub is None and big == _TEN_THOUSAND and len(digits) in (2, 3) and _UNITS.at(norm, q) is not None:
+        return 1, float(n), end  # 1萬612人, 2万50元: the zero left out before the hundreds (10612, 20050)
     if sub == "万" and big == 100000000 and len(digits) <= 4:
         return 1, n * 10000.0, end  # 2亿3000万
     return 2, 0.0, end
@@ -523,7 +526,10 @@ def _tail_here(norm: str, p: int, value: float, arabic: bool) -> _TailT:
         if mult_word is not None:
             mult = _MULTIPLIERS[mult_word]
             p += len(mult_word)
-            if norm[p : p + 1] in _DIGITS:  # 2万5, 2亿3000万: a shortened or compound number
+            zero = _ZERO_TAIL_RE.match(norm, p) if mult == _TEN_THOUSAND and arabic and value.is_integer() else None
+            if zero is not None:  # 1万零612人: 零 holds the empty thousands place, the digits are added
+                add, p = float(zero.group(1)), zero.end()
+            elif norm[p : p + 1] in _DIGITS:  # 2万5, 2亿3000万: a shortened or compound number
                 status, add, q = _compound(norm, p, mult_word, arabic and value.is_integer() and not approx)
                 if status == 2:
                     return q, 1, 0.0, False, None, None, None, True

@@ -732,7 +732,8 @@ def _portfolio_context(norm: str, found: list[Target]) -> list[Target]:
     found = [t for t, k in zip(found, keep, strict=True) if k]
     before = [b for b, k in zip(before, keep, strict=True) if k]
     plan = [contains_any(b, LEXICON.annual_plan_words) for b in before]  # 计划总投资277亿元 is a plan
-    scoped = [_scoped(b) for b in before]
+    # (合計1萬4563人 alone in its clause: the total of a list cut into rows, the row's target)
+    scoped = [_scoped(b) and b.strip(" ，,:：") not in LEXICON.sum_words for b in before]
     kept = [k for k in range(len(before)) if plan[k] or not scoped[k]]
     # 计划总投资624.4亿元,年内计划投资246.5亿元: the year's plan is the target, the whole plan the portfolio's
     yearly = {found[k].unit for k in kept if plan[k] and not scoped[k]

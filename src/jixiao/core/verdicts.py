@@ -57,6 +57,7 @@ class _Context:
     own_named: frozenset[str] = frozenset()  # a target: the metrics its own words name (not its goal's)
     unnamed: bool = False  # a target whose own words only label it (预期目标8%), under a goal naming no rate
     annual: bool = False  # a target: its clause sets it for the year (2017年度计划实施170878户), not for a longer task
+    total: bool = False  # its figure is a total, a sum word right before it in its clause (合计1万4878人)
 
 
 _ITEM_BONUS: Final = 2.0  # a figure listed for the item the target names (see fenbie_items)
@@ -173,7 +174,13 @@ def _target_context(t: Target, indicator_norm: str, goal: str) -> _Context:
     return _Context(near=near, far=bigrams(goal), subset=indicator_norm.startswith(LEXICON.subset_words, lo),
                     named=named, rate=rate, adjusted=contains_any(own, LEXICON.adjusted_basis),
                     own_named=frozenset(metric_names(own)), unnamed=unnamed,
-                    annual=annual, whole_year=t.unit == "%" and contains_any(fold(t.text), LEXICON.whole_year_words))
+                    annual=annual, whole_year=t.unit == "%" and contains_any(fold(t.text), LEXICON.whole_year_words),
+                    total=q is not None and _a_total(indicator_norm[lo : q.span[0]]))
+
+
+def _a_total(before: str) -> bool:
+    """Whether the words of a clause before its figure end in a sum word (…，合计1万4878人; 共计267班)."""
+    return before.rstrip(" :：").endswith(LEXICON.sum_words)
 
 
 def _names_no_rate(goal: str) -> bool:
@@ -270,6 +277,7 @@ def _claim_context(c: Claim, progress_norm: str) -> _Context:
         ongoing=contains_any(progress_norm[lo:hi], LEXICON.ongoing_words),
         one_month=_ONE_MONTH_RE.search(said) is not None and _MONTHS_SPAN_RE.search(said) is None,
         year_end=contains_any(said, LEXICON.year_end_words),
+        total=q is not None and _a_total(progress_norm[lo : q.span[0]]),
     )
 
 
@@ -452,6 +460,8 @@ def pair_score(t: Target, tc: _Context, c: Claim, cc: _Context, *, bare_pair: bo
     words += len(tc.far & cc.near) * 0.5
     if len(tc.own_named) == 1 and tc.own_named == cc.named:
         words += 1.0  # GDP and 国内生产总值: the lexicon's one metric, however each text writes it
+    if tc.total and cc.total:
+        words += 1.0  # 合计1万4563人 | …士兵1万407人，合计1万4878人: the total answers the total
     if crowded and words == 0.0 and not bare_pair:
         return 0.0
     score = words + (u - 1.0) * 0.3
