@@ -2258,3 +2258,22 @@ def test_a_part_named_by_the_indicator_is_its_result_though_a_total_follows() ->
     assert [(r.actual.value if r.actual else None, r.verdict) for r in total] == [(14878, "met")]
     short = check_row(Row("招募目標 士兵", "士兵1萬612人", progress), year=2025).targets
     assert [(r.actual.value if r.actual else None, r.verdict) for r in short] == [(10407, "not_met")]
+
+
+def test_a_control_indicator_is_a_ceiling_also_in_brackets_before_the_share_done() -> None:
+    (r,) = check_row(Row("死亡人数", "年度安全生产死亡人数控制指标45人", "全年实际死亡41人"), year=2013).targets
+    assert r.target.comparator == "<=" and r.verdict == "met"
+    row = Row("安全生产事故死亡人数", "占省政府下达年度控制指标(98人)的92.86%;",
+              "全年各类安全生产事故死亡91人,同比下降13.3%,")
+    (r,) = check_row(row, year=2012).targets  # the share done is no target of its own
+    assert (r.target.value, r.target.comparator, r.verdict) == (98, "<=", "met")
+    plan = Row("重大项目", "占年度任务目标132亿元的65.89%,", "上半年完成投资86.97亿元,")
+    assert [t.target.value for t in check_row(plan, period="上半年", year=2024).targets] == [13200000000.0]
+
+
+def test_zero_targets_count_in_their_nouns_measure_word_and_one_sentence_in_both_cells_reports() -> None:
+    text = "杜绝了重大及以上安全生产事故的发生,实现了重大及以上安全生产零事故目标;"
+    (r,) = check_row(Row("重大及以上安全生产事故", text, text), year=2012).targets
+    assert (r.target.unit, r.verdict) == ("起", "met")
+    (r,) = check_row(Row("特别重大事故起数", "特别重大事故起数实行零控制", "发生特别重大事故2起"), year=2012).targets
+    assert (r.target.value, r.target.unit, r.verdict) == (0, "起", "not_met")

@@ -117,7 +117,7 @@ def test_milestone_objects_leave_out_verbs_and_generic_words() -> None:
 
 def test_zero_names_a_threshold() -> None:
     (t,) = extract_targets("实现安全生产零事故")
-    assert (t.text, t.kind, t.comparator, t.value, t.unit) == ("安全生产零事故", "level", "<=", 0, None)
+    assert (t.text, t.kind, t.comparator, t.value, t.unit) == ("安全生产零事故", "level", "<=", 0, "起")
     assert [t.text for t in extract_targets("确保安全事故零发生")] == ["安全事故零发生"]
     assert [(t.value, t.unit) for t in extract_targets("招收学员一百零五人")] == [(105, "人")]
     assert extract_targets("坚持零容忍，实现零距离服务") == []

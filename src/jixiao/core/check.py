@@ -274,6 +274,8 @@ def _target_named_again(ind_norm: str, prog_norm: str) -> list[tuple[int, int]]:
     core = ind_norm.strip(" 。.，,；;“”\"「」")
     if len(core) < _NAMED_AGAIN_MIN or not core.endswith(LEXICON.target_nouns_at_end) or not DIGIT_RE.search(core):
         return []
+    if core == prog_norm.strip(" 。.，,；;“”\"「」"):
+        return []  # one sentence that sets the target and reports it (…实现了…零事故目标), given as both cells
     out, start = [], 0
     while (i := prog_norm.find(core, start)) >= 0:
         out.append((i, i + len(core)))

@@ -128,6 +128,7 @@ class Lexicon:
     basis_notes: tuple[str, ...]
     clause_delimiters: frozenset[str]
     zero_nouns: tuple[str, ...]
+    zero_units: dict[str, str]
     zero_phrases: tuple[str, ...]
     bare_claim_labels: tuple[str, ...]
     stop_bigrams: frozenset[str]
@@ -328,6 +329,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         basis_notes=_longest_first(raw["align"]["basis_notes"]),
         clause_delimiters=frozenset(raw["targets"]["clause_delimiters"]),
         zero_nouns=_longest_first(raw["targets"]["zero_nouns"]),
+        zero_units={str(k): str(v) for k, v in raw["targets"]["zero_units"]},
         zero_phrases=_longest_first(raw["claims"]["zero_phrases"]),
         bare_claim_labels=_longest_first(raw["claims"]["bare_labels"]),
         stop_bigrams=frozenset(raw["align"]["stop_bigrams"]),

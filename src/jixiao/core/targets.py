@@ -292,6 +292,8 @@ def comparator_near(norm: str, lo: int, start: int, end: int, *, far: bool) -> t
             if filler in gap:
                 gap = gap.replace(filler, "")
         gap = gap.strip()
+        if gap in ("(", "（"):
+            gap = ""  # 年度控制指标(98人): the figure in brackets right after the word
         if word == "为" and gap:
             continue
         if len(gap) <= allowed and not DIGIT_RE.search(gap) and (best is None or e > best[0]):
@@ -633,7 +635,8 @@ def _strip_names_marks(text: str) -> str:
 
 
 _ZERO_NOUNS: Final = "|".join(re.escape(w) for w in LEXICON.zero_nouns)
-_ZERO_RE: Final = re.compile(rf"零(?P<a>{_ZERO_NOUNS})|(?P<b>{_ZERO_NOUNS})零发生")
+_ZERO_RE: Final = re.compile(rf"零(?P<a>{_ZERO_NOUNS})|(?P<b>{_ZERO_NOUNS})零发生|(?P<c>零控制)")
+_ZERO_NOUN_RE: Final = re.compile(_ZERO_NOUNS)
 _NUMERAL_CHARS: Final = frozenset("0123456789零〇一二两三四五六七八九十百千万亿点.")
 
 
@@ -645,24 +648,34 @@ def zero_mentions(norm: str) -> list[tuple[int, int, str]]:
     for m in _ZERO_RE.finditer(norm):
         if m.start() > 0 and norm[m.start() - 1] in _NUMERAL_CHARS:
             continue  # 一百零五: a numeral
-        out.append((m.start(), m.end(), m.group("a") or m.group("b")))
+        noun = m.group("a") or m.group("b")
+        if noun is None:  # 特别重大事故起数实行零控制: the zero of the last zero noun before it in the clause
+            lo, _hi = clause_bounds(norm, m.start(), m.end())
+            nouns = _ZERO_NOUN_RE.findall(norm, lo, m.start())
+            if not nouns:
+                continue
+            noun = nouns[-1]
+        out.append((m.start(), m.end(), noun))
     return out
+
+
+_ZERO_CONTROL_REACH: Final = 14  # 特别重大事故起数实行零控制: the noun stands well before 零控制
 
 
 def _zero_targets(indicator: str, norm: str, found: list[Target]) -> list[Target]:
     """零事故 is a target of at most 0 of them (LABELLING: a zero that names a threshold)."""
     out = []
-    for s, e, _noun in zero_mentions(norm):
+    for s, e, noun in zero_mentions(norm):
         if any(t.span[0] < e and s < t.span[1] for t in found):
             continue
         lo, _hi = clause_bounds(norm, s, e)
-        start = max(lo, s - 8)
+        start = max(lo, s - (_ZERO_CONTROL_REACH if norm.startswith("零控制", s) else 8))
         while start < s and norm[start] in " 、，,：:":
             start += 1
         while (lead := word_after(norm[:s], start, LEXICON.object_lead_words)) is not None:
             start += len(lead)
         out.append(Target(text=indicator[start:e], span=(start, e), metric=norm[start:e], kind="level",
-                          comparator="<=", value=0.0, unit=None))
+                          comparator="<=", value=0.0, unit=LEXICON.zero_units.get(noun)))
     return out
 
 
@@ -762,7 +775,13 @@ def _bracket_is_the_figure(norm: str, q: Quantity, lo: int, hi: int) -> bool:
     marker = _LIST_MARKER_RE.match(before)  # 1、补建健身点(60个): a list marker is no figure
     if marker:
         before = before[marker.end() :]
-    return DIGIT_RE.search(before + norm[e + 1 : hi]) is None
+    after = norm[e + 1 : hi]
+    if (share := _SHARE_OF_IT_RE.match(after)) is not None:
+        after = after[share.end() :]  # 年度控制指标(98人)的92.86%: the share done of the bracketed figure
+    return DIGIT_RE.search(before + after) is None
+
+
+_SHARE_OF_IT_RE: Final = re.compile(r"的\s*\d+(?:\.\d+)?\s*%")
 
 
 def _limits_of_a_share(norm: str, found: list[Target]) -> list[Target]:
@@ -954,11 +973,20 @@ def _deadline(indicator: str, norm: str, goal: str) -> Target | None:
     )
 
 
+# 占年度任务目标132亿元的65.89%: the share of a task whose figure the clause states, a result written beside it
+# (not 完成节能目标进度的20%, a share required, nor 占年度任务的30%以上, one with its comparator)
+_SHARE_OF_THE_TASK_RE: Final = re.compile(
+    r"占[^，,。；;:：]{0,30}?(?:任务|目标|指标|计划)[^，,。；;:：]{0,8}?\d[^，,。；;:：]{0,10}?的\s*$")
+
+
 def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: bool) -> Target | None:
     start, end = q.span
     if starts_a_change(norm, start, end):
         return None  # 报销比例由50%提高到60%: 50% is where it starts
     lo, hi = clause_bounds(norm, start, end)
+    if q.unit == "%" and _SHARE_OF_THE_TASK_RE.search(norm, lo, start) is not None and word_after(
+            norm, end, _AFTER_WORDS) is None:
+        return None  # 占省政府下达年度控制指标(98人)的92.86%: how much of the target is done, a result
     unit = q.unit
     value = q.value
     labelled = (bare_label_before(norm, start, LEXICON.bare_target_labels) or _header_unit_right_before(norm, start)
