@@ -2277,3 +2277,18 @@ def test_zero_targets_count_in_their_nouns_measure_word_and_one_sentence_in_both
     assert (r.target.unit, r.verdict) == ("起", "met")
     (r,) = check_row(Row("特别重大事故起数", "特别重大事故起数实行零控制", "发生特别重大事故2起"), year=2012).targets
     assert (r.target.value, r.target.unit, r.verdict) == (0, "起", "not_met")
+
+
+def test_a_plan_named_as_the_years_place_in_it_sets_no_later_deadline() -> None:
+    row = Row("地区生产总值", "今年,是“十四五”開局之年,霸州市明確主要預期目標:地區生產總值增長8%左右",
+              "地方生产总值完成435.6亿元,同比增长4.1%")
+    (r,) = check_row(row, year=2021).targets
+    assert r.verdict == "not_met"
+    later = Row("地区生产总值", "“十四五”期间地区生产总值年均增长8%左右", "地方生产总值同比增长4.1%")
+    assert [r.verdict for r in check_row(later, year=2021).targets] == ["unverified"]
+
+
+def test_a_count_of_works_not_started_is_no_result() -> None:
+    row = Row("项目开复工", "各建设部门承诺3月份开复工36项", "已开复工的项目26项,开复工率为72.2%,未开复工10项。")
+    (r,) = check_row(row, period="截至3月", year=2019).targets
+    assert r.actual is not None and r.actual.value == 26

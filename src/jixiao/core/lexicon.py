@@ -204,6 +204,7 @@ class Lexicon:
     deadline_fillers: tuple[str, ...]
     deadline_not_done: tuple[str, ...]
     plan_span_words: tuple[str, ...]
+    plan_year_words: tuple[str, ...]
     pace_words: tuple[str, ...]
 
     @property
@@ -406,6 +407,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         deadline_fillers=_longest_first(raw["deadline"]["fillers"]),
         deadline_not_done=_longest_first(raw["deadline"]["not_done"]),
         plan_span_words=_longest_first(raw["deadline"]["plan_span_words"]),
+        plan_year_words=_longest_first(raw["deadline"]["plan_year_words"]),
         pace_words=_longest_first(raw["deadline"]["pace_words"]),
     )
 

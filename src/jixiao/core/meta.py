@@ -347,7 +347,17 @@ _WITHIN_YEARS_RE: Final = re.compile(r"([两二三四五六七八九十]|[2-9]|\
 
 def plan_ends_after(text: str, year: int | None) -> bool:
     """Whether the text names a five-year plan (十三五, 十四五 …) that ends after ``year``."""
-    return year is not None and any(_PLAN_END[m.group(1)] > year for m in _PLAN_PERIOD_RE.finditer(text))
+    return year is not None and any(_PLAN_END[m.group(1)] > year and not _places_the_year(text, m.end())
+                                    for m in _PLAN_PERIOD_RE.finditer(text))
+
+
+def _places_the_year(text: str, end: int) -> bool:
+    """今年是“十四五”开局之年: the words after a plan's name say which of its years the report's year is."""
+    after = text[end : end + _PLAN_YEAR_REACH].lstrip(_QUOTE_CHARS).removeprefix("规划").removeprefix("的")
+    return after.startswith(LEXICON.plan_year_words)
+
+
+_PLAN_YEAR_REACH: Final = 12
 
 
 _TO_YEAR_RE: Final = re.compile(r"(?:到|至)\s*((?:19|20)\d{2})\s*年")
