@@ -169,3 +169,8 @@ def test_a_title_counting_months_from_january_names_its_cut_off() -> None:
     assert period_of("2019年1月份至8月份重点项目") == "截至8月"
     # 提前完成 says the year's work is done ahead of the year's end: 年度 names the plan, not the span
     assert period_of("宁德市提前完成医疗卫生补短板项目年度投资计划") is None
+
+
+def test_a_goal_cell_that_reads_like_a_header_opens_its_row() -> None:
+    d = read_text_dump("某中心项目自评\n-\n发布时间:\n" + HEADER + "绩效目标 |\n资金完成173万元 |\n完成61.99万元 |\n")
+    assert [(r.goal, r.indicator, r.progress) for r in d.rows] == [("绩效目标", "资金完成173万元", "完成61.99万元")]

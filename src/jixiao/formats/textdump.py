@@ -125,15 +125,18 @@ def read_text_dump(data: bytes | str, *, source: str = "<input>") -> Disclosure:
         rows.append(Row(goal=padded[0], indicator=padded[1], progress=padded[2], line=current[0].line))
         current.clear()
 
+    header_closed = False  # a header block has just ended: the next cell opens a row, whatever it reads
     for cell in cells:
         if cell.row_end:
             if in_header:
                 in_header = False
+                header_closed = True
             else:
                 flush()
+                header_closed = False
             continue
-        strong = _is_header(cell.text, inside=False)
-        if strong or (_is_header(cell.text, inside=in_header) and (in_header or not current)):
+        strong = _is_header(cell.text, inside=False) and not (header_closed and not current)
+        if strong or (_is_header(cell.text, inside=in_header) and (in_header or not current) and not header_closed):
             flush()
             in_header = True
             saw_header = True
@@ -141,6 +144,7 @@ def read_text_dump(data: bytes | str, *, source: str = "<input>") -> Disclosure:
         if in_header and not cell.text:
             continue
         in_header = False
+        header_closed = False
         current.append(cell)
         if len(current) == 3:
             flush()
