@@ -174,3 +174,8 @@ def test_a_title_counting_months_from_january_names_its_cut_off() -> None:
 def test_a_goal_cell_that_reads_like_a_header_opens_its_row() -> None:
     d = read_text_dump("某中心项目自评\n-\n发布时间:\n" + HEADER + "绩效目标 |\n资金完成173万元 |\n完成61.99万元 |\n")
     assert [(r.goal, r.indicator, r.progress) for r in d.rows] == [("绩效目标", "资金完成173万元", "完成61.99万元")]
+
+
+def test_a_progress_opening_with_a_word_of_time_alone_dates_the_report_by_its_next_clause() -> None:
+    body = HEADER + "重大项目 |\n年度任务目标132亿元 |\n目前,全区181个重大项目上半年完成投资86.97亿元, |\n"
+    assert read_text_dump("某区重大项目建设情况新闻发布会\n-\n发布时间:\n" + body).period == "上半年"

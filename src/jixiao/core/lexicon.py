@@ -19,6 +19,7 @@ def _pairs(items: list[list[str]]) -> tuple[tuple[str, str], ...]:
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     in_year_cues: tuple[str, ...]
+    opening_fillers: frozenset[str]
     year_start_titles: tuple[str, ...]
     year_start_not: tuple[str, ...]
     period_spellings: tuple[tuple[str, str], ...]
@@ -220,6 +221,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
             stage_ranks[str(w)] = int(rank)
     return Lexicon(
         in_year_cues=tuple(raw["periods"]["in_year_cues"]),
+        opening_fillers=frozenset(raw["periods"]["opening_fillers"]),
         year_start_titles=tuple(raw["periods"]["year_start_titles"]),
         year_start_not=tuple(raw["periods"]["year_start_not"]),
         period_spellings=tuple((str(a), str(b)) for a, b in raw["periods"]["spellings"]),

@@ -313,6 +313,11 @@ def _opens_with_the_year(progress: str) -> bool:
 def _opening_period(norm: str) -> str | None:
     """The period the first clause of a (folded, left-stripped) progress text names."""
     first = _FIRST_CLAUSE_RE.match(norm)
+    if first is not None and first.group(0).strip() in LEXICON.opening_fillers:
+        # 目前,全区181个重大项目上半年完成投资86.97亿元: a word of time alone opens it; the period is in the next clause
+        rest = norm[first.end() + 1 :].lstrip()
+        first = _FIRST_CLAUSE_RE.match(rest)
+        return period_of(first.group(0) if first else rest[:_OPENING])
     return period_of(first.group(0) if first else norm[:_OPENING])
 
 
