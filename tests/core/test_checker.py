@@ -2292,3 +2292,10 @@ def test_a_count_of_works_not_started_is_no_result() -> None:
     row = Row("项目开复工", "各建设部门承诺3月份开复工36项", "已开复工的项目26项,开复工率为72.2%,未开复工10项。")
     (r,) = check_row(row, period="截至3月", year=2019).targets
     assert r.actual is not None and r.actual.value == 26
+
+
+def test_a_count_started_beside_a_count_done_is_no_result_of_the_task_to_deliver() -> None:
+    row = Row("農村地區清潔取暖改造", "全市至少要完成農村地區清潔取暖改造25.7萬戶",
+              "截止10月26日,全市開工262253戶,開工率102%,完工251539戶,完工率98%。")
+    (r,) = check_row(row, period="截至10月", year=2020).targets
+    assert r.actual is not None and r.actual.value == 251539 and r.verdict == "unverified"

@@ -351,6 +351,29 @@ def _counts_works_started(c: Claim, prog_norm: str) -> bool:
     return False
 
 
+def _stage_right_before(c: Claim, prog_norm: str) -> int | None:
+    """The rank of the stage word right before a count (開工262253戶, 已完工251539戶), or None."""
+    if c.kind != "level" or c.quantity is None or c.unit not in LEXICON.count_units:
+        return None
+    lo, _hi = clause_bounds(prog_norm, c.quantity.span[0], c.quantity.span[1])
+    before = prog_norm[lo : c.quantity.span[0]].rstrip()
+    for word in STAGE_WORDS:
+        if before.endswith(word) and word not in LEXICON.reference_stage_words and word not in LEXICON.state_words:
+            if contains_any(before[: -len(word)][-2:], LEXICON.negations):
+                return None
+            return LEXICON.stage_ranks[word]
+    return None
+
+
+def _started_beside_done(claims: list[Claim], prog_norm: str) -> list[Claim]:
+    """全市開工262253戶,開工率102%,完工251539戶: where the progress counts works started and, in the same unit,
+    works done, the count started is no result of a target to deliver them."""
+    ranks = {id(c): _stage_right_before(c, prog_norm) for c in claims}
+    done_units = {c.unit for c in claims if (r := ranks[id(c)]) is not None and r >= _DONE_RANK}
+    return [c for c in claims if not (c.unit in done_units and (r := ranks[id(c)]) is not None
+                                      and _STARTED_RANK <= r < _DONE_RANK)]
+
+
 _STARTED_RANK: Final = LEXICON.stage_ranks["开工"]
 
 
@@ -543,7 +566,7 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
     claims = _sums_of_their_parts(claims, prog_norm, ind_norm)
     claims = _wholes_broken_down(claims, prog_norm)
     if builds and not _asks_for_a_start(ind_norm):
-        claims = [c for c in claims if not _counts_works_started(c, prog_norm)]
+        claims = _started_beside_done([c for c in claims if not _counts_works_started(c, prog_norm)], prog_norm)
     if period is not None and is_in_year(period):
         claims = _without_forecasts(claims, prog_norm)
     if numeric and all(t.unit not in ("%", None) and t.unit not in LEXICON.time_limit_units for t in numeric) and (
