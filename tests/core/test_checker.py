@@ -2299,3 +2299,13 @@ def test_a_count_started_beside_a_count_done_is_no_result_of_the_task_to_deliver
               "截止10月26日,全市開工262253戶,開工率102%,完工251539戶,完工率98%。")
     (r,) = check_row(row, period="截至10月", year=2020).targets
     assert r.actual is not None and r.actual.value == 251539 and r.verdict == "unverified"
+
+
+def test_a_templates_blank_in_brackets_takes_the_unit_after_them_and_a_lists_size_sets_nothing() -> None:
+    row = Row("1、预算执行情况:", "市级财政年初预算金额(5292.00)万元,",
+              "实际支出金额(5292.00)万元,年初预算执行率为(100.00)%。")
+    (r,) = check_row(row, year=2016).targets
+    assert (r.target.value, r.target.unit, r.verdict) == (52920000, "元", "met")
+    works = Row("2.产出方面:", "计划对虎门镇、麻涌镇、桥头镇等9个镇街的203.087公里的截污次支管网实施建设。",
+                "实际完成9个镇街新建截污次支管网157.65公里。")
+    assert [(r.target.value, r.verdict) for r in check_row(works, year=2016).targets] == [(203.087, "not_met")]

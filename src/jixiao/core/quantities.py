@@ -686,6 +686,14 @@ def _minus_start(norm: str, num_start: int, end: int, is_cn: bool) -> int:
     return dash
 
 
+def _a_bracketed_blank(norm: str, num_start: int, end: int, token: str) -> bool:
+    """A figure alone in brackets after a template's words (金额(5292.00)万元): a decimal one, or one after a
+    word (not a list marker opening its clause, (1)人才引进)."""
+    if num_start < 1 or norm[num_start - 1] not in "(（" or norm[end : end + 1] not in ")）":
+        return False
+    return "." in token or (num_start >= 2 and _is_cjk(norm[num_start - 2]))
+
+
 def _bare_numeral(token: str) -> bool:
     """Whether a Chinese numeral with no unit is a figure: with 万 or 亿 (三万, 两万五, 百二万) or below one
     (零点五); any other (一是, 十三五, 三点) is a word."""
@@ -786,6 +794,12 @@ def _read_at(ctx: _Context, m: re.Match[str]) -> tuple[Quantity | None, int]:
             )
         if ambiguous:
             return None, end  # 1亿5000元: 100005000 or 150000000
+        if unit is None and kind == "ar" and end == p and _a_bracketed_blank(norm, num_start, p, token):
+            # 预算金额(5292.00)万元, 执行率为(100.00)%: a template's blank filled in brackets, its unit after them
+            end, mult, add, tail_approx, unit, unit_span, per, ambiguous = _tail_here(norm, p + 1, value, True)
+            if unit is None or ambiguous:
+                end, mult, add, tail_approx, unit, unit_span, per, ambiguous = (
+                    p, 1, 0.0, False, None, None, None, False)
         if unit is None:
             if kind == "cn" and end > p:
                 return None, end  # 十余: a word, not a figure

@@ -979,11 +979,16 @@ _SHARE_OF_THE_TASK_RE: Final = re.compile(
     r"占[^，,。；;:：]{0,30}?(?:任务|目标|指标|计划)[^，,。；;:：]{0,8}?\d[^，,。；;:：]{0,10}?的\s*$")
 
 
+_LIST_SIZE_OF_RE: Final = re.compile(r"[\u4e00-\u9fff]{1,4}的[^，,。；;]{0,12}?\d")
+
+
 def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: bool) -> Target | None:
     start, end = q.span
     if starts_a_change(norm, start, end):
         return None  # 报销比例由50%提高到60%: 50% is where it starts
     lo, hi = clause_bounds(norm, start, end)
+    if norm[start - 1 : start] == "等" and "、" in norm[lo:start] and _LIST_SIZE_OF_RE.match(norm, end, hi):
+        return None  # 虎门镇、麻涌镇…桥头镇等9个镇街的203.087公里…: how many the list holds, no target
     if q.unit == "%" and _SHARE_OF_THE_TASK_RE.search(norm, lo, start) is not None and word_after(
             norm, end, _AFTER_WORDS) is None:
         return None  # 占省政府下达年度控制指标(98人)的92.86%: how much of the target is done, a result
