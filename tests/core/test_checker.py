@@ -2309,3 +2309,13 @@ def test_a_templates_blank_in_brackets_takes_the_unit_after_them_and_a_lists_siz
     works = Row("2.产出方面:", "计划对虎门镇、麻涌镇、桥头镇等9个镇街的203.087公里的截污次支管网实施建设。",
                 "实际完成9个镇街新建截污次支管网157.65公里。")
     assert [(r.target.value, r.verdict) for r in check_row(works, year=2016).targets] == [(203.087, "not_met")]
+
+
+def test_one_sentence_in_both_cells_reports_by_its_other_figure_and_a_bracketed_task_is_no_result() -> None:
+    text = "全县农村无害化卫生户厕改建任务15371座已完成8855座。"
+    (r,) = check_row(Row("户厕改建", text, text), period="截至6月", year=2020).targets  # 已完成8855座 no target
+    assert (r.target.value, r.actual.value if r.actual else None, r.verdict) == (15371, 8855, "unverified")
+    assert [r.verdict for r in check_row(Row("达标率", "100%", "100%"), year=2020).targets] == ["met"]
+    row = Row("年度任务", "其中,2016年完成2万户;", "全市完成农村旱厕改造32697户,完成省定任务(14266户)的229%。")
+    (r,) = check_row(row, year=2016).targets
+    assert r.actual is not None and r.actual.value == 32697 and r.verdict == "met"

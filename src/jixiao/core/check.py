@@ -291,13 +291,18 @@ def _base_of_a_share(c: Claim, prog_norm: str) -> bool:
     of, restated; the result is the figure before."""
     if c.kind not in ("level", "change") or c.quantity is None or c.unit == "%":
         return False
-    if _SHARE_AFTER_RE.match(prog_norm, c.quantity.span[1]) is None:
+    end = c.quantity.span[1]
+    if _BRACKET_SHARE_AFTER_RE.match(prog_norm, end) is not None and prog_norm[
+            c.quantity.span[0] - 1 : c.quantity.span[0]] in ("(", "（"):
+        return True  # 完成省定任务(14266户)的229%: the task in brackets, whose share is done
+    if _SHARE_AFTER_RE.match(prog_norm, end) is None:
         return False
     lo = clause_bounds(prog_norm, c.span[0], c.span[1])[0]
     return contains_any(prog_norm[lo : c.span[0]], ("为", "占", "是"))
 
 
 _SHARE_AFTER_RE: Final = re.compile(r"\s*的\s*\d+(?:\.\d+)?\s*%")
+_BRACKET_SHARE_AFTER_RE: Final = re.compile(r"\s*[)）]\s*的\s*\d+(?:\.\d+)?\s*%")
 
 
 def _a_baseline_figure(c: Claim, prog_norm: str) -> bool:
@@ -560,6 +565,13 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
     has_milestone = any(t.kind == "milestone" for t in targets)
     claims = extract_claims(row.progress, units=_units_wanted(targets), stages=has_milestone)
     claims = _drop_restated_and_shortfall_counts(claims, ind_norm, prog_norm)
+    if ind_norm == prog_norm:
+        # one sentence in both cells (任务15371座已完成8855座): a target's own figure reports nothing when another
+        # figure of the sentence does (a bare cell repeated, 100% | 100%, is its own result)
+        target_spans = {t.quantity.span for t in targets if t.quantity is not None}
+        reported = [c for c in claims if c.quantity is None or c.quantity.span not in target_spans]
+        if any(c.quantity is not None for c in reported):
+            claims = reported
     numeric = [t for t in targets if t.kind != "milestone"]
     claims = _rates_named_as_targets(claims, numeric, prog_norm)
     claims = _totals_before_their_done_part(claims, prog_norm, numeric, ind_norm)

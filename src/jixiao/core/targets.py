@@ -979,6 +979,8 @@ _SHARE_OF_THE_TASK_RE: Final = re.compile(
     r"占[^，,。；;:：]{0,30}?(?:任务|目标|指标|计划)[^，,。；;:：]{0,8}?\d[^，,。；;:：]{0,10}?的\s*$")
 
 
+_DONE_SO_FAR_RE: Final = re.compile(
+    r"(?:已经|已)(?:完成|开工|开复工|建成|竣工|完工|改造|实施|发放|拨付|到位|落实)(?:了)?\s*$")
 _LIST_SIZE_OF_RE: Final = re.compile(r"[\u4e00-\u9fff]{1,4}的[^，,。；;]{0,12}?\d")
 
 
@@ -987,6 +989,8 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
     if starts_a_change(norm, start, end):
         return None  # 报销比例由50%提高到60%: 50% is where it starts
     lo, hi = clause_bounds(norm, start, end)
+    if _DONE_SO_FAR_RE.search(norm, lo, start) is not None:
+        return None  # 户厕改建任务15371座已完成8855座: what is already done, a result written beside the task
     if norm[start - 1 : start] == "等" and "、" in norm[lo:start] and _LIST_SIZE_OF_RE.match(norm, end, hi):
         return None  # 虎门镇、麻涌镇…桥头镇等9个镇街的203.087公里…: how many the list holds, no target
     if q.unit == "%" and _SHARE_OF_THE_TASK_RE.search(norm, lo, start) is not None and word_after(
