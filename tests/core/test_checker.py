@@ -2319,3 +2319,10 @@ def test_one_sentence_in_both_cells_reports_by_its_other_figure_and_a_bracketed_
     row = Row("年度任务", "其中,2016年完成2万户;", "全市完成农村旱厕改造32697户,完成省定任务(14266户)的229%。")
     (r,) = check_row(row, year=2016).targets
     assert r.actual is not None and r.actual.value == 32697 and r.verdict == "met"
+
+
+def test_a_target_given_in_brackets_beside_the_result_is_the_target() -> None:
+    text = "丧失使用功能(劣于V类)水体比例为8.8%(2017年目标为8.4%),同比下降1.7个百分点。"
+    (r,) = check_row(Row("丧失使用功能(劣于V类)水体比例", text, text), period="上半年", year=2017).targets
+    assert (r.target.value, r.target.comparator, r.actual.value if r.actual else None) == (8.4, "<=", 8.8)
+    assert r.verdict == "unverified"  # a ceiling exceeded at mid-year is not final

@@ -173,6 +173,28 @@ def bare_run(norm: str, quantities: list[Quantity]) -> int:
     return 0
 
 
+def _target_in_brackets(norm: str, start: int) -> bool:
+    """为70.0%(2017年目标为68.3%): a bracket whose words before the figure end in a target's label holds the
+    target, beside the result the sentence reports."""
+    opened = max(norm.rfind("(", 0, start), norm.rfind("（", 0, start))
+    return opened >= 0 and _TARGET_LABEL_END_RE.search(norm, opened + 1, start) is not None
+
+
+_TARGET_LABEL_END_RE: Final = re.compile(r"(?:目标值|目标|任务|计划)(?:为|是|:|：)?\s*$")
+
+
+def _results_beside_a_bracketed_target(norm: str, found: list[Target]) -> list[Target]:
+    """水体比例为70.0%(2017年目标为68.3%),同比上升1.2个百分点: where a sentence gives its target in brackets, its
+    figures outside brackets report the result; they are no targets."""
+    labelled = [t for t in found if t.quantity is not None and in_brackets(norm, t.quantity.span[0])
+                and _target_in_brackets(norm, t.quantity.span[0])]
+    if not labelled:
+        return found
+    spans = {sentence_bounds(norm, t.span[0], t.span[1]) for t in labelled}
+    return [t for t in found if t in labelled or t.quantity is None or in_brackets(norm, t.quantity.span[0])
+            or sentence_bounds(norm, t.span[0], t.span[1]) not in spans]
+
+
 def _labelled_bracket(norm: str, start: int) -> bool:
     """年度目标(维修改造锅炉146台、供热管网改造40公里): a bracket right after a target's label holds the targets."""
     opened = max(norm.rfind("(", 0, start), norm.rfind("（", 0, start))
@@ -449,6 +471,7 @@ def _extract_targets(indicator: str, goal: str = "") -> list[Target]:
     found = _ranges(indicator, norm, found)
     found = _written_two_ways(norm, found)
     found = _limits_of_a_share(norm, found)
+    found = _results_beside_a_bracketed_target(norm, found)
     listed = _listed_works(indicator, norm)
     if listed:
         # 路桥畅通工程有A、B、C的建设和维修D等6个子项目: a milestone per work; the count is their scope
@@ -1038,7 +1061,8 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
             unit = base
             if value < LEXICON.bare_money_yuan_from and not contains_any(fold(goal), LEXICON.per_head_words):
                 value *= scale
-    if not bare and in_brackets(norm, start) and not _bracket_is_the_figure(norm, q, lo, hi) and any(
+    if not bare and in_brackets(norm, start) and not _bracket_is_the_figure(norm, q, lo, hi) and not (
+            _target_in_brackets(norm, start)) and any(
             ch in norm[end:] for ch in ")）") and not _WHOLE_CELLBRACKETED_RE.match(norm) and not _parts_bracket(
             norm, start) and not _labelled_bracket(norm, start):
         return None  # (an unclosed bracket, the cell cut inside it, holds the cell's own words: 年度目标(1700公里)
