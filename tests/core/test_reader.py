@@ -179,3 +179,10 @@ def test_a_goal_cell_that_reads_like_a_header_opens_its_row() -> None:
 def test_a_progress_opening_with_a_word_of_time_alone_dates_the_report_by_its_next_clause() -> None:
     body = HEADER + "重大项目 |\n年度任务目标132亿元 |\n目前,全区181个重大项目上半年完成投资86.97亿元, |\n"
     assert read_text_dump("某区重大项目建设情况新闻发布会\n-\n发布时间:\n" + body).period == "上半年"
+
+
+def test_a_period_after_a_word_of_intent_in_the_title_is_no_reporting_period() -> None:
+    from jixiao.core.meta import period_of
+
+    assert period_of("台鐵準點率新制結合激勵制度 目標上半年實施") is None
+    assert period_of("某县预计年底完工的项目上半年进展") == "上半年"

@@ -20,6 +20,7 @@ def _pairs(items: list[list[str]]) -> tuple[tuple[str, str], ...]:
 class Lexicon:
     in_year_cues: tuple[str, ...]
     opening_fillers: frozenset[str]
+    intent_before_period: tuple[str, ...]
     year_start_titles: tuple[str, ...]
     year_start_not: tuple[str, ...]
     period_spellings: tuple[tuple[str, str], ...]
@@ -222,6 +223,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
     return Lexicon(
         in_year_cues=tuple(raw["periods"]["in_year_cues"]),
         opening_fillers=frozenset(raw["periods"]["opening_fillers"]),
+        intent_before_period=_longest_first(raw["periods"]["intent_before_period"]),
         year_start_titles=tuple(raw["periods"]["year_start_titles"]),
         year_start_not=tuple(raw["periods"]["year_start_not"]),
         period_spellings=tuple((str(a), str(b)) for a, b in raw["periods"]["spellings"]),

@@ -90,8 +90,9 @@ def period_of(title: str) -> str | None:
     title = _title_words(title)
     named = None
     cue = _has_in_year_cue(title)  # 提前完成全年任务: 全年 is the target, not the span
+    spoken = _without_intended_times(title)
     for spelling, period in () if cue else LEXICON.period_spellings:
-        if spelling in title:
+        if spelling in spoken:
             named = period
             break
     if named not in (None, "全年"):
@@ -100,6 +101,22 @@ def period_of(title: str) -> str | None:
     if month is not None:
         return "全年" if month == 12 else f"截至{month}月"
     return named
+
+
+def _without_intended_times(title: str) -> str:
+    """台鐵準點率新制…目標上半年實施: a period right after a word of intent is when something is to happen, not
+    the span the report covers; it is blanked out (longest spellings first, so 半年 of it goes too)."""
+    out = title
+    for spelling, _period in LEXICON.period_spellings:
+        i = out.find(spelling)
+        while i >= 0:
+            if out[max(0, i - _PLAN_WORD_REACH) : i].endswith(LEXICON.intent_before_period):
+                out = out[:i] + " " * len(spelling) + out[i + len(spelling) :]
+            i = out.find(spelling, i + 1)
+    return out
+
+
+_PLAN_WORD_REACH: Final = 4
 
 
 def is_in_year(period: str | None) -> bool:
