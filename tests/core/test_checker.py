@@ -2326,3 +2326,10 @@ def test_a_target_given_in_brackets_beside_the_result_is_the_target() -> None:
     (r,) = check_row(Row("丧失使用功能(劣于V类)水体比例", text, text), period="上半年", year=2017).targets
     assert (r.target.value, r.target.comparator, r.actual.value if r.actual else None) == (8.4, "<=", 8.8)
     assert r.verdict == "unverified"  # a ceiling exceeded at mid-year is not final
+
+
+def test_a_target_of_a_year_already_over_is_judged_in_an_in_year_report() -> None:
+    row = Row("2021年“十個十”工程", "2021年開展100個子項目", "共完成91個")
+    assert [r.verdict for r in check_row(row, period="截至9月", year=2023).targets] == ["not_met"]
+    base = Row("优良天数", "优良天数较2013年增加30天以上", "优良天数较2013年增加6天")
+    assert [r.verdict for r in check_row(base, period="上半年", year=2016).targets] == ["unverified"]

@@ -186,3 +186,13 @@ def test_a_period_after_a_word_of_intent_in_the_title_is_no_reporting_period() -
 
     assert period_of("台鐵準點率新制結合激勵制度 目標上半年實施") is None
     assert period_of("某县预计年底完工的项目上半年进展") == "上半年"
+
+
+def test_a_title_speaking_of_work_going_on_reads_as_in_year_from_its_publication() -> None:
+    body = HEADER + "a |\nb |\nc |\n"
+    d = read_text_dump("寧德持續推進“十個十”民生工程建設\n-\n发布时间:2023-10-26\n" + body)
+    assert (d.period, d.year) == ("截至9月", 2023)
+    early = read_text_dump("全市主要廊道绿化去冬今春规划造林21.2万亩\n-\n发布时间:2017-01-06\n" + body)
+    assert early.period == "截至1月"
+    named = read_text_dump("前三季度我市重点民生工程扎实推进\n-\n发布时间:\n" + body)
+    assert named.period == "前三季度"  # the title's own period wins

@@ -167,6 +167,17 @@ def _in_year(result: TargetResult, period: str, settled: bool = False) -> Target
     return replace(result, verdict="unverified", reason=f"{result.reason}（{period}进度，{note}）")
 
 
+def _an_earlier_years(text: str, year: int | None) -> bool:
+    """2021年“十個十”工程 | 2021年開展100個子項目 in a report made during 2023: a target of a year already over
+    is judged as at that year's end, not as progress."""
+    years = [int(m.group(1)) for m in _TARGET_YEAR_RE.finditer(fold(text))]
+    return year is not None and bool(years) and max(years) < year
+
+
+# (not a baseline's year: 较2013年增加30天, 比2022年)
+_TARGET_YEAR_RE: Final = re.compile(r"(?<![\d较比与同于])((?:19|20)\d{2})\s*年(?!\s*[-—–~至到])")
+
+
 def _met_by_a_figure(result: TargetResult) -> bool:
     return any(c.kind in ("level", "change") for c in result.evidence)
 
@@ -670,7 +681,7 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
         # a figure that meets its rate, beside the row's own word that the task is done (进度 4.17 … 备注 超额完成)
         done_said = any(states_done(c) for c in statements)
         results = [r if _set_for_the_period(r.target, ind_norm, period) or _a_node_of_the_goals_task(
-            r.target, ind_norm, goal) else _in_year(
+            r.target, ind_norm, goal) or _an_earlier_years(goal + ind_norm, year) else _in_year(
             r, period, settled or (done_said and r.verdict == "met" and _met_by_a_figure(r))) for r in results]
     if any(r.verdict == "not_met" or _a_ceiling_kept(r) for r in results) and (
             due_later or deadline_after(goal + ind_norm, year) or _task_due_later(prog_norm, year)):

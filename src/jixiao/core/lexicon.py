@@ -19,6 +19,8 @@ def _pairs(items: list[list[str]]) -> tuple[tuple[str, str], ...]:
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     in_year_cues: tuple[str, ...]
+    so_far_cues: tuple[str, ...]
+    going_cues: tuple[str, ...]
     opening_fillers: frozenset[str]
     intent_before_period: tuple[str, ...]
     year_start_titles: tuple[str, ...]
@@ -222,6 +224,8 @@ def _build(raw: dict[str, Any]) -> Lexicon:
             stage_ranks[str(w)] = int(rank)
     return Lexicon(
         in_year_cues=tuple(raw["periods"]["in_year_cues"]),
+        so_far_cues=tuple(raw["periods"]["so_far_cues"]),
+        going_cues=tuple(raw["periods"]["going_cues"]),
         opening_fillers=frozenset(raw["periods"]["opening_fillers"]),
         intent_before_period=_longest_first(raw["periods"]["intent_before_period"]),
         year_start_titles=tuple(raw["periods"]["year_start_titles"]),

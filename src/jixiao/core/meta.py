@@ -236,7 +236,7 @@ def infer_period(disclosure: Disclosure) -> Disclosure:
     if d.published is None or _made_at_the_years_start(words):
         return d
     year = d.year
-    cue = _has_in_year_cue(words)
+    cue = _has_in_year_cue(words) or any(w in words for w in LEXICON.going_cues)
     if year is None and cue:
         year = d.published.year  # 河北省超半数民心工程建设超序时进度: this year's work, reported as it goes
     if year is None and _NO_YEAR_IN_YEAR_FROM <= d.published.month <= 10 and not _names_the_year_before(d):
@@ -245,9 +245,12 @@ def infer_period(disclosure: Disclosure) -> Disclosure:
         year = d.published.year
     if year is None:
         return d
-    if d.published.year == year and 2 <= d.published.month <= (12 if cue else 10):
-        # (a title that says it reports so far, 迄今 or 截至目前, is in-year whenever it came out)
-        d.period = f"截至{d.published.month - 1}月"
+    so_far = any(w in words for w in LEXICON.so_far_cues)
+    if d.published.year == year and (2 if not cue else 1) <= d.published.month <= (12 if so_far else 10):
+        # (a title that says it reports so far, 迄今 or 截至目前, is in-year whenever it came out; one with any cue
+        # from January, 去冬今春规划造林 published on 6 January)
+        d.period = f"截至{max(1, d.published.month - 1)}月"
+        d.year = d.year or year
         d.warnings.append(ReadWarning(
             "period", f"the title names no period; read as {d.period}, from the publication date {d.published}"))
     return d
