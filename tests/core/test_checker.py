@@ -2333,3 +2333,11 @@ def test_a_target_of_a_year_already_over_is_judged_in_an_in_year_report() -> Non
     assert [r.verdict for r in check_row(row, period="截至9月", year=2023).targets] == ["not_met"]
     base = Row("优良天数", "优良天数较2013年增加30天以上", "优良天数较2013年增加6天")
     assert [r.verdict for r in check_row(base, period="上半年", year=2016).targets] == ["unverified"]
+
+
+def test_waiting_times_are_kept_low_and_years_of_time_spent_are_durations() -> None:
+    row = Row("死因裁判法庭案件平均輪候時間", "平均輪候時間目標為42天", "2018年平均輪候時間為61天")
+    (r,) = check_row(row, year=2019).targets
+    assert (r.target.comparator, r.verdict) == ("<=", "not_met")
+    (r,) = check_row(Row("公屋平均輪候時間", "公屋平均輪候時間3年的目標", "平均輪候時間為3.1年"), year=2014).targets
+    assert (r.target.value, r.target.unit, r.verdict) == (3, "年", "not_met")

@@ -177,14 +177,20 @@ _PHASE_AFTER: Final = frozenset(_NUM["phase_after"])
 _NOT_UNIT_FIRST: Final = frozenset(w[0] for w in _NUM["not_units_after"])
 _DURATION_BEFORE: Final = tuple(_NUM["duration_before"])
 _DURATION_NOT_AFTER: Final = tuple(_NUM["duration_not_after"])
+_TIME_SPENT_RE: Final = re.compile(
+    "(?:" + "|".join(map(re.escape, _NUM["time_spent_words"])) + r")(?:为|是|约|大约|平均|需|需要|达|达到)?$")
 _DURATION_REACH: Final = 6  # 项目建成后可持续影响年限 ≥15年: the word may stand a few characters before
 
 
 def _years_of_duration(norm: str, num_start: int, year_at: int, value: float) -> bool:
     """Whether the 年 at ``year_at`` after a number is a span of years (≥15年, 使用年限不低于10年), not a date."""
-    if value >= 100 or norm.startswith(_DURATION_NOT_AFTER, year_at + 1):
+    if value >= 100:
         return False
     before = norm[max(0, num_start - _DURATION_REACH) : num_start].rstrip()
+    if _TIME_SPENT_RE.search(before) is not None and not norm.startswith(("内", "来", "以来", "前", "后"), year_at + 1):
+        return True  # 平均輪候時間三年的目標, 輪候時間為三點一年: how long something takes, in years
+    if norm.startswith(_DURATION_NOT_AFTER, year_at + 1):
+        return False
     if not before.strip(" |\n"):
         return True  # a cell that opens with it: 15年
     return before.endswith(_DURATION_BEFORE) or any(w in before for w in _DURATION_BEFORE[:3])
