@@ -2341,3 +2341,14 @@ def test_waiting_times_are_kept_low_and_years_of_time_spent_are_durations() -> N
     assert (r.target.comparator, r.verdict) == ("<=", "not_met")
     (r,) = check_row(Row("公屋平均輪候時間", "公屋平均輪候時間3年的目標", "平均輪候時間為3.1年"), year=2014).targets
     assert (r.target.value, r.target.unit, r.verdict) == (3, "年", "not_met")
+
+
+def test_counts_of_works_at_tender_and_wholes_not_done_are_no_results() -> None:
+    row = Row("安保", "完成30所智慧校园安保一体化管理系统建设。",
+              "30所智慧校园安保一体化管理系统建设招投标文件已发布。")
+    (r,) = check_row(row, period="截至7月", year=2021).targets
+    assert r.verdict == "unverified"
+    part = Row("适老化改造", "对350户生活困难老年人家庭进行适老化改造。",
+               "确定500户改造对象,完成改造招标工作,施工中,其中252户已完成改造。")
+    (r,) = check_row(part, period="截至7月", year=2021).targets
+    assert r.actual is not None and r.actual.value == 252 and r.verdict == "unverified"

@@ -363,7 +363,8 @@ def _counts_works_started(c: Claim, prog_norm: str) -> bool:
         rank = LEXICON.stage_ranks[word]
         if contains_any(after[max(0, s - 2) : s], LEXICON.negations):
             return False
-        return _STARTED_RANK <= rank < _DONE_RANK
+        # (…41所学校数字视频监控更新添置招投标文件已发布: at tender, not yet started either; 20190套進場施工 is)
+        return rank <= _TENDER_RANK or _STARTED_RANK <= rank < _DONE_RANK
     return False
 
 
@@ -391,6 +392,7 @@ def _started_beside_done(claims: list[Claim], prog_norm: str) -> list[Claim]:
 
 
 _STARTED_RANK: Final = LEXICON.stage_ranks["开工"]
+_TENDER_RANK: Final = LEXICON.stage_ranks["招标"]
 
 
 def _quote_holds_target(quoted: str, ind_norm: str) -> bool:
@@ -1013,7 +1015,12 @@ def _totals_before_their_done_part(claims: list[Claim], prog_norm: str, targets:
             # done no larger than the whole
             len(between) <= _TOTAL_SENTENCE_GAP and not any(d in between for d in "。；;")
             and contains_any(between, LEXICON.part_done_words)
-            and not _part_of_the_result(prog_norm, b)
+            and not (_part_of_the_result(prog_norm, b) and _says_it_done(prog_norm, a))
+        ) or (
+            # 确定500户改造对象,…,其中252户已完成改造: a part of a whole not itself done, said done
+            len(between) <= _TOTAL_SENTENCE_GAP and not any(d in between for d in "。；;")
+            and prog_norm[clause_bounds(prog_norm, b.span[0], b.span[1])[0] :].lstrip(" ，,").startswith("其中")
+            and _says_it_done(prog_norm, b) and not _names_a_stage(prog_norm, a)
         ):
             drop.add(a.span)
     for a, b in pairwise(figures):
@@ -1105,6 +1112,19 @@ def _wholes_broken_down(claims: list[Claim], prog_norm: str) -> list[Claim]:
 
 
 _WHOLE_TAIL: Final = 20
+
+
+def _says_it_done(prog_norm: str, a: Claim) -> bool:
+    """已竣工14项: the figure's own clause says its works are done (确定500户改造对象 does not)."""
+    lo, hi = clause_bounds(prog_norm, a.span[0], a.span[1])
+    return contains_any(prog_norm[lo:hi], LEXICON.part_done_words)
+
+
+def _names_a_stage(prog_norm: str, a: Claim) -> bool:
+    """50处…食堂已全部开工建设: the figure's own clause names a stage its works reached (确定500户改造对象 names
+    none)."""
+    lo, hi = clause_bounds(prog_norm, a.span[0], a.span[1])
+    return _says_it_done(prog_norm, a) or bool(find_words(prog_norm[lo:hi], STAGE_WORDS))
 
 
 def _part_of_the_result(prog_norm: str, b: Claim) -> bool:
