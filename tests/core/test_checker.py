@@ -2352,3 +2352,9 @@ def test_counts_of_works_at_tender_and_wholes_not_done_are_no_results() -> None:
                "确定500户改造对象,完成改造招标工作,施工中,其中252户已完成改造。")
     (r,) = check_row(part, period="截至7月", year=2021).targets
     assert r.actual is not None and r.actual.value == 252 and r.verdict == "unverified"
+
+
+def test_a_revised_target_and_its_revision_share_the_result() -> None:
+    row = Row("113年旅客來台目標", "113年翻倍以1200萬人次為目標，結果不如預期下修至1000萬人次", "最終只有785.7萬人次。")
+    results = check_row(row, year=2024).targets
+    assert [(r.target.value, r.verdict) for r in results] == [(12000000, "not_met"), (10000000, "not_met")]

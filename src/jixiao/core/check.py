@@ -167,6 +167,22 @@ def _in_year(result: TargetResult, period: str, settled: bool = False) -> Target
     return replace(result, verdict="unverified", reason=f"{result.reason}（{period}进度，{note}）")
 
 
+def _revisions_share_their_result(targets: list[Target], assigned: dict[int, Claim], ind_norm: str) -> None:
+    """以1200萬人次為目標,結果不如預期下修至1000萬人次 | 最終只有785.7萬人次: a target revised to another of its
+    unit takes the result of the revision (and the revision that of the original), each judged as written."""
+    for k in range(len(targets) - 1):
+        a, b = targets[k], targets[k + 1]
+        if a.kind == "milestone" or a.unit != b.unit or a.quantity is None or b.quantity is None:
+            continue
+        between = ind_norm[a.quantity.span[1] : b.quantity.span[0]]
+        if not contains_any(between, LEXICON.revision_words) or any(d in between for d in "。；;"):
+            continue
+        if k + 1 in assigned and k not in assigned:
+            assigned[k] = assigned[k + 1]
+        elif k in assigned and k + 1 not in assigned:
+            assigned[k + 1] = assigned[k]
+
+
 def _an_earlier_years(text: str, year: int | None) -> bool:
     """2021年“十個十”工程 | 2021年開展100個子項目 in a report made during 2023: a target of a year already over
     is judged as at that year's end, not as progress."""
@@ -606,6 +622,7 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
     assigned = assign_claims(targets, claims, ind_norm, prog_norm, goal, bare_row=bare_row and not shared,
                              crowded=shared)
     _latest_period(targets, assigned, figures, prog_norm)
+    _revisions_share_their_result(targets, assigned, ind_norm)
     if len(numeric) == 1 and not shared and (series := _period_series(figures, prog_norm)) is not None:
         k = targets.index(numeric[0])
         if k not in assigned and (worst := _worst_of(numeric[0], series)) is not None:

@@ -209,6 +209,7 @@ class Lexicon:
     deadline_not_done: tuple[str, ...]
     plan_span_words: tuple[str, ...]
     plan_year_words: tuple[str, ...]
+    revision_words: tuple[str, ...]
     pace_words: tuple[str, ...]
 
     @property
@@ -416,6 +417,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         deadline_not_done=_longest_first(raw["deadline"]["not_done"]),
         plan_span_words=_longest_first(raw["deadline"]["plan_span_words"]),
         plan_year_words=_longest_first(raw["deadline"]["plan_year_words"]),
+        revision_words=_longest_first(raw["change"]["revision_words"]),
         pace_words=_longest_first(raw["deadline"]["pace_words"]),
     )
 
