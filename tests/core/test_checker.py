@@ -2358,3 +2358,9 @@ def test_a_revised_target_and_its_revision_share_the_result() -> None:
     row = Row("113年旅客來台目標", "113年翻倍以1200萬人次為目標，結果不如預期下修至1000萬人次", "最終只有785.7萬人次。")
     results = check_row(row, year=2024).targets
     assert [(r.target.value, r.verdict) for r in results] == [(12000000, "not_met"), (10000000, "not_met")]
+
+
+def test_a_count_of_works_only_listed_or_under_way_is_no_delivery() -> None:
+    row = Row("托育", "建设30家普惠性托育机构。", "开展初步摸排,形成30家市普惠托育机构和拟申报10家省普惠托育机构名单。")
+    (r,) = check_row(row, period="截至4月", year=2021).targets
+    assert r.verdict == "unverified" and r.actual is None

@@ -384,6 +384,16 @@ def _counts_works_started(c: Claim, prog_norm: str) -> bool:
     return False
 
 
+def _works_still_going(c: Claim, prog_norm: str) -> bool:
+    """市区10个老旧小区基础设施维修改造…也在稳步推进当中, 形成30家市普惠托育机构…名单: a count of works whose
+    clause says they are under way or only listed, and nothing of them done, is no count delivered."""
+    if c.kind != "level" or c.quantity is None or c.unit not in LEXICON.count_units:
+        return False
+    lo, hi = clause_bounds(prog_norm, c.span[0], c.span[1])
+    clause = prog_norm[lo:hi]
+    return contains_any(clause, LEXICON.works_going_words) and not contains_any(clause, LEXICON.part_done_words)
+
+
 def _stage_right_before(c: Claim, prog_norm: str) -> int | None:
     """The rank of the stage word right before a count (開工262253戶, 已完工251539戶), or None."""
     if c.kind != "level" or c.quantity is None or c.unit not in LEXICON.count_units:
@@ -607,7 +617,8 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
     claims = _sums_of_their_parts(claims, prog_norm, ind_norm)
     claims = _wholes_broken_down(claims, prog_norm)
     if builds and not _asks_for_a_start(ind_norm):
-        claims = _started_beside_done([c for c in claims if not _counts_works_started(c, prog_norm)], prog_norm)
+        claims = _started_beside_done([c for c in claims if not _counts_works_started(c, prog_norm)
+                                       and not _works_still_going(c, prog_norm)], prog_norm)
     if period is not None and is_in_year(period):
         claims = _without_forecasts(claims, prog_norm)
     if numeric and all(t.unit not in ("%", None) and t.unit not in LEXICON.time_limit_units for t in numeric) and (

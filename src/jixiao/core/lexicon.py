@@ -210,6 +210,7 @@ class Lexicon:
     plan_span_words: tuple[str, ...]
     plan_year_words: tuple[str, ...]
     revision_words: tuple[str, ...]
+    works_going_words: tuple[str, ...]
     pace_words: tuple[str, ...]
 
     @property
@@ -418,6 +419,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         plan_span_words=_longest_first(raw["deadline"]["plan_span_words"]),
         plan_year_words=_longest_first(raw["deadline"]["plan_year_words"]),
         revision_words=_longest_first(raw["change"]["revision_words"]),
+        works_going_words=_longest_first(raw["restate"]["works_going_words"]),
         pace_words=_longest_first(raw["deadline"]["pace_words"]),
     )
 
