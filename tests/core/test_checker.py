@@ -2364,3 +2364,9 @@ def test_a_count_of_works_only_listed_or_under_way_is_no_delivery() -> None:
     row = Row("托育", "建设30家普惠性托育机构。", "开展初步摸排,形成30家市普惠托育机构和拟申报10家省普惠托育机构名单。")
     (r,) = check_row(row, period="截至4月", year=2021).targets
     assert r.verdict == "unverified" and r.actual is None
+
+
+def test_a_count_pairs_with_the_target_of_its_own_stage() -> None:
+    row = Row("停车位", "今年新開工建設出行停車位5萬個,年內完成2萬個。", "目前,已開工建設3.5萬個,建成1.4萬個。")
+    results = check_row(row, period="截至9月", year=2016).targets
+    assert [r.actual.value if r.actual else None for r in results] == [35000, 14000]

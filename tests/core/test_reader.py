@@ -185,6 +185,7 @@ def test_a_period_after_a_word_of_intent_in_the_title_is_no_reporting_period() -
     from jixiao.core.meta import period_of
 
     assert period_of("台鐵準點率新制結合激勵制度 目標上半年實施") is None
+    assert period_of("西安年底將迎新變化") is None  # 年底 before 將: when something is to happen
     assert period_of("某县预计年底完工的项目上半年进展") == "上半年"
 
 

@@ -53,6 +53,7 @@ from jixiao.core.verdicts import (
     judge_numeric,
     plan_reached,
     row_verdict,
+    stage_band,
     units_compatible,
 )
 
@@ -1021,6 +1022,10 @@ def _totals_before_their_done_part(claims: list[Claim], prog_norm: str, targets:
     the same unit names the whole the second is part of; the second is the result. Not where the indicator
     asks for both (新增40台,完工20台 | 新增41台,完工26台): each figure answers its own target."""
     figures = [c for c in claims if c.kind == "level" and c.value is not None and c.unit is not None]
+    bands = {stage_band(ind_norm[clause_bounds(ind_norm, *t.quantity.span)[0] : t.quantity.span[0]])
+             for t in targets if t.quantity is not None}
+    if {"start", "done"} <= bands:
+        return claims  # 新開工建設…5萬個,年內完成2萬個 | 已開工3.5萬個,建成1.4萬個: each figure answers its own
     # the done words the indicator itself puts right before a figure (完工20台): that part is asked for
     asked_done = {(w, t.unit) for t in targets if t.quantity is not None
                   for w in LEXICON.part_done_words if ind_norm.endswith(w, 0, t.quantity.span[0])}

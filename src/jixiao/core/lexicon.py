@@ -23,6 +23,7 @@ class Lexicon:
     going_cues: tuple[str, ...]
     opening_fillers: frozenset[str]
     intent_before_period: tuple[str, ...]
+    intent_after_period: tuple[str, ...]
     year_start_titles: tuple[str, ...]
     year_start_not: tuple[str, ...]
     period_spellings: tuple[tuple[str, str], ...]
@@ -230,6 +231,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         going_cues=tuple(raw["periods"]["going_cues"]),
         opening_fillers=frozenset(raw["periods"]["opening_fillers"]),
         intent_before_period=_longest_first(raw["periods"]["intent_before_period"]),
+        intent_after_period=_longest_first(raw["periods"]["intent_after_period"]),
         year_start_titles=tuple(raw["periods"]["year_start_titles"]),
         year_start_not=tuple(raw["periods"]["year_start_not"]),
         period_spellings=tuple((str(a), str(b)) for a, b in raw["periods"]["spellings"]),

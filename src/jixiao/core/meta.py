@@ -104,13 +104,15 @@ def period_of(title: str) -> str | None:
 
 
 def _without_intended_times(title: str) -> str:
-    """台鐵準點率新制…目標上半年實施: a period right after a word of intent is when something is to happen, not
-    the span the report covers; it is blanked out (longest spellings first, so 半年 of it goes too)."""
+    """台鐵準點率新制…目標上半年實施, 西安年底將迎新變化: a period right after a word of intent, or right before one
+    (将, 前), is when something is to happen, not the span the report covers; it is blanked out (longest spellings
+    first, so 半年 of it goes too)."""
     out = title
     for spelling, _period in LEXICON.period_spellings:
         i = out.find(spelling)
         while i >= 0:
-            if out[max(0, i - _PLAN_WORD_REACH) : i].endswith(LEXICON.intent_before_period):
+            if out[max(0, i - _PLAN_WORD_REACH) : i].endswith(LEXICON.intent_before_period) or out.startswith(
+                    LEXICON.intent_after_period, i + len(spelling)):
                 out = out[:i] + " " * len(spelling) + out[i + len(spelling) :]
             i = out.find(spelling, i + 1)
     return out

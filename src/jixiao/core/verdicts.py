@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Final
 
-from jixiao.core.claims import states_done
+from jixiao.core.claims import STAGE_WORDS, states_done
 from jixiao.core.lexicon import LEXICON
 from jixiao.core.meta import parse_due
 from jixiao.core.quantities import fold
@@ -58,9 +58,11 @@ class _Context:
     unnamed: bool = False  # a target whose own words only label it (预期目标8%), under a goal naming no rate
     annual: bool = False  # a target: its clause sets it for the year (2017年度计划实施170878户), not for a longer task
     total: bool = False  # its figure is a total, a sum word right before it in its clause (合计1万4878人)
+    band: str | None = None  # the stage its clause names before the figure: "start" (开工) or "done" (建成, 完成)
 
 
 _ITEM_BONUS: Final = 2.0  # a figure listed for the item the target names (see fenbie_items)
+_BAND_BONUS: Final = 1.0  # a target and a claim whose clauses name the same band of stages (开工 | 开工)
 _PEER: Final = 1.2  # units_compatible of two measure words counting the same things (个 and 座)
 _COUNTED_REACH: Final = 4
 
@@ -175,7 +177,21 @@ def _target_context(t: Target, indicator_norm: str, goal: str) -> _Context:
                     named=named, rate=rate, adjusted=contains_any(own, LEXICON.adjusted_basis),
                     own_named=frozenset(metric_names(own)), unnamed=unnamed,
                     annual=annual, whole_year=t.unit == "%" and contains_any(fold(t.text), LEXICON.whole_year_words),
-                    total=q is not None and _a_total(indicator_norm[lo : q.span[0]]))
+                    total=q is not None and _a_total(indicator_norm[lo : q.span[0]]),
+                    band=stage_band(indicator_norm[lo : q.span[0]]) if q is not None else None)
+
+
+_BAND_START: Final = LEXICON.stage_ranks["开工"]
+_BAND_DONE: Final = LEXICON.stage_ranks["基本完成"]
+
+
+def stage_band(before: str) -> str | None:
+    """The stage the words before a figure name last: 新開工建設…5萬個 "start", 年內完成2萬個, 建成1.4萬個 "done"."""
+    hits = find_words(before, STAGE_WORDS)
+    if not hits:
+        return None
+    rank = LEXICON.stage_ranks[hits[-1][2]]
+    return "done" if rank >= _BAND_DONE else "start" if rank >= _BAND_START else None
 
 
 def _a_total(before: str) -> bool:
@@ -278,6 +294,7 @@ def _claim_context(c: Claim, progress_norm: str) -> _Context:
         one_month=_ONE_MONTH_RE.search(said) is not None and _MONTHS_SPAN_RE.search(said) is None,
         year_end=contains_any(said, LEXICON.year_end_words),
         total=q is not None and _a_total(progress_norm[lo : q.span[0]]),
+        band=stage_band(progress_norm[lo : q.span[0]]) if q is not None else None,
     )
 
 
@@ -462,6 +479,9 @@ def pair_score(t: Target, tc: _Context, c: Claim, cc: _Context, *, bare_pair: bo
         words += 1.0  # GDP and 国内生产总值: the lexicon's one metric, however each text writes it
     if tc.total and cc.total:
         words += 1.0  # 合计1万4563人 | …士兵1万407人，合计1万4878人: the total answers the total
+    if tc.band is not None and cc.band is not None:
+        # 新開工建設…5萬個,年內完成2萬個 | 已開工建設3.5萬個,建成1.4萬個: the count started answers the start
+        words += _BAND_BONUS if tc.band == cc.band else -_BAND_BONUS
     if crowded and words == 0.0 and not bare_pair:
         return 0.0
     score = words + (u - 1.0) * 0.3
