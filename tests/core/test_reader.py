@@ -197,3 +197,10 @@ def test_a_title_speaking_of_work_going_on_reads_as_in_year_from_its_publication
     assert early.period == "截至1月"
     named = read_text_dump("前三季度我市重点民生工程扎实推进\n-\n发布时间:\n" + body)
     assert named.period == "前三季度"  # the title's own period wins
+
+
+def test_a_report_opening_with_its_months_outweighs_a_title_naming_the_years_work() -> None:
+    body = HEADER + "州外到位资金 |\n州政府下达任务数132.63亿元 |\n今年1到10月,完成州外到位资金120.44亿元。 |\n"
+    assert read_text_dump("开发区招商局年度招商引资工作取得实效\n-\n发布时间:\n" + body).period == "截至10月"
+    whole = HEADER + "a |\nb |\n1-11月固定资产投资增长6.3% |\n"  # a statistic's span, not the report's
+    assert read_text_dump("某县2019年度计划执行情况\n-\n发布时间:\n" + whole).period == "全年"

@@ -21,6 +21,7 @@ class Lexicon:
     in_year_cues: tuple[str, ...]
     so_far_cues: tuple[str, ...]
     going_cues: tuple[str, ...]
+    full_year_words: tuple[str, ...]
     opening_fillers: frozenset[str]
     intent_before_period: tuple[str, ...]
     intent_after_period: tuple[str, ...]
@@ -229,6 +230,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         in_year_cues=tuple(raw["periods"]["in_year_cues"]),
         so_far_cues=tuple(raw["periods"]["so_far_cues"]),
         going_cues=tuple(raw["periods"]["going_cues"]),
+        full_year_words=tuple(raw["periods"]["full_year_words"]),
         opening_fillers=frozenset(raw["periods"]["opening_fillers"]),
         intent_before_period=_longest_first(raw["periods"]["intent_before_period"]),
         intent_after_period=_longest_first(raw["periods"]["intent_after_period"]),

@@ -225,10 +225,14 @@ def infer_period(disclosure: Disclosure) -> Disclosure:
         if d.year is not None:
             d.warnings.append(ReadWarning(
                 "year", f"the title's year is written in the Minguo calendar; read as {d.year}"))
-    if period_of(d.title) is not None or d.period not in (None, "全年"):
+    named = period_of(d.title)
+    weak = named == "全年" and not any(w in _title_words(d.title) for w in LEXICON.full_year_words)
+    if (named is not None and not weak) or d.period not in (None, "全年"):
         return d
     openings = [report_cutoff(r.progress) for r in d.rows]
     found = [p for p in openings if p is not None]
+    if weak and (not openings or openings[0] is None):
+        return d  # 年度招商引资工作 names the year's work: only a report that opens with its cut-off outweighs it
     if found and not any(_opens_with_the_year(r.progress) for r in d.rows):
         d.period = max(found, key=lambda p: period_end_month(p) or 0)
         d.warnings.append(ReadWarning(
@@ -319,7 +323,15 @@ def report_cutoff(progress: str) -> str | None:
     norm = fold(progress).lstrip()
     if _OPENING_DAY_RE.match(norm) or any(w in norm[:_OPENING] for w in _NAMED_PARTS):
         return own
+    if _TIME_ALONE_RE.match(norm):
+        return own  # 今年1到10月,开发区招商引资到位资金…: a clause of the months alone dates the report
     return None
+
+
+# 今年1到10月, / 2018年1-10月份, : the report's months alone in its first clause (not 1-11月固定资产投资增长6.3%)
+_TIME_ALONE_RE: Final = re.compile(
+    r"(?:今年|本年|(?:19|20)\d{2}\s*年)?\s*(?:1|一)\s*(?:月份?)?\s*(?:-|—|–|~|～|至|到)\s*"
+    + _MONTH + r"\s*月份?\s*(?:以来|累计)?\s*[,，]")
 
 
 _OPENING_DAY_RE: Final = re.compile(
