@@ -2370,3 +2370,8 @@ def test_a_count_pairs_with_the_target_of_its_own_stage() -> None:
     row = Row("停车位", "今年新開工建設出行停車位5萬個,年內完成2萬個。", "目前,已開工建設3.5萬個,建成1.4萬個。")
     results = check_row(row, period="截至9月", year=2016).targets
     assert [r.actual.value if r.actual else None for r in results] == [35000, 14000]
+
+
+def test_items_named_in_a_list_said_all_to_reach_their_targets_are_met() -> None:
+    row = Row("發電占比", "2025年發電配比「燃氣50%、燃煤30%、綠能20%」", "燃氣、燃煤占比均達標，但綠電僅13.1%")
+    assert [r.verdict for r in check_row(row, year=2025).targets] == ["met", "met", "not_met"]

@@ -184,6 +184,32 @@ def _revisions_share_their_result(targets: list[Target], assigned: dict[int, Cla
             assigned[k + 1] = assigned[k]
 
 
+def _named_among_those_reached(t: Target, ind_norm: str, prog_norm: str) -> TargetResult | None:
+    """燃氣50%、燃煤30%、綠能20% | 燃氣、燃煤占比均達標: a target whose item (the words right before its figure in
+    its own list entry) the progress names in a list said, as a whole, to have reached its targets, is met."""
+    if t.quantity is None:
+        return None
+    lo = max(ind_norm.rfind(ch, 0, t.quantity.span[0]) for ch in "、「“\"(（:：,，;；") + 1
+    item = _YEARISH_RE.sub("", ind_norm[lo : t.quantity.span[0]]).strip()
+    if len(item) < _MIN_ITEM:
+        return None
+    for m in _ALL_REACHED_RE.finditer(prog_norm):
+        names = [n.strip() for n in m.group(1).split("、")]
+        if any(n.startswith(item) or n.endswith(item) or item.endswith(n) for n in names if len(n) >= _MIN_ITEM):
+            said = Claim(text=m.group(0), span=m.span(), kind="statement", context=m.group(0),
+                         stage=LEXICON.met_phrases[0])
+            return TargetResult(t, "met", f"进度称“{m.group(0)}”，其中包括“{item}”", evidence=(said,))
+    return None
+
+
+_MIN_ITEM: Final = 2
+_YEARISH_RE: Final = re.compile(r"(?:19|20)\d{2}\s*年|[0-9.]+")
+# 燃氣、燃煤占比均達標, 甲、乙两项均已完成目标: a list of names, then that all of them reached their targets
+_ALL_REACHED_RE: Final = re.compile(
+    r"((?:[\u4e00-\u9fff]{1,10}、)+[\u4e00-\u9fff]{1,10})[^，,。；;、]{0,8}?均(?:已|已经)?(?:"
+    + "|".join(map(re.escape, LEXICON.all_reached_words)) + ")")
+
+
 def _an_earlier_years(text: str, year: int | None) -> bool:
     """2021年“十個十”工程 | 2021年開展100個子項目 in a report made during 2023: a target of a year already over
     is judged as at that year's end, not as progress."""
@@ -687,6 +713,9 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
             # one results paragraph for several rows: a share counts for the target whose work its part names
             usable = [c for c in usable if names_work(t, _part_before(prog_norm, c), goal)]
         result = judge_numeric(t, claim, own, usable)
+        if result.verdict == "unverified" and claim is None and (each := _named_among_those_reached(
+                t, ind_norm, prog_norm)) is not None:
+            result = each  # 燃氣50%、燃煤30% | 燃氣、燃煤占比均達標: its item is among those said reached
         if result.verdict == "unverified" and (listed := listed_state(t, row.indicator, row.progress)) is not None:
             result = listed  # no figure for it, but the progress lists its work among those done (or not)
         if result.verdict == "unverified" and builds and not is_in_year(period) and claim is None and not shared:

@@ -213,6 +213,7 @@ class Lexicon:
     plan_year_words: tuple[str, ...]
     revision_words: tuple[str, ...]
     works_going_words: tuple[str, ...]
+    all_reached_words: tuple[str, ...]
     pace_words: tuple[str, ...]
 
     @property
@@ -424,6 +425,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         plan_year_words=_longest_first(raw["deadline"]["plan_year_words"]),
         revision_words=_longest_first(raw["change"]["revision_words"]),
         works_going_words=_longest_first(raw["restate"]["works_going_words"]),
+        all_reached_words=_longest_first(raw["restate"]["all_reached_words"]),
         pace_words=_longest_first(raw["deadline"]["pace_words"]),
     )
 
