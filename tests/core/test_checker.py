@@ -2375,3 +2375,14 @@ def test_a_count_pairs_with_the_target_of_its_own_stage() -> None:
 def test_items_named_in_a_list_said_all_to_reach_their_targets_are_met() -> None:
     row = Row("發電占比", "2025年發電配比「燃氣50%、燃煤30%、綠能20%」", "燃氣、燃煤占比均達標，但綠電僅13.1%")
     assert [r.verdict for r in check_row(row, year=2025).targets] == ["met", "met", "not_met"]
+
+
+def test_days_counted_past_a_month_and_the_latest_of_a_series_of_years() -> None:
+    row = Row("上訴案件平均輪候時間", "仍未能維持在90日目標範圍之內。",
+              "平均輪候時間從2023年高峰時的208日顯著縮短至2024年的131日，至今年6月底進一步減短至116日，")
+    (r,) = check_row(row, period="截至6月", year=2025).targets
+    assert (r.target.value, r.target.unit) == (90, "日")
+    assert r.actual is not None and r.actual.value == 116 and r.verdict == "unverified"  # an average so far
+    days = Row("刑事案件平均輪候時間", "在被告首次提訊後100天內進行審訊。", "區域法院刑事案件平均輪候時間為311日")
+    (r,) = check_row(days, year=2025).targets  # 天 and 日 are one unit
+    assert r.actual is not None and r.actual.value == 311 and r.verdict == "not_met"

@@ -204,3 +204,8 @@ def test_a_report_opening_with_its_months_outweighs_a_title_naming_the_years_wor
     assert read_text_dump("开发区招商局年度招商引资工作取得实效\n-\n发布时间:\n" + body).period == "截至10月"
     whole = HEADER + "a |\nb |\n1-11月固定资产投资增长6.3% |\n"  # a statistic's span, not the report's
     assert read_text_dump("某县2019年度计划执行情况\n-\n发布时间:\n" + whole).period == "全年"
+
+
+def test_a_first_clause_dating_its_figure_to_this_years_month_end_dates_the_report() -> None:
+    body = HEADER + "a |\nb |\n高等法院刑事案件的平均輪候時間在今年6月底為362日, |\n"
+    assert read_text_dump("刑事案輪候時間回落但超標\n-\n发布时间:2025-09-15\n" + body).period == "截至6月"

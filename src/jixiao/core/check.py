@@ -142,7 +142,7 @@ def _not_final(t: Target) -> bool:
     return _is_rate(t) or t.comparator in ("<=", "<")
 
 
-def _in_year(result: TargetResult, period: str, settled: bool = False) -> TargetResult:
+def _in_year(result: TargetResult, period: str, settled: bool = False, averaged: bool = False) -> TargetResult:
     """During the year (LABELLING.md, Periods): a figure below an annual target is progress, not a shortfall,
     and a rate, a growth figure or a ceiling so far is not final either way. A cumulative count, amount or
     stage that already reaches the target is met; an admission that it will not be reached (无法完成) is a
@@ -161,8 +161,10 @@ def _in_year(result: TargetResult, period: str, settled: bool = False) -> Target
         if not _not_final(t) or settled or said:
             return result  # a cumulative figure reached, or the text says the year's target is secured
         note = "年度数值尚未最终确定，不作达成判断"
-    elif t.comparator in ("<=", "<") and not _is_rate(t):
-        return result  # a count or an amount already over its ceiling only grows: the shortfall is final
+    elif t.comparator in ("<=", "<") and not _is_rate(t) and not averaged:
+        # a count or an amount already over its ceiling only grows: the shortfall is final (not an average so far,
+        # 平均輪候時間…311日 against 100天內)
+        return result
     else:
         note = "年度目标尚未到期，不作未达成判断"
     return replace(result, verdict="unverified", reason=f"{result.reason}（{period}进度，{note}）")
@@ -742,7 +744,8 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
         done_said = any(states_done(c) for c in statements)
         results = [r if _set_for_the_period(r.target, ind_norm, period) or _a_node_of_the_goals_task(
             r.target, ind_norm, goal) or _an_earlier_years(goal + ind_norm, year) else _in_year(
-            r, period, settled or (done_said and r.verdict == "met" and _met_by_a_figure(r))) for r in results]
+            r, period, settled or (done_said and r.verdict == "met" and _met_by_a_figure(r)),
+            averaged=contains_any(fold(goal) + ind_norm, LEXICON.average_metric_words)) for r in results]
     if any(r.verdict == "not_met" or _a_ceiling_kept(r) for r in results) and (
             due_later or deadline_after(goal + ind_norm, year) or _task_due_later(prog_norm, year)):
         results = [_ceiling_not_due(_not_due(r, year)) for r in results]
@@ -994,18 +997,38 @@ _LABEL_REACH: Final = 12
 _FIGURE_END_RE: Final = re.compile(r".*\d")
 
 
+def _labelled_when(c: Claim, prog_norm: str) -> tuple[int, int] | None:
+    """(year, month) of the period heading a figure: 2024年的131日 (2024, 12), 至今年6月底…116日 (this year, 6);
+    a month with no year named is this year's."""
+    month = _labelled_month(c, prog_norm)
+    lo = clause_bounds(prog_norm, c.span[0], c.span[1])[0]
+    head = prog_norm[max(lo, c.span[0] - _LABEL_REACH) : c.span[0]]
+    if month is None and (end := _MONTH_END_LABEL_RE.search(head)) is not None:
+        month = int(end.group(1))  # 至今年6月底進一步減短至116日
+    years = _LABEL_YEAR_RE.findall(head)
+    if years and "今年" not in head[head.rfind(years[-1]) :]:
+        return int(years[-1]), month or _YEAR_END
+    return (_THIS_YEAR, month) if month is not None else None
+
+
+_LABEL_YEAR_RE: Final = re.compile(r"((?:19|20)\d{2})\s*年")
+_MONTH_END_LABEL_RE: Final = re.compile(r"(?<!\d)(1[0-2]|[1-9])\s*月(?:底|末)")
+_THIS_YEAR: Final = 9999
+_YEAR_END: Final = 12
+
+
 def _latest_period(targets: list[Target], assigned: dict[int, Claim], figures: list[Claim], prog_norm: str) -> None:
-    """上半年增速(%) 11 一季度增速(%) 10.7: of figures of one unit each headed by its period, a target takes the
-    latest period's, not an earlier one that pairing happened to prefer."""
+    """上半年增速(%) 11 一季度增速(%) 10.7; 2024年的131日,至今年6月底…116日: of figures of one unit each headed by
+    its period, a target takes the latest period's, not an earlier one that pairing happened to prefer."""
     taken = {id(c) for c in assigned.values()}
     for i, c in list(assigned.items()):
-        month = _labelled_month(c, prog_norm)
-        if month is None or targets[i].kind == "milestone":
+        when = _labelled_when(c, prog_norm)
+        if when is None or targets[i].kind == "milestone":
             continue
         later = [f for f in figures if f is not c and id(f) not in taken and f.unit == c.unit and f.kind == c.kind
-                 and (m := _labelled_month(f, prog_norm)) is not None and m > month]
+                 and (w := _labelled_when(f, prog_norm)) is not None and w > when]
         if later:
-            best = max(later, key=lambda f: _labelled_month(f, prog_norm) or 0)
+            best = max(later, key=lambda f: _labelled_when(f, prog_norm) or (0, 0))
             assigned[i] = best
             taken.add(id(best))
 

@@ -214,6 +214,7 @@ class Lexicon:
     revision_words: tuple[str, ...]
     works_going_words: tuple[str, ...]
     all_reached_words: tuple[str, ...]
+    average_metric_words: tuple[str, ...]
     pace_words: tuple[str, ...]
 
     @property
@@ -426,6 +427,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         revision_words=_longest_first(raw["change"]["revision_words"]),
         works_going_words=_longest_first(raw["restate"]["works_going_words"]),
         all_reached_words=_longest_first(raw["restate"]["all_reached_words"]),
+        average_metric_words=_longest_first(raw["restate"]["average_metric_words"]),
         pace_words=_longest_first(raw["deadline"]["pace_words"]),
     )
 

@@ -313,13 +313,25 @@ def progress_period(progress: str) -> str | None:
     return own if is_in_year(own) else None
 
 
+def _this_years_month_end(progress: str) -> str | None:
+    """…的平均輪候時間在今年6月底為362日: the first clause dates its figure to the end of a month of this year."""
+    norm = fold(progress).lstrip()
+    first = _FIRST_CLAUSE_RE.match(norm)
+    m = _THIS_YEARS_MONTH_END_RE.search(first.group(0) if first else norm[:_OPENING])
+    month = month_number(m.group(1)) if m else None
+    return f"截至{month}月" if month is not None and month < 12 else None
+
+
+_THIS_YEARS_MONTH_END_RE: Final = re.compile(r"(?:今年|本年)\s*" + _MONTH + r"\s*月(?:底|末)")
+
+
 def report_cutoff(progress: str) -> str | None:
     """The in-year period a progress text opens with when it dates the report (到11月12日,…; 上半年,…;
     2022年一季度,…), not the span of a statistic (1-11月固定资产投资增长6.3%, 截止11月份规上工业增加值…:
     a year-end report gives such figures when nothing later is out), or None."""
     own = progress_period(progress)
     if own is None:
-        return None
+        return _this_years_month_end(progress)
     norm = fold(progress).lstrip()
     if _OPENING_DAY_RE.match(norm) or any(w in norm[:_OPENING] for w in _NAMED_PARTS):
         return own

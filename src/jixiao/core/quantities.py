@@ -182,6 +182,18 @@ _TIME_SPENT_RE: Final = re.compile(
 _DURATION_REACH: Final = 6  # 项目建成后可持续影响年限 ≥15年: the word may stand a few characters before
 
 
+def _days_of_duration(norm: str, num_start: int, day_at: int, value: float) -> bool:
+    """Whether the 日 at ``day_at`` after a number counts days (90日目標, 輪候時間為311日), not a date: more days
+    than a month has, or after words of time spent; never after a month (3月20日)."""
+    before = norm[max(0, num_start - _DURATION_REACH) : num_start].rstrip()
+    if before.endswith("月") or not value.is_integer():
+        return False
+    return value > _MONTH_DAYS or _TIME_SPENT_RE.search(before) is not None
+
+
+_MONTH_DAYS: Final = 31
+
+
 def _years_of_duration(norm: str, num_start: int, year_at: int, value: float) -> bool:
     """Whether the 年 at ``year_at`` after a number is a span of years (≥15年, 使用年限不低于10年), not a date."""
     if value >= 100:
@@ -788,12 +800,13 @@ def _read_at(ctx: _Context, m: re.Match[str]) -> tuple[Quantity | None, int]:
             if not_unit is not None:
                 unit_here = _UNITS.at(norm, q)
                 if unit_here is None or len(not_unit) >= len(unit_here):
-                    if not (not_unit == "年" and _years_of_duration(norm, num_start, q, value)):
+                    if not (not_unit == "年" and _years_of_duration(norm, num_start, q, value)) and not (
+                            not_unit == "日" and _days_of_duration(norm, num_start, q, value)):
                         return None, q  # 2016年, 9月, 20日, 八十岁, 10周年, 1997 年
-                    duration = True  # 使用年限≥15年
+                    duration = True  # 使用年限≥15年, 平均輪候時間為311日
         if duration:
             end, mult, add, tail_approx, unit, unit_span, per, ambiguous = (
-                q + 1, 1, 0.0, False, "年", (q, q + 1), None, False)
+                q + 1, 1, 0.0, False, norm[q], (q, q + 1), None, False)
         else:
             end, mult, add, tail_approx, unit, unit_span, per, ambiguous = (
                 _read_tail(norm, p, value, kind == "ar") if spaced else _tail_here(norm, p, value, kind == "ar")
