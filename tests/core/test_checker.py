@@ -2386,3 +2386,13 @@ def test_days_counted_past_a_month_and_the_latest_of_a_series_of_years() -> None
     days = Row("刑事案件平均輪候時間", "在被告首次提訊後100天內進行審訊。", "區域法院刑事案件平均輪候時間為311日")
     (r,) = check_row(days, year=2025).targets  # 天 and 日 are one unit
     assert r.actual is not None and r.actual.value == 311 and r.verdict == "not_met"
+
+
+def test_the_plan_a_share_done_is_of_is_no_result() -> None:
+    row = Row("一般公共预算财政总收入", "年初预算391,267万元",
+              "全县实现一般公共预算财政总收入380,869万元,完成年初预算391,267万元的97.34%,比上年增加了37,581万元。")
+    (r,) = check_row(row, year=2019).targets
+    assert r.actual is not None and r.actual.value == 3808690000 and r.verdict == "not_met"
+    jobs = Row("城鎮新增就業", "4600人年計劃", "截止6月底,我縣城鎮新增就業2842人,完成4600人年計劃的61.78%")
+    (r,) = check_row(jobs, period="截至6月", year=2018).targets
+    assert r.actual is not None and r.actual.value == 2842

@@ -354,10 +354,13 @@ def _base_of_a_share(c: Claim, prog_norm: str) -> bool:
     if _SHARE_AFTER_RE.match(prog_norm, end) is None:
         return False
     lo = clause_bounds(prog_norm, c.span[0], c.span[1])[0]
-    return contains_any(prog_norm[lo : c.span[0]], ("为", "占", "是"))
+    before = prog_norm[lo : c.span[0]]
+    # (完成年初预算数60999万元的40.4%, 完成4600人年计划的61.78%: the plan the share done is of, after 完成)
+    return contains_any(before, ("为", "占", "是")) or _DONE_OF_THE_PLAN_RE.search(before) is not None
 
 
-_SHARE_AFTER_RE: Final = re.compile(r"\s*的\s*\d+(?:\.\d+)?\s*%")
+_SHARE_AFTER_RE: Final = re.compile(r"\s*(?:年计划|计划|任务|目标|预算)?\s*的\s*\d+(?:\.\d+)?\s*%")
+_DONE_OF_THE_PLAN_RE: Final = re.compile(r"完成(?:[^，,。；;]{0,10}?(?:预算|任务|计划|目标|指标)[数额]?)?\s*$")
 _BRACKET_SHARE_AFTER_RE: Final = re.compile(r"\s*[)）]\s*的\s*\d+(?:\.\d+)?\s*%")
 
 
