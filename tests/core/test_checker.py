@@ -2396,3 +2396,10 @@ def test_the_plan_a_share_done_is_of_is_no_result() -> None:
     jobs = Row("城鎮新增就業", "4600人年計劃", "截止6月底,我縣城鎮新增就業2842人,完成4600人年計劃的61.78%")
     (r,) = check_row(jobs, period="截至6月", year=2018).targets
     assert r.actual is not None and r.actual.value == 2842
+
+
+def test_a_loss_is_kept_low_and_is_a_negative_profit() -> None:
+    (r,) = check_row(Row("台電", "較原先預計虧損539億元,", "台電今年前3季虧損576億元,"), year=2012).targets
+    assert (r.target.comparator, r.verdict) == ("<=", "not_met")
+    (r,) = check_row(Row("台灣中油", "中油原本預估會賺98億元;", "中油今年前3季虧損464億元,"), year=2012).targets
+    assert r.actual is not None and r.actual.value == -46400000000 and r.verdict == "not_met"

@@ -170,6 +170,14 @@ def _in_year(result: TargetResult, period: str, settled: bool = False, averaged:
     return replace(result, verdict="unverified", reason=f"{result.reason}（{period}进度，{note}）")
 
 
+def _a_loss_against_a_profit(t: Target, c: Claim, prog_norm: str) -> bool:
+    """A claim of a loss (虧損464億元) for a target of profit (預估會賺98億元, 利润总额): the profit is negative."""
+    if c.kind != "level" or c.quantity is None or not contains_any(fold(t.metric + t.text), LEXICON.profit_words):
+        return False
+    lo, _hi = clause_bounds(prog_norm, c.quantity.span[0], c.quantity.span[1])
+    return prog_norm[lo : c.quantity.span[0]].rstrip().endswith(LEXICON.loss_words)
+
+
 def _revisions_share_their_result(targets: list[Target], assigned: dict[int, Claim], ind_norm: str) -> None:
     """以1200萬人次為目標,結果不如預期下修至1000萬人次 | 最終只有785.7萬人次: a target revised to another of its
     unit takes the result of the revision (and the revision that of the original), each judged as written."""
@@ -666,6 +674,9 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
                              crowded=shared)
     _latest_period(targets, assigned, figures, prog_norm)
     _revisions_share_their_result(targets, assigned, ind_norm)
+    for k, c in list(assigned.items()):
+        if _a_loss_against_a_profit(targets[k], c, prog_norm) and c.value is not None:
+            assigned[k] = replace(c, value=-c.value)  # 預估會賺98億元 | 前3季虧損464億元: a profit of -464
     if len(numeric) == 1 and not shared and (series := _period_series(figures, prog_norm)) is not None:
         k = targets.index(numeric[0])
         if k not in assigned and (worst := _worst_of(numeric[0], series)) is not None:

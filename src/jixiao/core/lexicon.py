@@ -215,6 +215,8 @@ class Lexicon:
     works_going_words: tuple[str, ...]
     all_reached_words: tuple[str, ...]
     average_metric_words: tuple[str, ...]
+    profit_words: tuple[str, ...]
+    loss_words: tuple[str, ...]
     pace_words: tuple[str, ...]
 
     @property
@@ -428,6 +430,8 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         works_going_words=_longest_first(raw["restate"]["works_going_words"]),
         all_reached_words=_longest_first(raw["restate"]["all_reached_words"]),
         average_metric_words=_longest_first(raw["restate"]["average_metric_words"]),
+        profit_words=_longest_first(raw["restate"]["profit_words"]),
+        loss_words=_longest_first(raw["restate"]["loss_words"]),
         pace_words=_longest_first(raw["deadline"]["pace_words"]),
     )
 
