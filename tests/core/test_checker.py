@@ -2403,3 +2403,10 @@ def test_a_loss_is_kept_low_and_is_a_negative_profit() -> None:
     assert (r.target.comparator, r.verdict) == ("<=", "not_met")
     (r,) = check_row(Row("台灣中油", "中油原本預估會賺98億元;", "中油今年前3季虧損464億元,"), year=2012).targets
     assert r.actual is not None and r.actual.value == -46400000000 and r.verdict == "not_met"
+
+
+def test_a_cell_in_tortoise_shell_brackets_is_read_and_a_control_indicator_after_the_figure_is_a_ceiling() -> None:
+    (r,) = check_row(Row("细颗粒物未达标地级及以上城市浓度下降(%)", "〔18〕", "22.4"), year=2018).targets
+    assert (r.target.kind, r.target.value, r.target.unit) == ("change", 18, "%")
+    (r,) = check_row(Row("城鎮登記失業率", "4%的控制指標", "城鎮登記失業率3.2%"), year=2018).targets
+    assert r.target.comparator == "<=" and r.verdict == "met"

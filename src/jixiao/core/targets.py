@@ -271,7 +271,7 @@ _CHANGE_THEN_LABEL_RE: Final = re.compile(
 # A footnote's number right after a header's closing bracket (县级环境监察机构标准化建设硬件达标率(%)3).
 _FOOTNOTE_AFTER_BRACKET_RE: Final = re.compile(r"([)）])[0-9¹²³⁴⁵⁶⁷⁸⁹]{1,2}$")
 # A cell that is one bracket from end to end: (其中1-10月份计划新开工223项) is the cell's own text
-_WHOLE_CELLBRACKETED_RE: Final = re.compile(r"^\s*([(（])[^()（）]*([)）])\s*[。.;；]?\s*$")
+_WHOLE_CELLBRACKETED_RE: Final = re.compile(r"^\s*([(（〔])[^()（）〔〕]*([)）〕])\s*[。.;；]?\s*$")
 _RANGE_NEXT_RE: Final = re.compile(r"\s*[~～—–-]\s*-?\d")
 _RANGE_LOW_RE: Final = re.compile(r"(-?\d[\d.]*)\s*[~～—–-]\s*$")
 _HEADER_UNIT_RE: Final = re.compile(r"[(（]\s*[^()（）\s\d]{1,4}\s*[)）]\s*$")
@@ -429,7 +429,8 @@ _FORMULA_RE: Final = re.compile(r"(?<=[率数比])\s*=[^，,；;。≥≤]{1,60}
 
 def extract_targets(indicator: str, goal: str = "") -> list[Target]:
     if (m := _WHOLE_CELLBRACKETED_RE.match(indicator)) is not None:
-        # (其中1-10月份计划新开工223项): a cell that is one bracket is read as its contents; texts and spans
+        # (其中1-10月份计划新开工223项), 〔18〕 (a plan's cumulative figure): a cell that is one bracket is read as its
+        # contents; texts and spans
         # stay the original's
         a, b = m.span(1), m.span(2)
         inner = indicator[: a[0]] + " " + indicator[a[1] : b[0]] + " " + indicator[b[1] :]
