@@ -2410,3 +2410,11 @@ def test_a_cell_in_tortoise_shell_brackets_is_read_and_a_control_indicator_after
     assert (r.target.kind, r.target.value, r.target.unit) == ("change", 18, "%")
     (r,) = check_row(Row("城鎮登記失業率", "4%的控制指標", "城鎮登記失業率3.2%"), year=2018).targets
     assert r.target.comparator == "<=" and r.verdict == "met"
+
+
+def test_a_forecast_for_the_end_of_the_term_is_judged_during_the_year() -> None:
+    row = Row("全国铁路营业里程", "规划中提到,到2020年全国铁路营业里程达到15万公里,",
+              "数据显示,预计“十三五”末铁路运营的总里程14.6万公里,")
+    assert [r.verdict for r in check_row(row, period="截至9月", year=2020).targets] == ["not_met"]
+    so_far = Row("全国铁路营业里程", "到2020年全国铁路营业里程达到15万公里", "目前铁路运营的总里程14.6万公里")
+    assert [r.verdict for r in check_row(so_far, period="截至9月", year=2020).targets] == ["unverified"]

@@ -757,7 +757,8 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
         # a figure that meets its rate, beside the row's own word that the task is done (进度 4.17 … 备注 超额完成)
         done_said = any(states_done(c) for c in statements)
         results = [r if _set_for_the_period(r.target, ind_norm, period) or _a_node_of_the_goals_task(
-            r.target, ind_norm, goal) or _an_earlier_years(goal + ind_norm, year) else _in_year(
+            r.target, ind_norm, goal) or _an_earlier_years(goal + ind_norm, year) or (
+            r.actual is not None and _a_forecast_to_the_end(r.actual, prog_norm)) else _in_year(
             r, period, settled or (done_said and r.verdict == "met" and _met_by_a_figure(r)),
             averaged=contains_any(fold(goal) + ind_norm, LEXICON.average_metric_words)) for r in results]
     if any(r.verdict == "not_met" or _a_ceiling_kept(r) for r in results) and (
@@ -981,6 +982,14 @@ def _part_before(prog_norm: str, c: Claim) -> str:
     完成年度目标的95.3%)."""
     lo = max(prog_norm.rfind(d, 0, c.span[0]) for d in "；;。") + 1
     return prog_norm[lo : c.span[1]]
+
+
+def _a_forecast_to_the_end(c: Claim, prog_norm: str) -> bool:
+    """预计“十三五”末铁路运营的总里程14.6万公里, 预计全年完成投资…: a forecast of the figure at the year's (or
+    the plan's) end is the result the report gives for that end, judged as such during the year too."""
+    lo = clause_bounds(prog_norm, c.span[0], c.span[1])[0]
+    before = prog_norm[lo : c.span[0]]
+    return contains_any(before, LEXICON.forecast_words) and contains_any(before, LEXICON.end_of_term_words)
 
 
 def _without_forecasts(claims: list[Claim], prog_norm: str) -> list[Claim]:

@@ -217,6 +217,7 @@ class Lexicon:
     average_metric_words: tuple[str, ...]
     profit_words: tuple[str, ...]
     loss_words: tuple[str, ...]
+    end_of_term_words: tuple[str, ...]
     pace_words: tuple[str, ...]
 
     @property
@@ -432,6 +433,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         average_metric_words=_longest_first(raw["restate"]["average_metric_words"]),
         profit_words=_longest_first(raw["restate"]["profit_words"]),
         loss_words=_longest_first(raw["restate"]["loss_words"]),
+        end_of_term_words=_longest_first(raw["stages"]["end_of_term_words"]),
         pace_words=_longest_first(raw["deadline"]["pace_words"]),
     )
 
