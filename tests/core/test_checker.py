@@ -2418,3 +2418,11 @@ def test_a_forecast_for_the_end_of_the_term_is_judged_during_the_year() -> None:
     assert [r.verdict for r in check_row(row, period="截至9月", year=2020).targets] == ["not_met"]
     so_far = Row("全国铁路营业里程", "到2020年全国铁路营业里程达到15万公里", "目前铁路运营的总里程14.6万公里")
     assert [r.verdict for r in check_row(so_far, period="截至9月", year=2020).targets] == ["unverified"]
+
+
+def test_a_mid_term_review_of_a_plan_finds_no_shortfall_before_its_end() -> None:
+    rows = [Row("地级及以上城市空气质量优良天数比率(%)", ">80", "2018年,优良天数比率为79.3%,均达到或超过预期进度。")]
+    d = Disclosure(title="《“十三五”生态环境保护规划》中期评估:主要指标进展", rows=rows, organization=None, year=None,
+                   period="全年", published=None, source_name="t", original_text="")
+    (row,) = check_disclosure(d).rows
+    assert row.targets[0].verdict == "unverified"

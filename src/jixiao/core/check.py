@@ -27,6 +27,7 @@ from jixiao.core.meta import (
     period_end_month,
     period_of,
     plan_ends_after,
+    reviews_a_plan_midway,
     standard_period,
 )
 from jixiao.core.model import Disclosure, Row
@@ -1306,7 +1307,8 @@ def check_disclosure(disclosure: Disclosure) -> Report:
     # a title naming no year: the targets are taken as the publication's year's, as the web import files them
     year = disclosure.year or (disclosure.published.year if disclosure.published else None)
     # a document about a five-year plan's targets (…“十三五”规划纲要中期评估): they are due at the plan's end
-    due_later = plan_ends_after(fold(disclosure.title or ""), year)
+    title = fold(disclosure.title or "")
+    due_later = plan_ends_after(title, year) or reviews_a_plan_midway(title)
     rows = [check_row(r, period=disclosure.period, year=year, shared=r.progress in shared, due_later=due_later)
             for r in disclosure.rows]
     return Report(disclosure=disclosure, rows=_units_from_other_rows(rows))

@@ -402,6 +402,12 @@ def plan_ends_after(text: str, year: int | None) -> bool:
                                     for m in _PLAN_PERIOD_RE.finditer(text))
 
 
+def reviews_a_plan_midway(title: str) -> bool:
+    """《“十三五”生态环境保护规划》中期评估: a mid-term review of a five-year plan reports before the plan's end,
+    whatever year it is made in."""
+    return _PLAN_PERIOD_RE.search(title) is not None and any(w in title for w in LEXICON.midterm_words)
+
+
 def _places_the_year(text: str, end: int) -> bool:
     """今年是“十四五”开局之年: the words after a plan's name say which of its years the report's year is."""
     after = text[end : end + _PLAN_YEAR_REACH].lstrip(_QUOTE_CHARS).removeprefix("规划").removeprefix("的")
