@@ -2426,3 +2426,8 @@ def test_a_mid_term_review_of_a_plan_finds_no_shortfall_before_its_end() -> None
                    period="全年", published=None, source_name="t", original_text="")
     (row,) = check_disclosure(d).rows
     assert row.targets[0].verdict == "unverified"
+
+
+def test_a_stock_kept_at_a_figure_is_a_floor() -> None:
+    (r,) = check_row(Row("耕地保有量", "耕地保有量控制在18.18億畝", "耕地保有量18.25億畝"), year=2011).targets
+    assert (r.target.comparator, r.verdict) == (">=", "met")

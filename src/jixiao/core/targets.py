@@ -1078,6 +1078,8 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
     ):
         return None
     comparator, comp_word = comparator_near(norm, lo, start, end, far=labelled or bare)
+    if comp_word in ("控制在", "保持在", "稳定在") and contains_any(norm[lo:start] + fold(goal), LEXICON.keep_at_least):
+        comparator = ">="  # 耕地保有量控制在18.18億畝: a stock kept at or above the figure
     if comparator is None and unit in LEXICON.time_limit_units and word_before(norm, start, LEXICON.next_words):
         comparator = "<="  # 于递交表格后的下一个工作天: by the next working day, a time limit
     if comparator is None and (unit in LEXICON.working_time_units or (
