@@ -2431,3 +2431,9 @@ def test_a_mid_term_review_of_a_plan_finds_no_shortfall_before_its_end() -> None
 def test_a_stock_kept_at_a_figure_is_a_floor() -> None:
     (r,) = check_row(Row("耕地保有量", "耕地保有量控制在18.18億畝", "耕地保有量18.25億畝"), year=2011).targets
     assert (r.target.comparator, r.verdict) == (">=", "met")
+
+
+def test_units_said_below_the_target_value_are_a_shortfall_of_a_group_target() -> None:
+    row = Row("區域醫院占床率", "包括基隆醫院等9家區域醫院目標值為70%,",
+              "檢視108年度13家區域醫院占床率,未達目標值者僅臺中醫院1家,較107年度之2家改善;")
+    assert check_row(row, year=2019).verdict == "not_met"
