@@ -2437,3 +2437,10 @@ def test_units_said_below_the_target_value_are_a_shortfall_of_a_group_target() -
     row = Row("區域醫院占床率", "包括基隆醫院等9家區域醫院目標值為70%,",
               "檢視108年度13家區域醫院占床率,未達目標值者僅臺中醫院1家,較107年度之2家改善;")
     assert check_row(row, year=2019).verdict == "not_met"
+
+
+def test_the_size_of_a_class_before_its_target_is_no_target() -> None:
+    row = Row("區域醫院占床率", "包括基隆醫院等9家區域醫院目標值為70%,", "區域醫院平均占床率72%")
+    assert [r.target.value for r in check_row(row, year=2019).targets] == [70]
+    works = Row("改造", "对甲村、乙村等10个村实施改造", "已完成10个村改造")
+    assert [r.target.value for r in check_row(works, year=2019).targets] == [10]  # the count to deliver stays

@@ -1005,7 +1005,7 @@ _SHARE_OF_THE_TASK_RE: Final = re.compile(
 
 _DONE_SO_FAR_RE: Final = re.compile(
     r"(?:已经|已)(?:完成|开工|开复工|建成|竣工|完工|改造|实施|发放|拨付|到位|落实)(?:了)?\s*$")
-_LIST_SIZE_OF_RE: Final = re.compile(r"[\u4e00-\u9fff]{1,4}的[^，,。；;]{0,12}?\d")
+_LIST_SIZE_OF_RE: Final = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:的|目标值为|目标为|目标值)[^，,。；;]{0,12}?\d")
 
 
 def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: bool) -> Target | None:
@@ -1015,8 +1015,10 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
     lo, hi = clause_bounds(norm, start, end)
     if _DONE_SO_FAR_RE.search(norm, lo, start) is not None:
         return None  # 户厕改建任务15371座已完成8855座: what is already done, a result written beside the task
-    if norm[start - 1 : start] == "等" and "、" in norm[lo:start] and _LIST_SIZE_OF_RE.match(norm, end, hi):
-        return None  # 虎门镇、麻涌镇…桥头镇等9个镇街的203.087公里…: how many the list holds, no target
+    if norm[start - 1 : start] == "等" and _LIST_SIZE_OF_RE.match(norm, end, hi):
+        # 虎门镇、麻涌镇…桥头镇等9个镇街的203.087公里…, 包括基隆醫院等9家區域醫院目標值為70%: how many the list (or
+        # the class it names) holds, before the clause's figure to reach: no target
+        return None
     if q.unit == "%" and _SHARE_OF_THE_TASK_RE.search(norm, lo, start) is not None and word_after(
             norm, end, _AFTER_WORDS) is None:
         return None  # 占省政府下达年度控制指标(98人)的92.86%: how much of the target is done, a result
