@@ -2444,3 +2444,8 @@ def test_the_size_of_a_class_before_its_target_is_no_target() -> None:
     assert [r.target.value for r in check_row(row, year=2019).targets] == [70]
     works = Row("改造", "对甲村、乙村等10个村实施改造", "已完成10个村改造")
     assert [r.target.value for r in check_row(works, year=2019).targets] == [10]  # the count to deliver stays
+
+
+def test_an_approximation_mark_after_a_list_is_about_every_figure_in_it() -> None:
+    row = Row("城鄉居民收入", "城鄉居民收入分別增長8.5%和9%左右", "城乡居民人均可支配收入分别增长8.1%和9.2%")
+    assert [r.verdict for r in check_row(row, year=2018).targets] == ["met", "met"]

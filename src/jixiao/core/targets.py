@@ -469,6 +469,7 @@ def _extract_targets(indicator: str, goal: str = "") -> list[Target]:
     found = _portfolio_context(norm, found)
     found = _list_items(indicator, norm, found)
     found = _share_change(norm, found)
+    found = _about_the_whole_list(norm, found)
     found = _ranges(indicator, norm, found)
     found = _written_two_ways(norm, found)
     found = _limits_of_a_share(norm, found)
@@ -728,6 +729,20 @@ def _joins_a_list(gap: str) -> bool:
     rest = rest[len(aim) :]
     before = word_after(rest, 0, _BEFORE_WORDS)
     return rest == "" or (before is not None and rest == before)
+
+
+def _about_the_whole_list(norm: str, found: list[Target]) -> list[Target]:
+    """城乡居民收入分别增长8.5%和9%左右: 左右 after the last figure of a list of one unit is about every figure
+    in it."""
+    out = list(found)
+    for k in range(len(out) - 1, 0, -1):
+        a, b = out[k - 1], out[k]
+        if not b.about or a.about or a.quantity is None or b.quantity is None or a.unit != b.unit or a.kind != b.kind:
+            continue
+        if not _joins_a_list(norm[a.quantity.span[1] : b.quantity.span[0]]):
+            continue
+        out[k - 1] = replace(a, about=True)
+    return out
 
 
 def _share_change(norm: str, found: list[Target]) -> list[Target]:
