@@ -2449,3 +2449,8 @@ def test_the_size_of_a_class_before_its_target_is_no_target() -> None:
 def test_an_approximation_mark_after_a_list_is_about_every_figure_in_it() -> None:
     row = Row("城鄉居民收入", "城鄉居民收入分別增長8.5%和9%左右", "城乡居民人均可支配收入分别增长8.1%和9.2%")
     assert [r.verdict for r in check_row(row, year=2018).targets] == ["met", "met"]
+
+
+def test_works_all_accepted_are_done() -> None:
+    row = Row("家园清洁", "8个县(市)区176个村“家园清洁”行动", "已全部通过市级验收,正在申请省级验收。")
+    assert check_row(row, year=2013).verdict == "met"
