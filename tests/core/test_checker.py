@@ -2454,3 +2454,10 @@ def test_an_approximation_mark_after_a_list_is_about_every_figure_in_it() -> Non
 def test_works_all_accepted_are_done() -> None:
     row = Row("家园清洁", "8个县(市)区176个村“家园清洁”行动", "已全部通过市级验收,正在申请省级验收。")
     assert check_row(row, year=2013).verdict == "met"
+
+
+def test_a_months_node_of_the_same_work_shares_the_result() -> None:
+    row = Row("应急救护培训", "培训应急救护人员235人。 4月:明确点位培训人员对象,完成应急救护人员培训65人。",
+              "已确定点位,培训188人。")
+    results = check_row(row, period="截至4月", year=2021).targets
+    assert [(r.actual.value if r.actual else None, r.verdict) for r in results] == [(188, "unverified"), (188, "met")]

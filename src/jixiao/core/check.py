@@ -179,15 +179,21 @@ def _a_loss_against_a_profit(t: Target, c: Claim, prog_norm: str) -> bool:
     return prog_norm[lo : c.quantity.span[0]].rstrip().endswith(LEXICON.loss_words)
 
 
+_NODE_LABEL_RE: Final = re.compile(r"(?:^|[。；;\s])(?:1[0-2]|[1-9])\s*月(?:份|底|末)?\s*[:：]")
+
+
 def _revisions_share_their_result(targets: list[Target], assigned: dict[int, Claim], ind_norm: str) -> None:
     """以1200萬人次為目標,結果不如預期下修至1000萬人次 | 最終只有785.7萬人次: a target revised to another of its
-    unit takes the result of the revision (and the revision that of the original), each judged as written."""
+    unit takes the result of the revision (and the revision that of the original), each judged as written; so
+    does a month's node of the same work (235人。 4月:…65人)."""
     for k in range(len(targets) - 1):
         a, b = targets[k], targets[k + 1]
         if a.kind == "milestone" or a.unit != b.unit or a.quantity is None or b.quantity is None:
             continue
         between = ind_norm[a.quantity.span[1] : b.quantity.span[0]]
-        if not contains_any(between, LEXICON.revision_words) or any(d in between for d in "。；;"):
+        # (培训应急救护人员235人。 4月:…完成应急救护人员培训65人 | 培训188人: the month's node of the same work)
+        node = _NODE_LABEL_RE.search(between) is not None
+        if not node and (not contains_any(between, LEXICON.revision_words) or any(d in between for d in "。；;")):
             continue
         if k + 1 in assigned and k not in assigned:
             assigned[k] = assigned[k + 1]
