@@ -2461,3 +2461,8 @@ def test_a_months_node_of_the_same_work_shares_the_result() -> None:
               "已确定点位,培训188人。")
     results = check_row(row, period="截至4月", year=2021).targets
     assert [(r.actual.value if r.actual else None, r.verdict) for r in results] == [(188, "unverified"), (188, "met")]
+
+
+def test_once_after_the_count_to_serve_is_no_target() -> None:
+    row = Row("体检", "为4.5万名脱贫攻坚一线干部免费体检一次", "已完成体检4.6万人")
+    assert [r.target.value for r in check_row(row, year=2020).targets] == [45000]

@@ -438,6 +438,9 @@ def extract_targets(indicator: str, goal: str = "") -> list[Target]:
     return _extract_targets(indicator, goal)
 
 
+_ONCE: Final = frozenset({"一次", "一回", "一遍"})
+
+
 def _extract_targets(indicator: str, goal: str = "") -> list[Target]:
     norm = fold(indicator)
     quantities = find_quantities(indicator)
@@ -460,6 +463,9 @@ def _extract_targets(indicator: str, goal: str = "") -> list[Target]:
             continue  # 每超过一个百分点扣0.5分, 8分: how the sheet scores the row, not what it must reach
         if q.unit in ("项", "个", "类") and norm.startswith(LEXICON.counted_metrics, q.span[1]):
             continue  # 目标任务是四项指标分别减排1.5%: how many metrics the figures are for, no target
+        if q.text in _ONCE and any(p.span[1] <= q.span[0] and clause_bounds(norm, *p.span) == clause_bounds(
+                norm, *q.span) for p in quantities):
+            continue  # 为4.5万名一线干部免费体检一次: how often each is served, after the count to serve
         t = _numeric_target(indicator, norm, q, goal, bare)
         if t is not None:
             found.append(t)
