@@ -2466,3 +2466,8 @@ def test_a_months_node_of_the_same_work_shares_the_result() -> None:
 def test_once_after_the_count_to_serve_is_no_target() -> None:
     row = Row("体检", "为4.5万名脱贫攻坚一线干部免费体检一次", "已完成体检4.6万人")
     assert [r.target.value for r in check_row(row, year=2020).targets] == [45000]
+
+
+def test_a_count_of_places_before_the_count_in_them_is_no_target() -> None:
+    row = Row("家园清洁", "8个县(市)区176个村“家园清洁”行动", "176个村已全部通过市级验收")
+    assert [r.target.value for r in check_row(row, year=2013).targets] == [176]

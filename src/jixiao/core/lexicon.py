@@ -213,6 +213,7 @@ class Lexicon:
     plan_year_words: tuple[str, ...]
     midterm_words: tuple[str, ...]
     keep_at_least: tuple[str, ...]
+    place_nouns: tuple[str, ...]
     revision_words: tuple[str, ...]
     works_going_words: tuple[str, ...]
     all_reached_words: tuple[str, ...]
@@ -431,6 +432,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         plan_year_words=_longest_first(raw["deadline"]["plan_year_words"]),
         midterm_words=tuple(raw["deadline"]["midterm_words"]),
         keep_at_least=tuple(raw["comparators"]["keep_at_least"]),
+        place_nouns=_longest_first(raw["targets"]["place_nouns"]),
         revision_words=_longest_first(raw["change"]["revision_words"]),
         works_going_words=_longest_first(raw["restate"]["works_going_words"]),
         all_reached_words=_longest_first(raw["restate"]["all_reached_words"]),

@@ -439,6 +439,8 @@ def extract_targets(indicator: str, goal: str = "") -> list[Target]:
 
 
 _ONCE: Final = frozenset({"一次", "一回", "一遍"})
+_PLACES_THEN_COUNT_RE: Final = re.compile(
+    r"\s*(?:" + "|".join(map(re.escape, LEXICON.place_nouns)) + r")\s*")
 
 
 def _extract_targets(indicator: str, goal: str = "") -> list[Target]:
@@ -463,6 +465,8 @@ def _extract_targets(indicator: str, goal: str = "") -> list[Target]:
             continue  # 每超过一个百分点扣0.5分, 8分: how the sheet scores the row, not what it must reach
         if q.unit in ("项", "个", "类") and norm.startswith(LEXICON.counted_metrics, q.span[1]):
             continue  # 目标任务是四项指标分别减排1.5%: how many metrics the figures are for, no target
+        if k + 1 < len(quantities) and _PLACES_THEN_COUNT_RE.fullmatch(norm, q.span[1], quantities[k + 1].span[0]):
+            continue  # 8个县(市)区176个村: how many places the villages lie in, not work to do
         if q.text in _ONCE and any(p.span[1] <= q.span[0] and clause_bounds(norm, *p.span) == clause_bounds(
                 norm, *q.span) for p in quantities):
             continue  # 为4.5万名一线干部免费体检一次: how often each is served, after the count to serve
