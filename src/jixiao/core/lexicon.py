@@ -214,6 +214,8 @@ class Lexicon:
     midterm_words: tuple[str, ...]
     keep_at_least: tuple[str, ...]
     place_nouns: tuple[str, ...]
+    done_so_far_verbs: tuple[str, ...]
+    once_words: tuple[str, ...]
     revision_words: tuple[str, ...]
     works_going_words: tuple[str, ...]
     all_reached_words: tuple[str, ...]
@@ -433,6 +435,8 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         midterm_words=tuple(raw["deadline"]["midterm_words"]),
         keep_at_least=tuple(raw["comparators"]["keep_at_least"]),
         place_nouns=_longest_first(raw["targets"]["place_nouns"]),
+        done_so_far_verbs=_longest_first(raw["targets"]["done_so_far_verbs"]),
+        once_words=tuple(raw["targets"]["once_words"]),
         revision_words=_longest_first(raw["change"]["revision_words"]),
         works_going_words=_longest_first(raw["restate"]["works_going_words"]),
         all_reached_words=_longest_first(raw["restate"]["all_reached_words"]),

@@ -438,7 +438,7 @@ def extract_targets(indicator: str, goal: str = "") -> list[Target]:
     return _extract_targets(indicator, goal)
 
 
-_ONCE: Final = frozenset({"一次", "一回", "一遍"})
+_ONCE: Final = frozenset(LEXICON.once_words)
 _PLACES_THEN_COUNT_RE: Final = re.compile(
     r"\s*(?:" + "|".join(map(re.escape, LEXICON.place_nouns)) + r")\s*")
 
@@ -1029,7 +1029,7 @@ _SHARE_OF_THE_TASK_RE: Final = re.compile(
 
 
 _DONE_SO_FAR_RE: Final = re.compile(
-    r"(?:已经|已)(?:完成|开工|开复工|建成|竣工|完工|改造|实施|发放|拨付|到位|落实)(?:了)?\s*$")
+    r"(?:已经|已)(?:" + "|".join(map(re.escape, LEXICON.done_so_far_verbs)) + r")(?:了)?\s*$")
 _LIST_SIZE_OF_RE: Final = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:的|目标值为|目标为|目标值)[^，,。；;]{0,12}?\d")
 
 
