@@ -2471,3 +2471,11 @@ def test_once_after_the_count_to_serve_is_no_target() -> None:
 def test_a_count_of_places_before_the_count_in_them_is_no_target() -> None:
     row = Row("家园清洁", "8个县(市)区176个村“家园清洁”行动", "176个村已全部通过市级验收")
     assert [r.target.value for r in check_row(row, year=2013).targets] == [176]
+
+
+def test_a_span_of_years_or_a_year_long_past_is_no_earlier_years_target() -> None:
+    span = Row("三年改廁任務", "從2018年到2020年,全市共計劃完成16.93萬戶農戶無害化廁所改建任務",
+               "已改建完成農村戶廁67435座")
+    assert [r.verdict for r in check_row(span, period="截至9月", year=2021).targets] == ["unverified"]
+    past = Row("農村戶廁", "其中2019年計劃改建農村戶廁71000座", "截止9月底,全市已改建完成農村戶廁67435座")
+    assert [r.verdict for r in check_row(past, period="截至9月", year=2026).targets] == ["unverified"]

@@ -231,11 +231,17 @@ def _an_earlier_years(text: str, year: int | None) -> bool:
     """2021年“十個十”工程 | 2021年開展100個子項目 in a report made during 2023: a target of a year already over
     is judged as at that year's end, not as progress."""
     years = [int(m.group(1)) for m in _TARGET_YEAR_RE.finditer(fold(text))]
-    return year is not None and bool(years) and max(years) < year
+    # (the years just before the report's, 2021 and 2022 in a report of 2023; one far earlier is another kind of
+    # document, or the report's year a guess)
+    return year is not None and bool(years) and year - _EARLIER_REACH <= max(years) < year
+
+
+_EARLIER_REACH: Final = 3
 
 
 # (not a baseline's year: 较2013年增加30天, 比2022年)
-_TARGET_YEAR_RE: Final = re.compile(r"(?<![\d较比与同于])((?:19|20)\d{2})\s*年(?!\s*[-—–~至到])")
+# (nor a span's years, 從2018年到2020年: its end is a deadline, judged as one)
+_TARGET_YEAR_RE: Final = re.compile(r"(?<![\d较比与同于到至—–~-])((?:19|20)\d{2})\s*年(?!\s*[-—–~至到])")
 
 
 def _met_by_a_figure(result: TargetResult) -> bool:

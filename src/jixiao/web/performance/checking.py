@@ -39,10 +39,10 @@ def check_texts(
 def due_later_by_title(title: str, year: int | None) -> bool:
     """Whether a report's title names a five-year plan that ends after its year (…“十二五”规划中期评估): its
     targets are due at the plan's end, as the CLI reads a document (check.check_disclosure)."""
-    from jixiao.core.meta import plan_ends_after
+    from jixiao.core.meta import plan_ends_after, reviews_a_plan_midway
     from jixiao.core.quantities import fold
 
-    return plan_ends_after(fold(title or ""), year)
+    return plan_ends_after(fold(title or ""), year) or reviews_a_plan_midway(fold(title or ""))
 
 
 def period_for_check(title: str, code: str) -> str:
