@@ -53,6 +53,7 @@ from jixiao.core.verdicts import (
     judge_milestone,
     judge_numeric,
     plan_reached,
+    rank_band,
     row_verdict,
     stage_band,
     units_compatible,
@@ -464,10 +465,9 @@ def _stage_right_before(c: Claim, prog_norm: str) -> int | None:
 def _started_beside_done(claims: list[Claim], prog_norm: str) -> list[Claim]:
     """全市開工262253戶,開工率102%,完工251539戶: where the progress counts works started and, in the same unit,
     works done, the count started is no result of a target to deliver them."""
-    ranks = {id(c): _stage_right_before(c, prog_norm) for c in claims}
-    done_units = {c.unit for c in claims if (r := ranks[id(c)]) is not None and r >= _DONE_RANK}
-    return [c for c in claims if not (c.unit in done_units and (r := ranks[id(c)]) is not None
-                                      and _STARTED_RANK <= r < _DONE_RANK)]
+    bands = {id(c): rank_band(r) if (r := _stage_right_before(c, prog_norm)) is not None else None for c in claims}
+    done_units = {c.unit for c in claims if bands[id(c)] == "done"}
+    return [c for c in claims if not (c.unit in done_units and bands[id(c)] == "start")]
 
 
 _STARTED_RANK: Final = LEXICON.stage_ranks["开工"]
@@ -769,11 +769,13 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
             c.kind in ("level", "change") and plan_reached(c, prog_norm) for c in claims)  # 已实现…的年度目标
         # a figure that meets its rate, beside the row's own word that the task is done (进度 4.17 … 备注 超额完成)
         done_said = any(states_done(c) for c in statements)
+        earlier_year = _an_earlier_years(goal + ind_norm, year)
+        averaged = contains_any(fold(goal) + ind_norm, LEXICON.average_metric_words)
         results = [r if _set_for_the_period(r.target, ind_norm, period) or _a_node_of_the_goals_task(
-            r.target, ind_norm, goal) or _an_earlier_years(goal + ind_norm, year) or (
+            r.target, ind_norm, goal) or earlier_year or (
             r.actual is not None and _a_forecast_to_the_end(r.actual, prog_norm)) else _in_year(
             r, period, settled or (done_said and r.verdict == "met" and _met_by_a_figure(r)),
-            averaged=contains_any(fold(goal) + ind_norm, LEXICON.average_metric_words)) for r in results]
+            averaged=averaged) for r in results]
     if any(r.verdict == "not_met" or _a_ceiling_kept(r) for r in results) and (
             due_later or deadline_after(goal + ind_norm, year) or _task_due_later(prog_norm, year)):
         results = [_ceiling_not_due(_not_due(r, year)) for r in results]
@@ -1057,14 +1059,17 @@ def _latest_period(targets: list[Target], assigned: dict[int, Claim], figures: l
     """上半年增速(%) 11 一季度增速(%) 10.7; 2024年的131日,至今年6月底…116日: of figures of one unit each headed by
     its period, a target takes the latest period's, not an earlier one that pairing happened to prefer."""
     taken = {id(c) for c in assigned.values()}
-    for i, c in list(assigned.items()):
-        when = _labelled_when(c, prog_norm)
-        if when is None or targets[i].kind == "milestone":
-            continue
-        later = [f for f in figures if f is not c and id(f) not in taken and f.unit == c.unit and f.kind == c.kind
-                 and (w := _labelled_when(f, prog_norm)) is not None and w > when]
+    heads = {i: when for i, c in assigned.items()
+             if targets[i].kind != "milestone" and (when := _labelled_when(c, prog_norm)) is not None}
+    if not heads:
+        return  # the usual case: no paired figure is headed by its period
+    whens = {id(f): _labelled_when(f, prog_norm) for f in figures}
+    for i, when in heads.items():
+        c = assigned[i]
+        later = [(w, f) for f in figures if f is not c and id(f) not in taken and f.unit == c.unit
+                 and f.kind == c.kind and (w := whens[id(f)]) is not None and w > when]
         if later:
-            best = max(later, key=lambda f: _labelled_when(f, prog_norm) or (0, 0))
+            best = max(later, key=lambda wf: wf[0])[1]
             assigned[i] = best
             taken.add(id(best))
 
@@ -1131,17 +1136,17 @@ def _totals_before_their_done_part(claims: list[Claim], prog_norm: str, targets:
         if clause_bounds(prog_norm, a.span[0], a.span[1]) == clause_bounds(prog_norm, b.span[0], b.span[1]):
             if len(between) <= _TOTAL_GAP and contains_any(between, LEXICON.part_done_words):
                 drop.add(a.span)
-        elif (
-            # 项目资金共2179万元,截止2022年12月8日,已完成拨付2113.63万元: in a later clause of the sentence, a part
-            # done no larger than the whole
-            len(between) <= _TOTAL_SENTENCE_GAP and not any(d in between for d in "。；;")
-            and contains_any(between, LEXICON.part_done_words)
-            and not (_part_of_the_result(prog_norm, b) and _says_it_done(prog_norm, a))
-        ) or (
-            # 确定500户改造对象,…,其中252户已完成改造: a part of a whole not itself done, said done
-            len(between) <= _TOTAL_SENTENCE_GAP and not any(d in between for d in "。；;")
-            and prog_norm[clause_bounds(prog_norm, b.span[0], b.span[1])[0] :].lstrip(" ，,").startswith("其中")
-            and _says_it_done(prog_norm, b) and not _names_a_stage(prog_norm, a)
+        elif len(between) <= _TOTAL_SENTENCE_GAP and not any(d in between for d in "。；;") and (
+            (
+                # 项目资金共2179万元,截止2022年12月8日,已完成拨付2113.63万元: in a later clause of the sentence, a
+                # part done no larger than the whole
+                contains_any(between, LEXICON.part_done_words)
+                and not (_part_of_the_result(prog_norm, b) and _says_it_done(prog_norm, a))
+            ) or (
+                # 确定500户改造对象,…,其中252户已完成改造: a part of a whole not itself done, said done
+                prog_norm[clause_bounds(prog_norm, b.span[0], b.span[1])[0] :].lstrip(" ，,").startswith("其中")
+                and _says_it_done(prog_norm, b) and not _names_a_stage(prog_norm, a)
+            )
         ):
             drop.add(a.span)
     for a, b in pairwise(figures):

@@ -225,8 +225,9 @@ def infer_period(disclosure: Disclosure) -> Disclosure:
         if d.year is not None:
             d.warnings.append(ReadWarning(
                 "year", f"the title's year is written in the Minguo calendar; read as {d.year}"))
+    words = _title_words(d.title)
     named = period_of(d.title)
-    weak = named == "全年" and not any(w in _title_words(d.title) for w in LEXICON.full_year_words)
+    weak = named == "全年" and not any(w in words for w in LEXICON.full_year_words)
     if (named is not None and not weak) or d.period not in (None, "全年"):
         return d
     openings = [report_cutoff(r.progress) for r in d.rows]
@@ -238,7 +239,6 @@ def infer_period(disclosure: Disclosure) -> Disclosure:
         d.warnings.append(ReadWarning(
             "period", f"the title names no period; read as {d.period}, from the progress texts' own cut-off"))
         return d
-    words = _title_words(d.title)
     if d.published is None or _made_at_the_years_start(words):
         return d
     year = d.year

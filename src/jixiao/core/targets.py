@@ -173,10 +173,15 @@ def bare_run(norm: str, quantities: list[Quantity]) -> int:
     return 0
 
 
+def _last_open_bracket(norm: str, start: int) -> int:
+    """Where the last round bracket before ``start`` opens (either width), or -1."""
+    return max(norm.rfind("(", 0, start), norm.rfind("（", 0, start))
+
+
 def _target_in_brackets(norm: str, start: int) -> bool:
     """为70.0%(2017年目标为68.3%): a bracket whose words before the figure end in a target's label holds the
     target, beside the result the sentence reports."""
-    opened = max(norm.rfind("(", 0, start), norm.rfind("（", 0, start))
+    opened = _last_open_bracket(norm, start)
     return opened >= 0 and _TARGET_LABEL_END_RE.search(norm, opened + 1, start) is not None
 
 
@@ -197,7 +202,7 @@ def _results_beside_a_bracketed_target(norm: str, found: list[Target]) -> list[T
 
 def _labelled_bracket(norm: str, start: int) -> bool:
     """年度目标(维修改造锅炉146台、供热管网改造40公里): a bracket right after a target's label holds the targets."""
-    opened = max(norm.rfind("(", 0, start), norm.rfind("（", 0, start))
+    opened = _last_open_bracket(norm, start)
     return opened > 0 and word_before(norm, opened, _TARGET_LABELS) is not None
 
 
@@ -207,7 +212,7 @@ _WHOLE_REACH: Final = 12
 def _parts_bracket(norm: str, start: int) -> bool:
     """兴建集中供水工程5处(其中改扩建2处、管网延伸3处), 新建幼儿园80所(其中公办30所以上): a bracket opening with
     其中 breaks the target into parts, each a target of its own."""
-    opened = max(norm.rfind("(", 0, start), norm.rfind("（", 0, start))
+    opened = _last_open_bracket(norm, start)
     if opened < 0 or not norm.startswith("其中", opened + 1):
         return False
     # the whole's count just before the bracket, in the part's unit (not money broken down by its sources)
@@ -439,6 +444,12 @@ def extract_targets(indicator: str, goal: str = "") -> list[Target]:
 
 
 _ONCE: Final = frozenset(LEXICON.once_words)
+
+
+def _after_a_count_in_its_clause(norm: str, q: Quantity, quantities: list[Quantity]) -> bool:
+    """Whether another figure stands before ``q`` in its clause."""
+    clause = clause_bounds(norm, *q.span)
+    return any(p.span[1] <= q.span[0] and clause_bounds(norm, *p.span) == clause for p in quantities)
 _PLACES_THEN_COUNT_RE: Final = re.compile(
     r"\s*(?:" + "|".join(map(re.escape, LEXICON.place_nouns)) + r")\s*")
 
@@ -467,8 +478,7 @@ def _extract_targets(indicator: str, goal: str = "") -> list[Target]:
             continue  # 目标任务是四项指标分别减排1.5%: how many metrics the figures are for, no target
         if k + 1 < len(quantities) and _PLACES_THEN_COUNT_RE.fullmatch(norm, q.span[1], quantities[k + 1].span[0]):
             continue  # 8个县(市)区176个村: how many places the villages lie in, not work to do
-        if q.text in _ONCE and any(p.span[1] <= q.span[0] and clause_bounds(norm, *p.span) == clause_bounds(
-                norm, *q.span) for p in quantities):
+        if q.text in _ONCE and _after_a_count_in_its_clause(norm, q, quantities):
             continue  # 为4.5万名一线干部免费体检一次: how often each is served, after the count to serve
         t = _numeric_target(indicator, norm, q, goal, bare)
         if t is not None:

@@ -185,13 +185,15 @@ _BAND_START: Final = LEXICON.stage_ranks["开工"]
 _BAND_DONE: Final = LEXICON.stage_ranks["基本完成"]
 
 
+def rank_band(rank: int) -> str | None:
+    """The band of a stage's rank: "done" from 基本完成 on, "start" from 开工 up to it, None before 开工."""
+    return "done" if rank >= _BAND_DONE else "start" if rank >= _BAND_START else None
+
+
 def stage_band(before: str) -> str | None:
     """The stage the words before a figure name last: 新開工建設…5萬個 "start", 年內完成2萬個, 建成1.4萬個 "done"."""
     hits = find_words(before, STAGE_WORDS)
-    if not hits:
-        return None
-    rank = LEXICON.stage_ranks[hits[-1][2]]
-    return "done" if rank >= _BAND_DONE else "start" if rank >= _BAND_START else None
+    return rank_band(LEXICON.stage_ranks[hits[-1][2]]) if hits else None
 
 
 def _a_total(before: str) -> bool:
