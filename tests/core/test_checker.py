@@ -2479,3 +2479,14 @@ def test_a_span_of_years_or_a_year_long_past_is_no_earlier_years_target() -> Non
     assert [r.verdict for r in check_row(span, period="截至9月", year=2021).targets] == ["unverified"]
     past = Row("農村戶廁", "其中2019年計劃改建農村戶廁71000座", "截止9月底,全市已改建完成農村戶廁67435座")
     assert [r.verdict for r in check_row(past, period="截至9月", year=2026).targets] == ["unverified"]
+
+
+def test_a_result_below_the_target_named_as_a_standard_falls_short() -> None:
+    row = Row("群众满意率", "市上要求的最低标准85%", "有3个单位群众满意率低于市上要求的最低标准85%。")
+    result = check_row(row, period="二月", year=2017).targets[0]
+    assert result.verdict == "not_met" and "低于85%" in result.reason
+    # 不低于 the standard is no shortfall; a result told beside the comparison is the claim (88%…低於…92.5%)
+    kept = Row("群众满意率", "最低标准85%", "满意率不低于市上要求的最低标准85%。")
+    assert check_row(kept, year=2017).verdict != "not_met"
+    beside = Row("緊急救護召喚", "服務承諾的92.5%", "88%的緊急救護召喚可以在12分鐘內到場,低於服務承諾的92.5%。")
+    assert check_row(beside, year=2022).targets[0].actual.value == 88

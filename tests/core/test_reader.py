@@ -209,3 +209,11 @@ def test_a_report_opening_with_its_months_outweighs_a_title_naming_the_years_wor
 def test_a_first_clause_dating_its_figure_to_this_years_month_end_dates_the_report() -> None:
     body = HEADER + "a |\nb |\n高等法院刑事案件的平均輪候時間在今年6月底為362日, |\n"
     assert read_text_dump("刑事案輪候時間回落但超標\n-\n发布时间:2025-09-15\n" + body).period == "截至6月"
+
+
+def test_a_title_saying_what_this_year_has_done_so_far_is_an_in_year_report() -> None:
+    body = HEADER + "a |\nb |\nc |\n"
+    d = read_text_dump("我市今年已播种农作物57.02万亩\n-\n发布时间:2025-04-13\n" + body)
+    assert (d.year, d.period) == (2025, "截至3月")
+    # published in January, 今年已 may still speak of the year just closed (1月: no months before it)
+    assert read_text_dump("我市今年已播种农作物57.02万亩\n-\n发布时间:2025-12-13\n" + body).period == "全年"

@@ -212,7 +212,39 @@ def _bound(norm: str, q: Quantity) -> Literal["above", "below"] | None:
     lo, _hi = clause_bounds(norm, s, q.span[1])
     if contains_any(norm[lo:s], LEXICON.claim_below_clause):
         return "below"  # 基本完成治理面积1429.39公顷: nearly
-    return None
+    return _bound_of_a_standard(norm, lo, s)
+
+
+def _bound_of_a_standard(norm: str, lo: int, s: int) -> Literal["below"] | None:
+    """回复率低于市上最低标准92%: the figure is the target named as such (标准, 目标, 要求), and the result a
+    bound below it. (Above it, 超越了所承諾的95%, the target is said to be beaten: the figure is no result.)"""
+    end = s - 1 if s > lo and norm[s - 1] in _STANDARD_JOINS else s
+    noun = word_before(norm, end, LEXICON.target_nouns_at_end)
+    if noun is None:
+        return None
+    head = norm[max(lo, end - len(noun) - _STANDARD_REACH) : end - len(noun)]
+    below, above = last_bound_word(head, LEXICON.claim_below), last_bound_word(head, LEXICON.claim_above)
+    return "below" if below > above else None
+
+
+def last_bound_word(head: str, words: tuple[str, ...]) -> int:
+    """Where the last of ``words`` starts in ``head``, not negated (不低于, 未超过 bound nothing); -1 if none."""
+    best = -1
+    for w in words:
+        i = head.rfind(w)
+        while i >= 0 and i > 0 and head[i - 1] in _BOUND_NEGATIONS:
+            i = head.rfind(w, 0, i)
+        best = max(best, i)
+    return best
+
+
+_BOUND_NEGATIONS: Final = "不未没"
+
+
+# 最低标准为92%, 目标是90%: the joining word between the target's noun and its figure
+_STANDARD_JOINS: Final = "为是的:："
+# 低于市上要求的最低标准85%: how far before the noun the bound's word may stand
+_STANDARD_REACH: Final = 9
 
 
 # A word of a stage still ahead ends at most this many characters before the stage (准备竣工验收, 待验收),

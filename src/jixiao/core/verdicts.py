@@ -14,10 +14,10 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Final
 
-from jixiao.core.claims import STAGE_WORDS, states_done
+from jixiao.core.claims import STAGE_WORDS, last_bound_word, states_done
 from jixiao.core.lexicon import LEXICON
 from jixiao.core.meta import parse_due
-from jixiao.core.quantities import fold
+from jixiao.core.quantities import find_quantities, fold
 from jixiao.core.results import Claim, Quantity, Target, TargetResult, Verdict
 from jixiao.core.targets import milestone_objects, only_a_label, zero_mentions
 from jixiao.core.textutil import (
@@ -234,6 +234,9 @@ def _restates_plan(c: Claim, progress_norm: str) -> bool:
     plan_at = last_word_end(before, LEXICON.plan_words)
     if plan_at >= 0 and before.startswith(LEXICON.plan_as_noun_after, plan_at):
         plan_at = -1  # 整體公建計劃經費達成率95.48%: the programme's name, not a plan's figure
+    if plan_at >= 0 and c.bound == "below" and _bound_word_before(before, plan_at) and not _result_beside(
+            c, progress_norm):
+        plan_at = -1  # 满意率低于市上要求的最低标准85%: a result below the plan's figure
     if plan_at >= 0 and not contains_any(before[plan_at:], LEXICON.actual_markers):
         return True  # 计划新增2万人; not 所订下的80%…的指标实际数字为61%
     hi = clause_bounds(progress_norm, c.span[0], c.span[1])[1]
@@ -241,6 +244,18 @@ def _restates_plan(c: Claim, progress_norm: str) -> bool:
         return True  # 65项措施原定去年内落实: the figure of the plan, told after it
     return (_plan_follows(progress_norm, c)
             or word_before(progress_norm, c.span[0], LEXICON.plan_right_before) is not None)
+
+
+def _bound_word_before(before: str, plan_at: int) -> bool:
+    """Whether a word making the figure a bound below (低于, 不足) stands before the plan word, not negated."""
+    return last_bound_word(before[: max(0, plan_at - 1)], LEXICON.claim_below) >= 0
+
+
+def _result_beside(c: Claim, progress_norm: str) -> bool:
+    """Whether the sentence gives a figure in the claim's unit before it (88%的…到場,低於服務承諾的92.5%): that
+    is the result, and the bound only compares it with the target."""
+    slo = sentence_bounds(progress_norm, c.span[0], c.span[1])[0]
+    return any(q.unit == c.unit for q in find_quantities(progress_norm[slo : c.span[0]]))
 
 
 def plan_reached(c: Claim, progress_norm: str) -> bool:
@@ -538,6 +553,8 @@ def judge_numeric(t: Target, claim: Claim | None, statements: list[Claim], share
         else:
             ok = satisfies(value, t.comparator, t.value, about=t.about, bound=claim.bound)
             said = claim.text if claim.text.replace(" ", "") == got else f"{claim.text}（{got}）"
+            if claim.bound is not None and not claim.text.startswith((*LEXICON.claim_below, *LEXICON.claim_above)):
+                said = ("低于" if claim.bound == "below" else "高于") + said  # 低于市上最低标准85%
             reason = f"进度称{said}，{'达到' if ok else '未达到'}目标{want}"
         return TargetResult(t, "met" if ok else "not_met", reason, actual=claim, evidence=(claim,))
     for s in shares:
