@@ -36,6 +36,9 @@ def only(indicator: str, goal: str = ""):  # type: ignore[no-untyped-def]
         ("新增公立幼儿园至少180班", 180, "班", ">=", "level"),
         ("提高到每人每月不低于80元", 80, "元", ">=", "level"),
         ("太陽光電需有20GW", 20, "GW", ">=", "level"),
+        # a change word, a qualifier of the target (基本, 约束性, 预期…), then 目标为: a change, at least
+        ("单位地区生产总值能耗降低基本目标为14%", 14, "%", ">=", "change"),
+        ("单位地区生产总值二氧化碳排放降低约束性目标为19.5%", 19.5, "%", ">=", "change"),
     ],
 )
 def test_numeric_targets(indicator: str, value: float, unit: str, comparator: str, kind: str) -> None:

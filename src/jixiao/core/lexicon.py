@@ -172,6 +172,7 @@ class Lexicon:
     working_time_units: frozenset[str]
     next_words: tuple[str, ...]
     growth_target_words: tuple[str, ...]
+    change_label_qualifiers: tuple[str, ...]
     growth_only_metrics: tuple[str, ...]
     headcount_nouns: tuple[str, ...]
     scoring_words: tuple[str, ...]
@@ -394,6 +395,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         working_time_units=frozenset(raw["targets"]["working_time_units"]),
         next_words=_longest_first(raw["targets"]["next_words"]),
         growth_target_words=_longest_first(raw["targets"]["growth_target_words"]),
+        change_label_qualifiers=_longest_first(raw["targets"]["change_label_qualifiers"]),
         growth_only_metrics=_longest_first(raw["targets"]["growth_only_metrics"]),
         headcount_nouns=_longest_first(raw["targets"]["headcount_nouns"]),
         scoring_words=_longest_first(raw["targets"]["scoring_words"]),

@@ -162,7 +162,10 @@ _APPROX_PREFIX: Final = _Words(_NUM["approx_prefix"])
 _APPROX_PREFIX_NOT: Final = _Words(_NUM["approx_prefix_not"])
 _VAGUE_BEFORE: Final = _Words(_NUM["vague_before"])
 _TIME_DENOMINATORS: Final = frozenset(_NUM["time_denominators"])
-_PER_WORDS: Final = _Words([*_NUM["time_denominators"], *_NUM["counts"]])
+_PER_WORDS: Final = _Words([*_NUM["time_denominators"], *_NUM["counts"], *_NUM["money"]])
+# A rate per an amount of money (0.305吨标准煤/万元): its size is a multiplier alone; 50万元/100万元 is done
+# against planned, no rate.
+_MONEY_WORDS: Final = frozenset(_NUM["money"])
 _NOT_UNITS_AFTER: Final = _Words(_NUM["not_units_after"])
 _NOT_QUANTITY_BEFORE: Final = _Words(_NUM["not_quantity_before"])
 _LABEL_BEFORE: Final = _Words(_NUM["label_before"])
@@ -593,7 +596,7 @@ def _tail_here(norm: str, p: int, value: float, arabic: bool) -> _TailT:
         size = _DEN_SIZE_RE.match(norm, p + 1) if nxt == "/" else None
         at = size.end() if size is not None else p + 1
         den = _PER_WORDS.at(norm, at)
-        if den is None:
+        if den is None or (den in _MONEY_WORDS and (size is None or not size.group().isalpha())):
             break
         sized = norm[p + 1 : at] + den
         per = sized if per is None else f"{per}/{sized}"

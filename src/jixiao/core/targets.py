@@ -272,7 +272,8 @@ def stands_alone(norm: str, end: int) -> bool:
 
 _CHANGE_THEN_LABEL_RE: Final = re.compile(
     "(" + "|".join(map(re.escape, sorted({*LEXICON.increase, *LEXICON.decrease}, key=len, reverse=True)))
-    + r")(?:目标|任务)(?:值)?\s*(?:分别)?\s*(?:为|是|:|：)?\s*$")
+    + r")(?:" + "|".join(map(re.escape, LEXICON.change_label_qualifiers))
+    + r")?(?:目标|任务)(?:值)?\s*(?:分别)?\s*(?:为|是|:|：)?\s*$")
 # A footnote's number right after a header's closing bracket (县级环境监察机构标准化建设硬件达标率(%)3).
 _FOOTNOTE_AFTER_BRACKET_RE: Final = re.compile(r"([)）])[0-9¹²³⁴⁵⁶⁷⁸⁹]{1,2}$")
 # A cell that is one bracket from end to end: (其中1-10月份计划新开工223项) is the cell's own text
@@ -1176,7 +1177,7 @@ def _numeric_target(indicator: str, norm: str, q: Quantity, goal: str, bare: boo
             comparator = "=="  # 按照2200元/户标准进行补贴: the rate the standard fixes
         else:
             comparator = ">="
-    elif comp_word == "为":
+    elif comp_word == "为" and kind != "change":
         # 规划期末目标为6.1% under 劣Ⅴ类水体比例: a target label before 为 leaves the metric to the goal
         named = (goal + prefix) if prefix[:-1].endswith(LEXICON.target_nouns_at_end) else prefix
         standard = names_standard(prefix + goal)
