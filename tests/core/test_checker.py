@@ -79,6 +79,13 @@ def test_a_labelled_table_cell_takes_the_first_columns_unit_and_comparator() -> 
     assert [(t.target.comparator, t.target.unit, t.verdict) for t in r.targets] == [("<", "%", "met")]
 
 
+def test_a_bracket_left_open_on_a_percent_gives_the_bare_cells_their_unit() -> None:
+    # 地区生产总值增速(% | 7 | 6.8: the page lost the closing bracket; the figures are still percentages
+    for goal in ("地区生产总值增速(%", "地区生产总值增速（％"):
+        r = check_row(Row(goal, "7", "6.8"))
+        assert [(t.target.unit, t.target.value, t.verdict) for t in r.targets] == [("%", 7, "not_met")]
+
+
 def test_during_the_year_a_rate_met_beside_the_rows_word_that_it_is_done_is_met() -> None:
     row = Row("城镇登记失业率低于(%)", "目标任务 4.3", "进度 4.17 完成目标(%) 103.1 备注 超额完成")
     assert [t.verdict for t in check_row(row, period="截至11月").targets] == ["met"]

@@ -84,7 +84,9 @@ def open_paren_unit(goal: str) -> str | None:
     m = _OPEN_PAREN_UNIT_RE.search(goal)
     if m is None:
         return None
-    unit = _without_currency(m.group(1))
+    unit = _without_currency(fold(m.group(1)))
+    if unit in LEXICON.percent_units:
+        return LEXICON.unit_spellings.get(unit, unit)  # 地区生产总值增速(% over a bare 7
     base, _scale = unit_scale(unit)
     return unit if base in LEXICON.count_units or base in LEXICON.money_units else None
 
