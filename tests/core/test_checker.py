@@ -1616,6 +1616,24 @@ def test_an_act_pledged_in_a_clause_is_a_milestone_of_its_object() -> None:
     assert check_row(row).targets[0].verdict == "unverified"
 
 
+def test_a_sentence_of_acts_makes_each_clause_a_milestone() -> None:
+    # every clause opens with an act, so each is one, though only the first opens the sentence
+    acts = [t.text for t in extract_targets("明确建设任务,制定建设方案。") if t.kind == "milestone"]
+    assert acts == ["明确建设任务", "制定建设方案"]
+    # a clause after one that is no act is not taken (协调 is no act: the series is broken)
+    assert "制定建设方案" not in [t.text for t in extract_targets("协调各配合单位,制定建设方案。")]
+
+
+def test_an_act_reported_done_on_its_object_is_met_before_any_stage_word_inside_it() -> None:
+    # 方案 is also a works' design stage; here it is the object the act was to make, and 制定了 made it
+    row = Row("充电设施", "明确建设任务,制定建设方案。", "制定了《2023年住宅小区电动自行车充电设施建设实施方案》。")
+    got = {r.target.text: r.verdict for r in check_row(row, period="截至3月", year=2023).targets}
+    assert got["制定建设方案"] == "met"
+    row = Row("充电设施", "明确建设任务,制定建设方案。", "正在起草住宅小区电动自行车充电设施建设实施方案。")
+    got = {r.target.text: r.verdict for r in check_row(row, period="截至3月", year=2023).targets}
+    assert got["制定建设方案"] != "met"
+
+
 def test_no_pledge_inside_a_noun_and_no_act_used_as_a_modifier() -> None:
     # 社会 holds 会, 该计划在 holds 计划在; 推行以来 is since it began, not an act to do
     assert all(t.text != "成立老年协会食堂" for t in extract_targets("市社会福利院收住老人,成立老年协会食堂"))

@@ -647,14 +647,16 @@ def _pledged_acts(indicator: str, norm: str, goal: str, found: list[Target]) -> 
     out: list[Target] = []
     pos = 0
     sentence_lo = 0
+    series = True  # every clause of the sentence so far opens with an act (明确建设任务,制定建设方案)
     for m in _CLAUSE_END_RE.finditer(norm + "。"):
         lo, hi = pos, m.start()
         pos = m.end()
         clause = norm[lo:hi]
+        first = word_after(clause.lstrip(" “”\"'‘’「」"), 0, LEXICON.action_words) is not None
         if not any(lo <= t.span[0] < hi for t in found):
             act = min((i for w in LEXICON.action_words if (i := clause.find(w)) >= 0), default=-1)
             lead = norm[sentence_lo : lo + act].strip(" “”\"'‘’「」")
-            opens = not lead or norm[lo + act - 1 : lo + act] in OPEN_QUOTES
+            opens = not lead or norm[lo + act - 1 : lo + act] in OPEN_QUOTES or (series and first)
             pledged = _pledges(lead) and not contains_any(clause[:act], LEXICON.vague_verbs)
             verb = word_after(clause, act, LEXICON.action_words) or "" if act >= 0 else ""
             modifier = word_after(clause, act + len(verb), LEXICON.act_not_before) is not None
@@ -663,8 +665,10 @@ def _pledged_acts(indicator: str, norm: str, goal: str, found: list[Target]) -> 
                 obj = _strip_names_marks(clause[act + len(verb) :])
                 if t is not None and len(obj) >= _MIN_OBJECT:  # (原定今年首季公布: the act of the clause before)
                     out.append(replace(t, span=(lo + act + t.span[0], lo + act + t.span[1]), objects=(obj,)))
+        series = series and first
         if m.group() in "。；;！!？?":
             sentence_lo = pos
+            series = True
     return out
 
 
@@ -1474,7 +1478,8 @@ def named_work(indicator: str, norm: str, goal: str) -> Target | None:
         return None
     state = next((w for w in LEXICON.state_words if w in bare), None)
     works = next((w for w in LEXICON.works_words if w in bare), None)
-    act = min((i for w in LEXICON.action_words if (i := core.find(w)) >= 0), default=-1)
+    act = min((i for w in LEXICON.action_words if (i := core.find(w)) >= 0
+               and word_after(core, i + len(w), LEXICON.act_not_before) is None), default=-1)  # not 确定的任务
     if state is None and works is None and act < 0:
         return None
     start = norm.index(core)

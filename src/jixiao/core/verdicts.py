@@ -632,6 +632,10 @@ def judge_milestone(
         if s.stage in LEXICON.done_cells and not s.negated:
             # a progress cell that says only 已完成: the row's work done, whatever stage it names
             return TargetResult(t, "met", f"进度称“{s.text}”，目标“{t.text}”视为完成", evidence=(s,))
+    if t.objects and (done := _act_done(t, progress)) is not None:
+        # 制定建设方案 | 制定了《…建设实施方案》: the act itself reported on its object, before any stage word
+        # inside that object (方案) is read as the works' stage
+        return TargetResult(t, "met", f"进度称“{done.text}”，目标“{t.text}”视为完成", evidence=(done,))
     keys = t.objects or ("",)
     # For each of the works named, the stage claims that mention it (each pair tested once).
     about = {
@@ -783,7 +787,34 @@ def _mentions(context: str, obj: str) -> bool:
         return True
     # Allow a shortened object: 景观工程 ↔ 景观施工; at least two characters in a row must match.
     pairs = bigrams(obj)
-    return bool(pairs) and len(pairs & bigrams(context)) >= max(1, math.ceil(len(pairs) * 0.6))
+    if bool(pairs) and len(pairs & bigrams(context)) >= max(1, math.ceil(len(pairs) * 0.6)):
+        return True
+    return _in_order(context, obj)
+
+
+_SPREAD: Final = 2  # an object's characters in order within twice its length: 建设方案 in 建设实施方案
+
+
+def _in_order(context: str, obj: str) -> bool:
+    """Whether the characters of ``obj`` (four or more) occur in order in ``context`` within a span of at
+    most twice its length, its first two and its last two together (建设方案 in 充电设施建设实施方案)."""
+    if len(obj) < 4:
+        return False
+    start = 0
+    while (i := context.find(obj[:2], start)) >= 0:
+        start = i + 1
+        j = context.find(obj[-2:], i + 2, i + _SPREAD * len(obj))
+        if j < 0:
+            continue
+        at = i + 2
+        for ch in obj[2:-2]:
+            at = context.find(ch, at, j)
+            if at < 0:
+                break
+            at += 1
+        else:
+            return True
+    return False
 
 
 def _counts(c: Claim, progress_norm: str, nouns: list[str]) -> bool:
