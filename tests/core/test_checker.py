@@ -1616,6 +1616,18 @@ def test_an_act_pledged_in_a_clause_is_a_milestone_of_its_object() -> None:
     assert check_row(row).targets[0].verdict == "unverified"
 
 
+def test_doubling_and_halving_are_changes_of_100_and_50_percent() -> None:
+    (t,) = extract_targets("村级集体经济总收入以2013年为基数翻一番")
+    assert (t.kind, t.comparator, t.value, t.unit, t.direction) == ("change", ">=", 100, "%", "up")
+    (t,) = extract_targets("工程建设项目审批时间压缩一半以上")
+    assert (t.kind, t.value, t.unit, t.direction) == ("change", 50, "%", "down")
+    assert verdicts("收入", "居民收入比2010年翻一番", "居民收入实现翻一番") == [("met", 100)]
+    assert verdicts("收入", "居民收入比2010年翻一番", "居民收入比2010年增长85%") == [("not_met", 85)]
+    # 翻 is a rise only right before its count: 翻新 in a column naming a rate is no change
+    (t,) = extract_targets("80", "农房翻新改造完成率(%)")
+    assert (t.kind, t.value, t.unit) == ("level", 80, "%")
+
+
 def test_a_sentence_of_acts_makes_each_clause_a_milestone() -> None:
     # every clause opens with an act, so each is one, though only the first opens the sentence
     acts = [t.text for t in extract_targets("明确建设任务,制定建设方案。") if t.kind == "milestone"]

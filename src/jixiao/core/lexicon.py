@@ -53,6 +53,7 @@ class Lexicon:
     keep_low: tuple[str, ...]
     exact_markers: tuple[str, ...]
     increase: tuple[str, ...]
+    doubling_before: tuple[str, ...]  # 翻 (翻一番): a rise, read only right before its count
     works_not_change: tuple[str, ...]
     reduction_metrics: tuple[str, ...]
     flow_metrics: tuple[str, ...]
@@ -273,6 +274,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         keep_low=_longest_first(raw["comparators"]["keep_low"]),
         exact_markers=_longest_first(raw["comparators"]["exact_markers"]),
         increase=_longest_first(raw["change"]["increase"]),
+        doubling_before=_longest_first(num["doubling_before"]),
         works_not_change=_longest_first(raw["change"]["works_not_change"]),
         reduction_metrics=_longest_first(raw["change"]["reduction_metrics"]),
         flow_metrics=_longest_first([*raw["change"]["flow_metrics"], *raw["change"]["reduction_metrics"],

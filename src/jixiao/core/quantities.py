@@ -390,6 +390,11 @@ def find_quantities(text: str) -> list[Quantity]:
         if q is not None:
             out.append(q)
         pos = max(resume, m.start() + 1)
+    if "番" in norm or "半" in norm:
+        multiples = _multiples(text, norm, ctx)
+        if multiples:
+            out = sorted([q for q in out if not any(m.span[0] < q.span[1] and q.span[0] < m.span[1] for m in multiples)]
+                         + multiples, key=lambda q: q.span[0])
     if "成" in norm:
         # a lone Arabic digit read bare gives way to its tenths (占比达2成: 20%, not 2)
         tenths = _tenths(text, norm, ctx)
@@ -409,6 +414,31 @@ _TENTHS_NOT_AFTER: Final = tuple(_NUM["tenths_not_after"])
 _TENTHS_ONE_AFTER: Final = tuple(_NUM["tenths_one_after"])
 _TENTH_DIGITS: Final = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
                          "半": 5, **{str(d): d for d in range(1, 10)}}  # 九成半: 95%
+
+
+_DOUBLING_BEFORE: Final = tuple(_NUM["doubling_before"])
+_HALF_AFTER: Final = tuple(_NUM["half_after"])
+_DOUBLINGS_RE: Final = re.compile(r"(?:[一两二三四五1-5])?番")
+_HALF_RE: Final = re.compile(r"一?半")
+_DOUBLING_COUNTS: Final = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, **{str(d): d for d in range(1, 6)}}
+
+
+def _multiples(text: str, norm: str, ctx: _Context) -> list[Quantity]:
+    """翻一番 (a rise of 100%), 翻两番 (300%), 减半 and 减少一半 (a cut of 50%): the change as a percentage, its
+    span the count after the verb (一番, 一半), so that the verb before it reads as the change word."""
+    out: list[Quantity] = []
+    for m in _DOUBLINGS_RE.finditer(norm):
+        s, e = m.span()
+        if not norm.endswith(_DOUBLING_BEFORE, 0, s) or ctx.shielded(s):
+            continue
+        n = _DOUBLING_COUNTS[m.group()[0]] if len(m.group()) > 1 else 1
+        out.append(Quantity(text=text[s:e], span=(s, e), value=(2.0**n - 1) * 100, unit="%", unit_span=(e - 1, e)))
+    for m in _HALF_RE.finditer(norm):
+        s, e = m.span()
+        if not norm.endswith(_HALF_AFTER, 0, s) or ctx.shielded(s):
+            continue
+        out.append(Quantity(text=text[s:e], span=(s, e), value=50.0, unit="%", unit_span=(e - 1, e)))
+    return out
 
 
 def _tenths(text: str, norm: str, ctx: _Context) -> list[Quantity]:

@@ -347,9 +347,9 @@ def change_before(norm: str, start: int) -> tuple[str | None, str]:
         pos -= 1
     if word_before(norm, pos, LEXICON.works_not_change):
         return None, ""  # 改造提升8个居民小区: a works verb, not a change
-    w = word_before(norm, pos, LEXICON.increase)
+    w = word_before(norm, pos, LEXICON.increase) or word_before(norm, pos, LEXICON.doubling_before)
     if w:
-        return "up", w
+        return "up", w  # (翻一番: 翻 only here, not in a column's words: 翻新改造 is no rise)
     w = word_before(norm, pos, LEXICON.decrease)
     if w:
         return "down", w
