@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from jixiao.core.check import check_disclosure, check_row
-from jixiao.core.claims import extract_claims
+from jixiao.core.claims import extract_claims, stage_claims
 from jixiao.core.model import Disclosure, Row
 from jixiao.core.targets import extract_targets
 
@@ -1614,6 +1614,22 @@ def test_an_act_pledged_in_a_clause_is_a_milestone_of_its_object() -> None:
     assert check_row(row).targets[0].verdict == "met"
     row = Row("专项资金", "市国资委牵头的“设立公交发展专项资金,实施公交企业亏损补贴”", "我市将设立公交发展专项资金。")
     assert check_row(row).targets[0].verdict == "unverified"
+
+
+def test_a_target_with_no_unit_takes_the_one_figure_of_its_size() -> None:
+    prog = "計畫經費45億1,700萬元,實際進度89.84%,較預計進度落後0.16個百分點,係清理用地污染進度未如預期。"
+    (t,) = check_row(Row("客運專區建設計畫", "90.00", prog), period="全年", year=2019).targets
+    assert (t.target.unit, t.verdict) == ("%", "not_met")
+    assert t.actual is not None and t.actual.value == 89.84
+    # two figures of its size: no guess
+    (t,) = check_row(Row("客運專區建設計畫", "90.00", "實際進度89.84%,預計進度90.5%"), period="全年", year=2019).targets
+    assert t.actual is None
+
+
+def test_a_stage_word_inside_a_longer_word_is_no_stage() -> None:
+    # 建設計畫 is 建設 and 計畫 (a plan), not the design stage 設計
+    assert [c.stage for c in stage_claims("「高雄港客運專區建設計畫」進度未如預期")] == []
+    assert [c.stage for c in stage_claims("已完成设计")] == ["完成设计"]
 
 
 def test_doubling_and_halving_are_changes_of_100_and_50_percent() -> None:

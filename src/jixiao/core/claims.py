@@ -260,6 +260,9 @@ def stage_claims(progress: str) -> list[Claim]:
 def _stage_claims(progress: str, norm: str, quantities: list[Quantity]) -> list[Claim]:
     out: list[Claim] = []
     hits = find_words(norm, STAGE_WORDS)
+    if contains_any(norm, LEXICON.stage_not_within):
+        inside = [(a, b) for a, b, _w in find_words(norm, LEXICON.stage_not_within)]
+        hits = [h for h in hits if not any(a <= h[0] and h[1] <= b for a, b in inside)]  # 建设计划: no 设计
     for k, (s, e, word) in enumerate(hits):
         rank = LEXICON.stage_ranks[word]
         lo, hi = clause_bounds(norm, s, e)

@@ -143,6 +143,7 @@ class Lexicon:
     some_of_them_leads: tuple[str, ...]
     some_of_them_units: tuple[str, ...]
     stage_not_before: tuple[str, ...]
+    stage_not_within: tuple[str, ...]  # 建设计划 holds 设计 and is no stage
     done_only_words: tuple[str, ...]
     actual_markers: tuple[str, ...]
     plan_reached_before: tuple[str, ...]
@@ -366,6 +367,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         some_of_them_leads=tuple(raw["restate"]["some_of_them_leads"]),
         some_of_them_units=tuple(raw["restate"]["some_of_them_units"]),
         stage_not_before=tuple(raw["restate"]["stage_not_before"]),
+        stage_not_within=tuple(raw["restate"]["stage_not_within"]),
         done_only_words=_longest_first(raw["restate"]["done_only_words"]),
         actual_markers=_longest_first(raw["restate"]["actual_markers"]),
         plan_reached_before=_longest_first(raw["restate"]["plan_reached_before"]),

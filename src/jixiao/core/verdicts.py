@@ -78,6 +78,9 @@ def _same_counted(t: Target, indicator_norm: str, c: Claim, progress_norm: str) 
     return bool(counted(indicator_norm, t.quantity) & counted(progress_norm, c.quantity))
 
 
+_SIZE_RATIO: Final = 1.5  # a unitless target's result is within this factor of it
+
+
 def units_compatible(target_unit: str | None, claim_unit: str | None) -> float:
     """How well two units agree: 3 the same, 2 both persons, 1 one of them unknown, 0 not at all."""
     if target_unit is None or claim_unit is None:
@@ -870,6 +873,13 @@ def assign_claims(
         bare_figures = [c for c in figures if c.unit is None]
         if len(bare_figures) == 1 < len(figures):
             figures, bare_pair = bare_figures, True
+        elif not bare_figures and lone.unit is None and lone.value > 0:
+            # a target with no unit at all and no bare figure (90.00 | …計畫經費45億元,實際進度89.84%,較預計進度落後
+            # 0.16個百分點): the one figure of its size is its result, in that figure's unit
+            near = [c for c in figures if c.value is not None and
+                    1 / _SIZE_RATIO <= c.value / lone.value <= _SIZE_RATIO]
+            if len(near) == 1:
+                figures, bare_pair = near, True
     if not bare_pair and not crowded and len(targets) == 1 and targets[0].unit is not None:
         # one target, and one whole figure of its unit: alone (新开工安置房16768套) or beside parts of it
         # (已完成7.42公里,其中…3.79公里,…)
