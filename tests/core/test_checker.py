@@ -1616,6 +1616,15 @@ def test_an_act_pledged_in_a_clause_is_a_milestone_of_its_object() -> None:
     assert check_row(row).targets[0].verdict == "unverified"
 
 
+def test_a_plan_restated_in_brackets_after_its_label_is_not_the_result() -> None:
+    row = Row("城区空气质量优良率", "市下达年度指标(90.1%)", "优良率96.0%,高出市下达年度指标(90.1%)5.9个百分点。")
+    (t,) = check_row(row, period="全年", year=2018).targets
+    assert t.actual is not None and t.actual.value == 96.0
+    row = Row("新增通硬化路建制村", "目标(160个)", "新增通硬化路建制村163个,已超额完成交通运输部目标(160个)。")
+    (t,) = check_row(row, period="全年", year=2018).targets
+    assert t.actual is not None and t.actual.value == 163
+
+
 def test_a_target_with_no_unit_takes_the_one_figure_of_its_size() -> None:
     prog = "計畫經費45億1,700萬元,實際進度89.84%,較預計進度落後0.16個百分點,係清理用地污染進度未如預期。"
     (t,) = check_row(Row("客運專區建設計畫", "90.00", prog), period="全年", year=2019).targets
