@@ -1616,6 +1616,23 @@ def test_an_act_pledged_in_a_clause_is_a_milestone_of_its_object() -> None:
     assert check_row(row).targets[0].verdict == "unverified"
 
 
+def test_a_share_of_the_task_is_the_targets_unless_it_follows_a_figure_of_another_measure() -> None:
+    row = Row("城镇新增就业", "城镇新增就业5000人", "完成年度目标任务的96%")
+    assert check_row(row, period="全年", year=2023).verdict == "not_met"
+    # the share follows the money handed down: it is that money's share of its plan, not the rise of the standard
+    row = Row("补助标准", "政府补助标准提高5.95%", "省级财政补助资金下达22.719亿元,完成年度计划的101.24%。")
+    assert check_row(row, period="全年", year=2023).verdict == "unverified"
+    # ...unless the share is the target's own rate, named in its row
+    row = Row("预算完成率", "100%", "预算1922.76万元,本年追加预算767.86万元,计算本单位预算完成率99.27%。")
+    assert check_row(row, period="全年", year=2023).verdict == "not_met"
+
+
+def test_a_run_of_stage_words_and_a_date_name_no_works() -> None:
+    # 已于9月建成投入使用: 建成 and 9月 are no works, so the row's one milestone takes the stage
+    for prog in ("已建成投入使用", "已于9月建成投入使用", "于2023年9月建成投入使用"):
+        assert check_row(Row("学校建设", "年底前建成投用", prog), period="全年", year=2023).verdict == "met"
+
+
 def test_a_plan_restated_in_brackets_after_its_label_is_not_the_result() -> None:
     row = Row("城区空气质量优良率", "市下达年度指标(90.1%)", "优良率96.0%,高出市下达年度指标(90.1%)5.9个百分点。")
     (t,) = check_row(row, period="全年", year=2018).targets

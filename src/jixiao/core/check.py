@@ -595,6 +595,20 @@ def _a_node_of_the_goals_task(t: Target, ind_norm: str, goal: str) -> bool:
 _NODE_VERB: Final = 2
 
 
+def _share_of_another_figure(t: Target, share: Claim, prog_norm: str, goal: str) -> bool:
+    """省级财政补助资金下达22.719亿元,完成年度计划的101.24% under 补助标准提高5.95%: a share of the task told
+    right after a figure of another measure is that figure's share of its plan, not the target's (LABELLING.md:
+    the share must be of this very target)."""
+    if t.unit is None:
+        return False
+    lo = sentence_bounds(prog_norm, share.span[0], share.span[1])[0]
+    lead = [w for w in LEXICON.task_share if w in prog_norm[max(lo, share.span[0] - len(w) - 3) : share.span[0]]]
+    if any(w in fold(goal + t.metric + t.text) for w in lead):
+        return False  # 预算完成率 | …计算本单位预算完成率99.27%: the target's own rate, whatever figure precedes it
+    before = [q for q in find_quantities(prog_norm[lo : share.span[0]]) if q.unit is not None]
+    return bool(before) and units_compatible(t.unit, before[-1].unit) == 0.0
+
+
 def check_row(row: Row, *, period: str | None = None, year: int | None = None, shared: bool = False,
               due_later: bool = False) -> RowResult:
     """Judge every target of one row against the claims of its progress text (``_check_row``).
@@ -738,6 +752,7 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
         if len(numeric) == 1 and (gap := _gap_to_target(t, goal, row.progress, prog_norm)):
             claim = gap  # 西藏(9%以上) | 西藏…与目标值差距最大,低2个百分点: 9 - 2 = 7
         usable = shares if len(numeric) == 1 else []
+        usable = [c for c in usable if not _share_of_another_figure(t, c, prog_norm, goal)]
         if shared and usable:
             # one results paragraph for several rows: a share counts for the target whose work its part names
             usable = [c for c in usable if names_work(t, _part_before(prog_norm, c), goal)]

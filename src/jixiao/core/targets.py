@@ -40,7 +40,13 @@ _FILLERS: Final = ("每人每月", "每人每年", "每年", "每月", "每人",
 _LEADING_NOISE: Final = re.compile(r"^[\s、，,。；;：:和及与并且以及确保力争实现完成全年年度]+")
 _TIME_WORDS: Final = re.compile(
     r"(?:(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?\s*(?:底|末)?|\d{1,2}月底前|\d{1,2}月前|年底前|年内|年底"
-    r"|上半年|下半年|今年|本年度|年度内|前)")  # 2023年12月底前: when, not which works
+    r"|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:底|份|初|中旬|上旬|下旬)?"
+    r"|上半年|下半年|今年|本年度|年度内|前)")  # 2023年12月底前, 9月: when, not which works
+
+
+def without_time_words(text: str) -> str:
+    """``text`` without the words that say when (2023年12月底前, 于9月, 年内)."""
+    return _TIME_WORDS.sub("", text)
 _OBJECT_SPLIT: Final = re.compile(r"[、和及与]|以及")
 _AFTER_WORDS: Final = tuple(w for w, _ in LEXICON.comparators_after)
 _BEFORE_WORDS: Final = tuple(w for w, _ in LEXICON.comparators_before)

@@ -19,7 +19,7 @@ from jixiao.core.lexicon import LEXICON
 from jixiao.core.meta import parse_due
 from jixiao.core.quantities import find_quantities, fold
 from jixiao.core.results import Claim, Quantity, Target, TargetResult, Verdict
-from jixiao.core.targets import milestone_objects, only_a_label, zero_mentions
+from jixiao.core.targets import milestone_objects, only_a_label, without_time_words, zero_mentions
 from jixiao.core.textutil import (
     bigrams,
     canonical_names,
@@ -703,7 +703,9 @@ def _bare_stage(c: Claim) -> bool:
     words = c.context[:at] + c.context[at + len(stage) :]
     if contains_any(words, LEXICON.plain_done_not_works):
         return False
-    return not milestone_objects(_FIGURES_RE.sub("", words).replace(LEXICON.done_prefix, ""))
+    for s_, e_, _w in reversed(find_words(words, STAGE_WORDS)):
+        words = words[:s_] + "," + words[e_:]  # 已建成投入使用: the other stage word of a run names no works
+    return not milestone_objects(_FIGURES_RE.sub("", without_time_words(words)).replace(LEXICON.done_prefix, ""))
 
 
 _FIGURES_RE: Final = re.compile(r"[\d.%％]+")
