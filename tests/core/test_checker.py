@@ -1627,6 +1627,24 @@ def test_a_share_of_the_task_is_the_targets_unless_it_follows_a_figure_of_anothe
     assert check_row(row, period="全年", year=2023).verdict == "not_met"
 
 
+def test_a_rate_of_100_percent_is_met_by_its_act_done_in_full() -> None:
+    row = Row("资金", "资金拨付率100%", "资金已全部拨付到位")
+    assert check_row(row, period="全年", year=2023).verdict == "met"
+    row = Row("资金", "资金拨付率100%", "资金未能全部拨付到位")
+    assert check_row(row, period="全年", year=2023).verdict != "met"
+    row = Row("资金", "资金拨付率100%", "资金拨付率85%,其余待验收后全部拨付")
+    assert check_row(row, period="全年", year=2023).verdict == "not_met"
+    # done in full is 100%, above any lower floor; a ceiling is not answered so
+    assert check_row(Row("资金", "资金拨付率90%", "资金已全部拨付到位"), period="全年", year=2023).verdict == "met"
+    assert check_row(Row("资金", "资金闲置率5%以下", "资金已全部闲置"), period="全年", year=2023).verdict != "met"
+
+
+def test_the_main_structure_done_with_already_between_is_that_stage() -> None:
+    # 主体已完工 is the stage 主体完工, short of 建成投用 at the year's end
+    row = Row("学校建设", "年底前建成投用", "主体已完工,正在进行内部装修")
+    assert check_row(row, period="全年", year=2023).verdict == "not_met"
+
+
 def test_a_run_of_stage_words_and_a_date_name_no_works() -> None:
     # 已于9月建成投入使用: 建成 and 9月 are no works, so the row's one milestone takes the stage
     for prog in ("已建成投入使用", "已于9月建成投入使用", "于2023年9月建成投入使用"):

@@ -595,6 +595,36 @@ def _a_node_of_the_goals_task(t: Target, ind_norm: str, goal: str) -> bool:
 _NODE_VERB: Final = 2
 
 
+_RATE_STEM: Final = 2  # the act a rate counts: the two characters before 率 (拨付率, 合格率, 到位率)
+_FULL_REACH: Final = 4  # 全部 at most this far before the act (资金已全部及时拨付: 全部 then 及时 then 拨付)
+
+
+def _rate_done_in_full(t: Target, progress: str, prog_norm: str) -> TargetResult | None:
+    """A rate floor (资金拨付率100%) met by the progress saying its act was done in full (资金已全部拨付到位):
+    a word of full_rate_words shortly before the act's word, in a clause with no negation."""
+    if t.unit != "%" or t.value is None or t.value > 100.0 + 1e-9 or t.comparator not in (">=", "==", None):
+        return None
+    if t.comparator == "==" and t.value < 100.0 - 1e-9:
+        return None  # 90% exactly is not what done in full gives
+    text = fold(t.text)
+    at = text.find("率")
+    if at < _RATE_STEM:
+        return None
+    stem = text[at - _RATE_STEM : at]
+    start = 0
+    while (i := prog_norm.find(stem, start)) >= 0:
+        start = i + 1
+        lo, hi = clause_bounds(prog_norm, i, i + len(stem))
+        if prog_norm.startswith("率", i + len(stem)) or contains_any(prog_norm[lo:hi], LEXICON.negations):
+            continue  # 拨付率85%: the rate itself, told as a figure
+        near = prog_norm[max(lo, i - _FULL_REACH - 2) : i]
+        if contains_any(near, LEXICON.full_rate_words):
+            ev = Claim(text=progress[lo:hi], span=(lo, hi), kind="statement", context=prog_norm[lo:hi], stage=stem)
+            return TargetResult(t, "met", f"进度称“{progress[lo:hi]}”，{stem}已全部完成，目标{t.text}视为达到",
+                                evidence=(ev,))
+    return None
+
+
 def _share_of_another_figure(t: Target, share: Claim, prog_norm: str, goal: str) -> bool:
     """省级财政补助资金下达22.719亿元,完成年度计划的101.24% under 补助标准提高5.95%: a share of the task told
     right after a figure of another measure is that figure's share of its plan, not the target's (LABELLING.md:
@@ -762,6 +792,9 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
             result = each  # 燃氣50%、燃煤30% | 燃氣、燃煤占比均達標: its item is among those said reached
         if result.verdict == "unverified" and (listed := listed_state(t, row.indicator, row.progress)) is not None:
             result = listed  # no figure for it, but the progress lists its work among those done (or not)
+        if result.verdict == "unverified" and claim is None and (
+                full := _rate_done_in_full(t, row.progress, prog_norm)) is not None:
+            result = full  # 资金拨付率100% | 资金已全部拨付到位
         if result.verdict == "unverified" and builds and not is_in_year(period) and claim is None and not shared:
             # (a results paragraph serving several rows reports stages of the works each names, not of this row's)
             if not has_milestone and not stages:
