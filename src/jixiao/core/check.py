@@ -595,6 +595,29 @@ def _a_node_of_the_goals_task(t: Target, ind_norm: str, goal: str) -> bool:
 _NODE_VERB: Final = 2
 
 
+_COVERAGE_WORD: Final = "覆盖"
+_COVERAGE_REACH: Final = 6  # 覆盖率达85%, 覆盖面达到85%: the figure a few characters after the word
+
+
+def _coverage_rate(t: Target, progress: str, prog_norm: str, period: str | None) -> TargetResult | None:
+    """A state of full coverage to reach (实现城乡公交一体化全覆盖) answered by a coverage rate (覆盖率达85%):
+    full coverage is 100%; short of it at the year's end the state is not reached, during the year not yet."""
+    if not contains_any(fold(t.text), LEXICON.full_coverage):
+        return None
+    rates = [q for q in find_quantities(progress) if q.unit == "%" and _COVERAGE_WORD in prog_norm[
+        max(0, q.span[0] - _COVERAGE_REACH) : q.span[0]]]
+    if len(rates) != 1:
+        return None
+    q = rates[0]
+    ev = Claim(text=progress[q.span[0] : q.span[1]], span=q.span, kind="level", value=q.value, unit="%",
+               quantity=q, context=prog_norm[clause_bounds(prog_norm, *q.span)[0] : q.span[1]])
+    if q.value >= 100.0 - 1e-9:
+        return TargetResult(t, "met", f"进度称覆盖{q.text}，目标“{t.text}”已达到", evidence=(ev,))
+    if period is not None and is_in_year(period):
+        return TargetResult(t, "unverified", f"进度称覆盖{q.text}，尚未全覆盖（年内进度）", evidence=(ev,))
+    return TargetResult(t, "not_met", f"进度称覆盖{q.text}，未实现“{t.text}”", evidence=(ev,))
+
+
 _RATE_STEM: Final = 2  # the act a rate counts: the two characters before 率 (拨付率, 合格率, 到位率)
 _FULL_REACH: Final = 4  # 全部 at most this far before the act (资金已全部及时拨付: 全部 then 及时 then 拨付)
 
@@ -752,8 +775,11 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
             if t.stage == "完成" and not t.objects:
                 results.append(judge_deadline(t, row.progress, statements))
             else:
-                results.append(judge_milestone(t, stages, statements, shares if len(targets) == 1 else [],
-                                               row.progress, alone=len(targets) == 1))
+                res = judge_milestone(t, stages, statements, shares if len(targets) == 1 else [],
+                                      row.progress, alone=len(targets) == 1)
+                if res.verdict == "unverified" and (rate := _coverage_rate(t, row.progress, prog_norm, period)):
+                    res = rate  # 实现…全覆盖 | 覆盖率达85%
+                results.append(res)
             continue
         claim: Claim | None = assigned.get(i)
         if claim is not None and t.unit is None and claim.unit is not None:

@@ -693,6 +693,9 @@ def judge_milestone(
     return TargetResult(t, "met", f"目标要求{t.stage}，进度报告“{c0.text}”，已达到该阶段", evidence=evidence)
 
 
+_BARE_JOINS_RE: Final = re.compile(r"(?:[\s,，;；并于]|正在进行|正在|进行)+")  # 项目正在进行收尾: 项目 alone
+
+
 def _bare_stage(c: Claim) -> bool:
     """Whether a stage's clause is the stage alone (已完工 100.0%, 项目已完工: 项目 is generic), not a rate
     (开工率85.4%), a plan or a task done (基本完成年度目标), nor the stage of works it names."""
@@ -705,7 +708,8 @@ def _bare_stage(c: Claim) -> bool:
         return False
     for s_, e_, _w in reversed(find_words(words, STAGE_WORDS)):
         words = words[:s_] + "," + words[e_:]  # 已建成投入使用: the other stage word of a run names no works
-    return not milestone_objects(_FIGURES_RE.sub("", without_time_words(words)).replace(LEXICON.done_prefix, ""))
+    words = _FIGURES_RE.sub("", without_time_words(words)).replace(LEXICON.done_prefix, "")
+    return not milestone_objects(_BARE_JOINS_RE.sub("、", words))  # 项目已于8月竣工并投入使用: 项目 alone
 
 
 _FIGURES_RE: Final = re.compile(r"[\d.%％]+")
