@@ -24,6 +24,7 @@ from jixiao.core.meta import (
     is_in_year,
     month_number,
     names_the_deadline,
+    parse_due,
     period_end_month,
     period_of,
     plan_ends_after,
@@ -595,6 +596,31 @@ def _a_node_of_the_goals_task(t: Target, ind_norm: str, goal: str) -> bool:
 _NODE_VERB: Final = 2
 
 
+_WHEN_DONE_RE: Final = re.compile(
+    r"于\s*((?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:份|底|初|中旬|上旬|下旬)?)")
+
+
+def _late_for_its_deadline(res: TargetResult, prog_norm: str) -> TargetResult:
+    """A milestone with a deadline (6月底前开工建设) whose stage the progress dates after it (项目于7月15日开工):
+    reached, but not in time (LABELLING.md: met when the work was done in time). Only a date told with 于 before
+    the stage word in its clause is when the stage was reached (截至9月底已开工 says only by when)."""
+    t = res.target
+    due = parse_due(fold(t.text))
+    stage = next((c for c in res.evidence if c.kind == "stage"), None)
+    if due is None or stage is None:
+        return res
+    lo = clause_bounds(prog_norm, stage.span[0], stage.span[1])[0]
+    dates = _WHEN_DONE_RE.findall(prog_norm, lo, stage.span[0])
+    done = parse_due(dates[-1]) if dates else None
+    if done is None:
+        return res
+    if (due[0] == 0) != (done[0] == 0):
+        due, done = (0, *due[1:]), (0, *done[1:])  # one side names the year: the same year is meant
+    if done <= due:
+        return res
+    return TargetResult(t, "not_met", f"进度称于{dates[-1]}{stage.text}，晚于期限“{t.text}”", evidence=res.evidence)
+
+
 _COVERAGE_WORD: Final = "覆盖"
 _COVERAGE_REACH: Final = 6  # 覆盖率达85%, 覆盖面达到85%: the figure a few characters after the word
 
@@ -779,6 +805,8 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
                                       row.progress, alone=len(targets) == 1)
                 if res.verdict == "unverified" and (rate := _coverage_rate(t, row.progress, prog_norm, period)):
                     res = rate  # 实现…全覆盖 | 覆盖率达85%
+                if res.verdict == "met":
+                    res = _late_for_its_deadline(res, prog_norm)  # 6月底前开工 | 项目于7月15日开工
                 results.append(res)
             continue
         claim: Claim | None = assigned.get(i)
