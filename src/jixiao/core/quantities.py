@@ -181,7 +181,8 @@ _NOT_UNIT_FIRST: Final = frozenset(w[0] for w in _NUM["not_units_after"])
 _DURATION_BEFORE: Final = tuple(_NUM["duration_before"])
 _DURATION_NOT_AFTER: Final = tuple(_NUM["duration_not_after"])
 _TIME_SPENT_RE: Final = re.compile(
-    "(?:" + "|".join(map(re.escape, _NUM["time_spent_words"])) + r")(?:为|是|约|大约|平均|需|需要|达|达到)?$")
+    "(?:" + "|".join(map(re.escape, _NUM["time_spent_words"])) + ")(?:"
+    + "|".join(map(re.escape, sorted(_NUM["time_spent_joins"], key=len, reverse=True))) + ")?$")
 _DURATION_REACH: Final = 6  # 项目建成后可持续影响年限 ≥15年: the word may stand a few characters before
 
 
@@ -390,6 +391,11 @@ def find_quantities(text: str) -> list[Quantity]:
         if q is not None:
             out.append(q)
         pos = max(resume, m.start() + 1)
+    if "年" in norm:
+        years = _cn_durations(text, norm, ctx)
+        if years:
+            out = sorted([q for q in out if not any(y.span[0] < q.span[1] and q.span[0] < y.span[1] for y in years)]
+                         + years, key=lambda q: q.span[0])
     if "番" in norm or "半" in norm:
         multiples = _multiples(text, norm, ctx)
         if multiples:
@@ -414,6 +420,28 @@ _TENTHS_NOT_AFTER: Final = tuple(_NUM["tenths_not_after"])
 _TENTHS_ONE_AFTER: Final = tuple(_NUM["tenths_one_after"])
 _TENTH_DIGITS: Final = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
                          "半": 5, **{str(d): d for d in range(1, 10)}}  # 九成半: 95%
+
+
+def _cn_years_re() -> re.Pattern[str]:
+    words = "|".join(map(re.escape, sorted(_NUM["time_spent_words"], key=len, reverse=True)))
+    joins = "|".join(map(re.escape, sorted(_NUM["time_spent_joins"], key=len, reverse=True)))
+    return re.compile(rf"(?:{words})(?:{joins})?(?P<n>[{_CN_DIGITS}][{_CN_DIGITS}十点]*)年(?![内来前后底级度])")
+
+
+_CN_YEARS_RE: Final = _cn_years_re()
+
+
+def _cn_durations(text: str, norm: str, ctx: _Context) -> list[Quantity]:
+    """平均輪候時間三年, 輪候時間為三點一年: a number of years in Chinese numerals right after words of time
+    spent (an Arabic one is read by the main reader: 輪候時間3年)."""
+    out: list[Quantity] = []
+    for m in _CN_YEARS_RE.finditer(norm):
+        s, e = m.start("n"), m.end()
+        value = read_chinese_numeral(m.group("n"))
+        if value is None or ctx.shielded(s):
+            continue
+        out.append(Quantity(text=text[s:e], span=(s, e), value=value, unit="年", unit_span=(e - 1, e)))
+    return out
 
 
 _DOUBLING_BEFORE: Final = tuple(_NUM["doubling_before"])
