@@ -1660,6 +1660,13 @@ def test_a_plan_restated_in_brackets_after_its_label_is_not_the_result() -> None
     assert t.actual is not None and t.actual.value == 163
 
 
+def test_a_list_of_metrics_and_a_list_of_figures_pair_by_position() -> None:
+    got = [(t.value, t.item) for t in extract_targets("地区生产总值、一般公共预算收入分别增长7%、6%")]
+    assert got == [(7, "地区生产总值"), (6, "一般公共预算收入")]
+    # one figure for the list is one target per metric
+    assert [t.value for t in extract_targets("知晓率、满意度均达到90%以上")] == [90, 90]
+
+
 def test_a_target_with_no_unit_takes_the_one_figure_of_its_size() -> None:
     prog = "計畫經費45億1,700萬元,實際進度89.84%,較預計進度落後0.16個百分點,係清理用地污染進度未如預期。"
     (t,) = check_row(Row("客運專區建設計畫", "90.00", prog), period="全年", year=2019).targets

@@ -901,7 +901,11 @@ def _list_items(indicator: str, norm: str, found: list[Target]) -> list[Target]:
     """A list of metrics sharing one figure is one target per metric (城镇调查失业率和登记失业率稳定在4.3%左右,
     知晓率、满意度均达到90%以上): each item is judged on its own, and the row is short if any item is."""
     out: list[Target] = []
+    paired: dict[int, str] = {}  # a later figure of a listed run → the item it is for
     for t in found:
+        if id(t) in paired:
+            out.append(replace(t, item=paired[id(t)], metric=paired[id(t)]))
+            continue
         out.append(t)
         q = t.quantity
         if q is None or t.kind == "milestone":
@@ -921,12 +925,41 @@ def _list_items(indicator: str, norm: str, found: list[Target]) -> list[Target]:
         items.append((pos, head_end))
         if len(items) < 2 or not all(_is_metric_name(norm[a:b]) for a, b in items):
             continue
+        run = _listed_figures(norm, t, found)
+        if len(run) > 1:
+            # 地区生产总值、一般公共预算收入分别增长7%、6%: one figure per item, in order, not 7% for both
+            if len(run) == len(items):
+                a0 = min(items[0][0], t.span[0])
+                out[-1] = replace(t, item=norm[items[0][0] : items[0][1]], text=indicator[a0 : t.span[1]],
+                                  span=(a0, t.span[1]))
+                paired.update({id(f): norm[a:b] for f, (a, b) in zip(run[1:], items[1:], strict=True)})
+            continue
         a0 = min(items[0][0], t.span[0])
         out[-1] = replace(t, item=norm[items[0][0] : items[0][1]], text=indicator[a0 : t.span[1]], span=(a0, t.span[1]))
         for a, b in items[1:]:
             out.append(replace(t, text=indicator[a : t.span[1]], span=(a, t.span[1]), metric=norm[a:b],
                                item=norm[a:b]))
     return out
+
+
+_RUN_JOINS: Final = ("、", "和", "及", "与", "")
+
+
+def _listed_figures(norm: str, t: Target, found: list[Target]) -> list[Target]:
+    """``t`` and the targets whose figures follow it joined by 、 or 和 (7%、6%; 7%和6%左右)."""
+    run = [t]
+    for u in found:
+        last = run[-1]
+        if u.quantity is None or last.quantity is None or u.quantity.span[0] <= last.quantity.span[0]:
+            continue
+        gap = norm[last.quantity.span[1] : u.quantity.span[0]].strip()
+        for w in ("以上", "以下", "以内", "左右"):
+            gap = gap.removeprefix(w)
+        if gap in _RUN_JOINS:
+            run.append(u)
+        else:
+            break
+    return run
 
 
 _LIST_VERBS: Final = "|".join(re.escape(w) for w in sorted(
