@@ -369,6 +369,9 @@ def _flat_claims(progress: str, norm: str) -> list[Claim]:
     return out
 
 
+_NEGATION_REACH: Final = 2  # 未能按期完成, 未全部完成: a negation at most this far before a met phrase
+
+
 def _statement_claims(progress: str, norm: str) -> list[Claim]:
     out: list[Claim] = _all_met_claims(progress, norm)
     for s, e, word in find_words(norm, _STATEMENTS):
@@ -377,7 +380,8 @@ def _statement_claims(progress: str, norm: str) -> list[Claim]:
         if word in LEXICON.met_phrases and word.startswith(LEXICON.done_verb) and _SHARE_OF_IT_RE.match(norm, e):
             continue  # 完成全年目标进度92.10%, 完成年度任务的95%: a share of the target, not the target reached
         lo, hi = clause_bounds(norm, s, e)
-        negated = word in LEXICON.not_met_phrases
+        negated = word in LEXICON.not_met_phrases or (
+            word in LEXICON.met_phrases and word_ends_within(norm[lo:s], LEXICON.negations, _NEGATION_REACH))
         if not negated and _SOME_OF_THEM_RE.search(norm, lo, s):
             continue  # 邢台、邯郸等10地已提前完成年度任务: some places done, not the row's whole target
         if negated and _overturned(norm, hi, sentence_bounds(norm, s, e)[1]):
