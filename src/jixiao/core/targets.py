@@ -41,7 +41,8 @@ _LEADING_NOISE: Final = re.compile(r"^[\s、，,。；;：:和及与并且以及
 _TIME_WORDS: Final = re.compile(
     r"(?:(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?\s*(?:底|末)?|\d{1,2}月底前|\d{1,2}月前|年底前|年内|年底"
     r"|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:底|份|初|中旬|上旬|下旬)?"
-    r"|上半年|下半年|今年|本年度|年度内|前)")  # 2023年12月底前, 9月: when, not which works
+    r"|第?[一二三四1-4]季度(?:末|底)?(?:前)?"
+    r"|上半年|下半年|今年|本年度|年度内|前)")  # 2023年12月底前, 9月, 一季度: when, not which works
 
 
 def without_time_words(text: str) -> str:
@@ -1414,6 +1415,12 @@ def _milestones(indicator: str, norm: str, quantities: list[Quantity], goal: str
         rank = LEXICON.stage_ranks.get(word)
         if rank is None:
             continue
+        if word in LEXICON.reference_stage_words and t_end > e:
+            # 完成方案设计, 完成施工招标: 完成 with a stage word in its object asks for that stage done
+            inner = [h for h in find_words(norm[e:t_end], _STAGE_RANK_WORDS) if LEXICON.stage_ranks[h[2]] < rank]
+            if inner:
+                word = inner[-1][2]
+                rank = LEXICON.stage_ranks[word]
         out.append(
             Target(
                 text=indicator[obj_start:t_end],
@@ -1431,6 +1438,7 @@ def _milestones(indicator: str, norm: str, quantities: list[Quantity], goal: str
     return out
 
 
+_STAGE_RANK_WORDS: Final = tuple(sorted(LEXICON.stage_ranks, key=len, reverse=True))
 BRACKETED_RE: Final = re.compile(r"[(（][^()（）]*[)）]")
 _LIST_MARKER_RE: Final = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十])\s*[.、．)）]\s*")
 
