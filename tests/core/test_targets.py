@@ -134,3 +134,22 @@ def test_stage_verb_with_a_number_is_not_a_milestone() -> None:
 def test_joined_stages_make_one_milestone() -> None:
     ts = extract_targets("体育中心年底前建成并投入使用")
     assert [(t.kind, t.stage) for t in ts] == [("milestone", "投入使用")]
+
+
+@pytest.mark.parametrize(
+    ("indicator", "values"),
+    [
+        ("全市13个县区完成农村改厕2万户", [20000]),  # the places the work is done in
+        ("全省13个市新建公园50个", [50]),
+        ("投资1200万元,新建村级文化广场20个", [12000000, 20]),
+        ("总投资3.2亿元的XX大桥年底前建成通车", []),  # the size of the works, not work to do
+        ("对全市60岁以上老年人开展健康体检,体检人数不少于5万人", [50000]),
+        ("落实“1+6”政策体系,完成年度目标任务", []),
+        ("实施G20国道改造工程15公里", [15]),
+        ("按照每人每年100元标准发放补贴,惠及困难群众3000人", [100, 3000]),
+        ("2022年度中央财政下达资金500万元,用于新建校舍2000平方米", [5000000, 2000]),
+    ],
+)
+def test_scope_and_names_are_no_targets(indicator: str, values: list[float]) -> None:
+    got = [t.value for t in extract_targets(indicator) if t.kind != "milestone"]
+    assert sorted(v for v in got if v is not None) == sorted(values)

@@ -464,6 +464,17 @@ _PLACES_THEN_COUNT_RE: Final = re.compile(
     r"\s*(?:" + "|".join(map(re.escape, LEXICON.place_nouns)) + r")\s*")
 
 
+def _places_in_scope(norm: str, q: Quantity, nxt: Quantity) -> bool:
+    """A count of places right after a word of scope (全市13个县区, 全省13个市), with another figure later in its
+    clause: where the work is done, not work to do."""
+    if word_before(norm, q.span[0], LEXICON.scope_words) is None:
+        return False
+    if word_after(norm, q.span[1], LEXICON.place_nouns) is None and (
+            q.unit is None or q.unit not in LEXICON.place_nouns):
+        return False
+    return clause_bounds(norm, *q.span) == clause_bounds(norm, *nxt.span)
+
+
 def _extract_targets(indicator: str, goal: str = "") -> list[Target]:
     norm = fold(indicator)
     quantities = find_quantities(indicator)
@@ -488,6 +499,8 @@ def _extract_targets(indicator: str, goal: str = "") -> list[Target]:
             continue  # 目标任务是四项指标分别减排1.5%: how many metrics the figures are for, no target
         if k + 1 < len(quantities) and _PLACES_THEN_COUNT_RE.fullmatch(norm, q.span[1], quantities[k + 1].span[0]):
             continue  # 8个县(市)区176个村: how many places the villages lie in, not work to do
+        if k + 1 < len(quantities) and _places_in_scope(norm, q, quantities[k + 1]):
+            continue  # 全市13个县区完成农村改厕2万户: the places the work is done in, not work to do
         if q.text in _ONCE and _after_a_count_in_its_clause(norm, q, quantities):
             continue  # 为4.5万名一线干部免费体检一次: how often each is served, after the count to serve
         t = _numeric_target(indicator, norm, q, goal, bare)
