@@ -218,6 +218,7 @@ class Lexicon:
     midterm_words: tuple[str, ...]
     keep_at_least: tuple[str, ...]
     place_nouns: tuple[str, ...]
+    share_of_cases_words: tuple[str, ...]  # 在12分鐘內到達現場的百分比: a share of cases within a limit
     done_so_far_verbs: tuple[str, ...]
     once_words: tuple[str, ...]
     revision_words: tuple[str, ...]
@@ -443,6 +444,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         midterm_words=tuple(raw["deadline"]["midterm_words"]),
         keep_at_least=tuple(raw["comparators"]["keep_at_least"]),
         place_nouns=_longest_first(raw["targets"]["place_nouns"]),
+        share_of_cases_words=_longest_first(raw["targets"]["share_of_cases_words"]),
         done_so_far_verbs=_longest_first(raw["targets"]["done_so_far_verbs"]),
         once_words=tuple(raw["targets"]["once_words"]),
         revision_words=_longest_first(raw["change"]["revision_words"]),

@@ -229,8 +229,10 @@ _NUMBER_RE: Final = re.compile(
     rf"(?P<fden>[{_CN_DIGITS}百千万]+|[0-9]+)分之(?P<fnum>[{_CN_ALL}]*[{_CN_DIGITS}百][{_CN_ALL}]*|[0-9]+(?:\.[0-9]+)?)"
     # thousands grouped by commas, or in prose by spaces before a measure word (Hong Kong's 為 1 130 名), or none
     rf"|(?P<ar>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?"
-    rf"|(?:(?<=[\u4e00-\u9fff] )|(?<=[\u4e00-\u9fff]))[0-9]{{1,3}}(?: [0-9]{{3}})+(?:\.[0-9]+)?"
+    rf"|(?:(?<=^)|(?<=[\u4e00-\u9fff] )|(?<=[\u4e00-\u9fff]))[0-9]{{1,3}}(?: [0-9]{{3}})+(?:\.[0-9]+)?"
     rf"(?= ?(?=[\u4e00-\u9fff])(?:[万亿])?(?:{_UNIT_ALTERNATION}))"
+    # ...or ending its cell (巡查次數 12 000 | 12 450)
+    r"|(?:(?<=^)|(?<=[\u4e00-\u9fff] )|(?<=[\u4e00-\u9fff]))[0-9]{1,3}(?: [0-9]{3})+(?:\.[0-9]+)?(?=\s*$)"
     r"|[0-9]+(?:\.[0-9]+)?)"
     # a Chinese numeral, only where 余/多/来 or a unit follows (a bare one is a word: 一是, 十三五), or at
     # the end of a clause (read there only with 万/亿 or as 零点…: 三万, 零点五)

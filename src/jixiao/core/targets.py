@@ -876,7 +876,21 @@ def _limits_of_a_share(norm: str, found: list[Target]) -> list[Target]:
     shares = [t.quantity.span[1] for t in found if t.unit == "%" and t.quantity is not None]
     if not shares:
         return found
-    return [t for t in found if not _limits_a_share(norm, t, shares)]
+    starts = [t.quantity.span[0] for t in found if t.unit == "%" and t.quantity is not None]
+    return [t for t in found if not _limits_a_share(norm, t, shares) and not _limits_a_later_share(norm, t, starts)]
+
+
+def _limits_a_later_share(norm: str, t: Target, share_starts: list[int]) -> bool:
+    """在12分鐘內到達現場的百分比 92.5%: a time limit that names the cases a share after it counts."""
+    if t.unit not in LEXICON.time_limit_units or t.comparator not in ("<=", "<") or t.quantity is None:
+        return False
+    end = t.quantity.span[1]
+    for s in share_starts:
+        gap = norm[end:s]
+        if 0 < s - end <= _SHARE_LIMIT_REACH and not any(d in gap for d in "；;。，,") and not DIGIT_RE.search(gap) \
+                and contains_any(gap, LEXICON.share_of_cases_words):
+            return True
+    return False
 
 
 def _limits_a_share(norm: str, t: Target, share_ends: list[int]) -> bool:
