@@ -381,7 +381,8 @@ def _statement_claims(progress: str, norm: str) -> list[Claim]:
             continue  # 完成全年目标进度92.10%, 完成年度任务的95%: a share of the target, not the target reached
         lo, hi = clause_bounds(norm, s, e)
         negated = word in LEXICON.not_met_phrases or (
-            word in LEXICON.met_phrases and word_ends_within(norm[lo:s], LEXICON.negations, _NEGATION_REACH))
+            (word in LEXICON.met_phrases or word in LEXICON.full_coverage)
+            and word_ends_within(norm[lo:s], LEXICON.negations, _NEGATION_REACH))
         if not negated and _SOME_OF_THEM_RE.search(norm, lo, s):
             continue  # 邢台、邯郸等10地已提前完成年度任务: some places done, not the row's whole target
         if negated and _overturned(norm, hi, sentence_bounds(norm, s, e)[1]):

@@ -636,6 +636,10 @@ def _tail_here(norm: str, p: int, value: float, arabic: bool) -> _TailT:
     if unit is None:
         if norm.startswith("左右", p):
             return p + 2, mult, add, True, None, None, None, False
+        if norm[p : p + 1] == "/" and (size := _PER_SIZE_RE.match(norm, p + 1)) is not None and _UNITS.at(
+                norm, size.end()) is None:
+            # 孕产妇死亡率15/10万: a rate per a size, kept as written (as 6.5次/10万公顷 is)
+            return size.end(), mult, add, approx, f"/{size.group()}", (p, size.end()), size.group(), False
         return p, mult, add, approx, None, None, None, False
     canon = _UNIT_CANON.get(unit, unit)
     # Half: 一个半月 (1.5 个月), 两个半小时, 3斤半.
@@ -677,6 +681,7 @@ def _tail_here(norm: str, p: int, value: float, arabic: bool) -> _TailT:
     return p, mult, add, approx, canon, unit_span, per, False
 
 
+_PER_SIZE_RE: Final = re.compile(r"[0-9]*[十百千万]+(?![0-9.])")  # /10万, unless a unit follows
 _DEN_SIZE_RE: Final = re.compile(r"(?:[0-9]+)?[十百千万亿]+|[0-9]+(?=[^0-9.])")
 
 
