@@ -136,6 +136,7 @@ class Lexicon:
     basis_notes: tuple[str, ...]
     clause_delimiters: frozenset[str]
     zero_nouns: tuple[str, ...]
+    no_event_before: tuple[str, ...]  # 不发生 (重大安全事故): none of it asked for in words
     zero_units: dict[str, str]
     zero_phrases: tuple[str, ...]
     bare_claim_labels: tuple[str, ...]
@@ -361,6 +362,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         basis_notes=_longest_first(raw["align"]["basis_notes"]),
         clause_delimiters=frozenset(raw["targets"]["clause_delimiters"]),
         zero_nouns=_longest_first(raw["targets"]["zero_nouns"]),
+        no_event_before=_longest_first(raw["targets"]["no_event_before"]),
         zero_units={str(k): str(v) for k, v in raw["targets"]["zero_units"]},
         zero_phrases=_longest_first(raw["claims"]["zero_phrases"]),
         bare_claim_labels=_longest_first(raw["claims"]["bare_labels"]),

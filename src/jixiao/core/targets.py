@@ -734,10 +734,22 @@ def zero_mentions(norm: str) -> list[tuple[int, int, str]]:
 _ZERO_CONTROL_REACH: Final = 14  # 特别重大事故起数实行零控制: the noun stands well before 零控制
 
 
+_NO_EVENT_RE: Final = re.compile(
+    "(?:" + "|".join(map(re.escape, sorted(LEXICON.no_event_before, key=len, reverse=True))) + ")"
+    + r"[^，,。；;！!？?]{0,6}?(" + _ZERO_NOUNS + ")")
+
+
+def no_event_mentions(norm: str) -> list[tuple[int, int, str]]:
+    """不发生重大安全事故, 杜绝较大事故: none of a thing asked for in words, as 零事故 asks for it."""
+    if not any(w in norm for w in LEXICON.no_event_before):
+        return []
+    return [(m.start(), m.end(), m.group(1)) for m in _NO_EVENT_RE.finditer(norm)]
+
+
 def _zero_targets(indicator: str, norm: str, found: list[Target]) -> list[Target]:
-    """零事故 is a target of at most 0 of them (LABELLING: a zero that names a threshold)."""
+    """零事故 is a target of at most 0 of them (LABELLING: a zero that names a threshold); so is 不发生重大事故."""
     out = []
-    for s, e, noun in zero_mentions(norm):
+    for s, e, noun in sorted(zero_mentions(norm) + no_event_mentions(norm)):
         if any(t.span[0] < e and s < t.span[1] for t in found):
             continue
         lo, _hi = clause_bounds(norm, s, e)
