@@ -252,6 +252,10 @@ _STANDARD_REACH: Final = 9
 _PROSPECTIVE_REACH: Final = 1
 
 
+# A clause opening with a date (道路改造已完工,12月28日正式通车) goes on with the clause before's subject.
+_DATE_OPENER_RE: Final = re.compile(r"(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:底|初|中旬|上旬|下旬)?")
+
+
 def stage_claims(progress: str) -> list[Claim]:
     """The stages of work ``progress`` reports (a row's other claims not read)."""
     return _stage_claims(progress, fold(progress), find_quantities(progress))
@@ -284,7 +288,8 @@ def _stage_claims(progress: str, norm: str, quantities: list[Quantity]) -> list[
         )
         ctx_lo = lo
         opener = norm[lo:s].lstrip(" ，,")
-        if lo > 0 and norm[lo - 1] in "，," and word_after(opener, 0, LEXICON.continuing_openers) is not None:
+        if lo > 0 and norm[lo - 1] in "，," and (word_after(opener, 0, LEXICON.continuing_openers) is not None
+                                                or _DATE_OPENER_RE.match(opener) is not None):
             # X项目8月底具备通车条件,于9月1日实现全线通车: the clause goes on with the clause before's subject
             ctx_lo, _ = clause_bounds(norm, lo - 1, lo - 1)
         out.append(

@@ -1377,6 +1377,7 @@ def milestone_objects(obj_text: str) -> tuple[str, ...]:
     parts = []
     for raw in _OBJECT_SPLIT.split(obj_text):
         part = raw.strip(" ，,：:")
+        part = part.removesuffix("并")  # 完成道路改造并通车: 并 joins the two stages
         described = _DESCRIBED_RE.match(part)
         if described and len(part) - described.end() >= 2:
             part = part[described.end() :]  # 总投资96亿元的山阳色河电站: the name follows

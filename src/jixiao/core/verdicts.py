@@ -693,7 +693,7 @@ def judge_milestone(
     return TargetResult(t, "met", f"目标要求{t.stage}，进度报告“{c0.text}”，已达到该阶段", evidence=evidence)
 
 
-_BARE_JOINS_RE: Final = re.compile(r"(?:[\s,，;；并于]|正在进行|正在|进行)+")  # 项目正在进行收尾: 项目 alone
+_BARE_JOINS_RE: Final = re.compile(r"(?:[\s,，;；并于]|正在进行|正在开展|正在|进行|开展|编制)+")  # 项目正在进行收尾
 
 
 def _bare_stage(c: Claim) -> bool:
