@@ -253,7 +253,8 @@ _PROSPECTIVE_REACH: Final = 1
 
 
 # A clause opening with a date (道路改造已完工,12月28日正式通车) goes on with the clause before's subject.
-_DATE_OPENER_RE: Final = re.compile(r"(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:底|初|中旬|上旬|下旬)?")
+_DATE_OPENER_RE: Final = re.compile(
+    r"(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:底|初|中旬|上旬|下旬)?")
 
 
 def stage_claims(progress: str) -> list[Claim]:
