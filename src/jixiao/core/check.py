@@ -34,7 +34,15 @@ from jixiao.core.meta import (
 from jixiao.core.model import Disclosure, Row
 from jixiao.core.quantities import find_quantities, fold
 from jixiao.core.results import Claim, Quantity, Report, RowResult, Target, TargetResult
-from jixiao.core.targets import BRACKETED_RE, CLOSE_QUOTES, OPEN_QUOTES, extract_targets, margin_before, written_scale
+from jixiao.core.targets import (
+    BRACKETED_RE,
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    change_before,
+    extract_targets,
+    margin_before,
+    written_scale,
+)
 from jixiao.core.textutil import (
     DIGIT_RE,
     bigrams,
@@ -621,6 +629,26 @@ def _late_for_its_deadline(res: TargetResult, prog_norm: str) -> TargetResult:
     return TargetResult(t, "not_met", f"进度称于{dates[-1]}{stage.text}，晚于期限“{t.text}”", evidence=res.evidence)
 
 
+def _positive_growth(t: Target, progress: str, prog_norm: str, period: str | None) -> TargetResult | None:
+    """保持正增长 | 1.8%: a state of growth above zero, met by the first percentage of the progress when it is a
+    rise, missed when it is a fall (下降1.2%, -1.2%); during the year a growth so far is not final."""
+    if not contains_any(fold(t.text), LEXICON.positive_growth_words):
+        return None
+    figures = [q for q in find_quantities(progress) if q.unit == "%"]
+    if not figures:
+        return None
+    q = figures[0]
+    down = change_before(prog_norm, q.span[0])[0] == "down"
+    value = -abs(q.value) if down else q.value
+    ev = Claim(text=progress[q.span[0] : q.span[1]], span=q.span, kind="change", value=value, unit="%",
+               quantity=q, context=prog_norm[clause_bounds(prog_norm, *q.span)[0] : q.span[1]])
+    if period is not None and is_in_year(period):
+        return TargetResult(t, "unverified", f"进度称{q.text}，年内增速尚非全年结果", evidence=(ev,))
+    if value > 0:
+        return TargetResult(t, "met", f"进度称增长{q.text}，实现正增长", evidence=(ev,))
+    return TargetResult(t, "not_met", f"进度称{'下降' if down else ''}{q.text}，未实现正增长", evidence=(ev,))
+
+
 _COVERAGE_WORD: Final = "覆盖"
 _COVERAGE_REACH: Final = 6  # 覆盖率达85%, 覆盖面达到85%: the figure a few characters after the word
 
@@ -805,6 +833,9 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
                                       row.progress, alone=len(targets) == 1)
                 if res.verdict == "unverified" and (rate := _coverage_rate(t, row.progress, prog_norm, period)):
                     res = rate  # 实现…全覆盖 | 覆盖率达85%
+                if res.verdict in ("unverified", "met") and (
+                        grew := _positive_growth(t, row.progress, prog_norm, period)):
+                    res = grew  # 保持正增长 | 1.8%, 下降1.2%
                 if res.verdict == "met":
                     res = _late_for_its_deadline(res, prog_norm)  # 6月底前开工 | 项目于7月15日开工
                 results.append(res)

@@ -105,6 +105,7 @@ class Lexicon:
     admission_as_name_after: tuple[str, ...]
     naming_leads: tuple[str, ...]
     task_share: tuple[str, ...]
+    positive_growth_words: tuple[str, ...]  # 保持正增长: a state met by any rise
     full_rate_words: tuple[str, ...]  # 全部 before a rate's act: done in full (资金已全部拨付到位)
     list_leads: tuple[str, ...]
     list_separators: tuple[str, ...]
@@ -332,6 +333,7 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         naming_leads=_longest_first(raw["verdict"]["naming_leads"]),
         task_share=_longest_first(raw["verdict"]["task_share"]),
         full_rate_words=_longest_first(raw["verdict"]["full_rate_words"]),
+        positive_growth_words=_longest_first(raw["verdict"]["positive_growth_words"]),
         list_leads=_longest_first(raw["verdict"]["list_leads"]),
         list_separators=tuple(raw["verdict"]["list_separators"]),
         list_ongoing=_longest_first(raw["verdict"]["list_ongoing"]),
