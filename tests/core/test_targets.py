@@ -148,6 +148,10 @@ def test_joined_stages_make_one_milestone() -> None:
         ("实施G20国道改造工程15公里", [15]),
         ("按照每人每年100元标准发放补贴,惠及困难群众3000人", [100, 3000]),
         ("2022年度中央财政下达资金500万元,用于新建校舍2000平方米", [5000000, 2000]),
+        ("10万元至50万元的村要达到25%以上", [25]),  # the class of villages the share is of
+        ("年收入10万元以上的村占比达到30%", [30]),
+        ("集体经济收入50万元以上的村达到20个", [20]),
+        ("占计划数127.23万头的100.01%", [1272300]),  # 的 then a figure: the share done of the plan figure
     ],
 )
 def test_scope_and_names_are_no_targets(indicator: str, values: list[float]) -> None:

@@ -486,6 +486,8 @@ def _extract_targets(indicator: str, goal: str = "") -> list[Target]:
             continue  # 建档率=建立电子健康档案人数/辖区内常住居民数*100%: how the rate is counted, no target
         if k + 1 < len(quantities) and _sizes_the_counted(norm, q, quantities[k + 1]):
             continue  # 引进10亿元以上项目5个: the amount says which projects are counted
+        if _class_of_a_share(norm, q, quantities[k + 1 :]):
+            continue  # 10万元至50万元的村要达到25%以上: which villages the share is of
         if q.unit == "个" and norm.startswith(LEXICON.counted_periods, q.span[1]) and q.value <= _PERIODS_COUNTED:
             continue  # 該兩個年度私人房屋土地供應: how many years the figures cover, no target
         if margin_before(norm, q.span[0]):
@@ -600,6 +602,34 @@ def _sizes_the_counted(norm: str, q: Quantity, nxt: Quantity) -> bool:
 
 
 _SIZE_CLASS_GAP: Final = 6
+_RANGE_JOINS: Final = ("至", "到", "-", "~", "～", "—")
+
+
+def _class_of_a_share(norm: str, q: Quantity, later: list[Quantity]) -> bool:
+    """An amount or count (or a range of them), a bound, then 的 and what is classed, with a percentage later in
+    the clause (10万元至50万元的村要达到25%以上, 年收入10万元以上的村占比达到30%): the class the share is of."""
+    if q.unit is None or q.unit in ("%", "百分点", "‰"):
+        return False
+    lo, hi = clause_bounds(norm, *q.span)
+    pos = q.span[1]
+    for _ in range(2):
+        bound = next((w for w in LEXICON.class_bounds if norm.startswith(w, pos)), None)
+        if bound is not None:
+            pos += len(bound)
+        if norm[pos : pos + 1] in _RANGE_JOINS:
+            nxt = next((r for r in later if r.span[0] in (pos + 1, pos + 2)), None)
+            if nxt is None or nxt.unit != q.unit:
+                return False
+            pos = nxt.span[1]
+            continue
+        break
+    if norm[pos : pos + 1] != "的" or not _is_cjk_char(norm[pos + 1 : pos + 2]):
+        return False  # (占计划数127.23万头的100.01%: the share of that figure)
+    return any(r.unit == "%" and pos < r.span[0] < hi for r in later)
+
+
+def _is_cjk_char(ch: str) -> bool:
+    return bool(ch) and "\u4e00" <= ch <= "\u9fff"
 
 
 def _bounded_class_of(norm: str, q: Quantity, nxt: Quantity) -> bool:
