@@ -610,7 +610,7 @@ def _class_of_a_share(norm: str, q: Quantity, later: list[Quantity]) -> bool:
     the clause (10万元至50万元的村要达到25%以上, 年收入10万元以上的村占比达到30%): the class the share is of."""
     if q.unit is None or q.unit in ("%", "百分点", "‰"):
         return False
-    lo, hi = clause_bounds(norm, *q.span)
+    _lo, hi = clause_bounds(norm, *q.span)
     pos = q.span[1]
     for _ in range(2):
         bound = next((w for w in LEXICON.class_bounds if norm.startswith(w, pos)), None)
