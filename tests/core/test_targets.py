@@ -152,6 +152,12 @@ def test_joined_stages_make_one_milestone() -> None:
         ("年收入10万元以上的村占比达到30%", [30]),
         ("集体经济收入50万元以上的村达到20个", [20]),
         ("占计划数127.23万头的100.01%", [1272300]),  # 的 then a figure: the share done of the plan figure
+        ("过去一年,全市地区生产总值达到1200亿元,增长6%。今年主要预期目标是:地区生产总值增长6.5%左右", [6.5]),
+        ("2022年完成固定资产投资300亿元,2023年目标增长10%", [10]),  # last year's result, this year's target
+        ("在去年完成800户的基础上,今年再改造农村危房1000户", [1000]),
+        ("比上年增加200人,达到1500人", [200, 1500]),  # 上年 as a baseline
+        ("去年《政府工作报告》承诺了城镇新增就业1100万人以上的目标", [11000000]),  # last year's target, reviewed
+        ("2017年、2018年分别完成88284户、51834户", [88284, 51834]),  # a list of years, each with its part
     ],
 )
 def test_scope_and_names_are_no_targets(indicator: str, values: list[float]) -> None:

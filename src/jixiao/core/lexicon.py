@@ -220,6 +220,9 @@ class Lexicon:
     midterm_words: tuple[str, ...]
     keep_at_least: tuple[str, ...]
     place_nouns: tuple[str, ...]
+    past_openers: tuple[str, ...]  # 过去一年, 去年 opening a clause: results already in, no targets
+    past_done_verbs: tuple[str, ...]
+    past_plan_words: tuple[str, ...]
     share_of_cases_words: tuple[str, ...]  # 在12分鐘內到達現場的百分比: a share of cases within a limit
     done_so_far_verbs: tuple[str, ...]
     once_words: tuple[str, ...]
@@ -449,6 +452,9 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         keep_at_least=tuple(raw["comparators"]["keep_at_least"]),
         place_nouns=_longest_first(raw["targets"]["place_nouns"]),
         share_of_cases_words=_longest_first(raw["targets"]["share_of_cases_words"]),
+        past_openers=tuple(raw["targets"]["past_openers"]),
+        past_done_verbs=_longest_first(raw["targets"]["past_done_verbs"]),
+        past_plan_words=_longest_first(raw["targets"]["past_plan_words"]),
         done_so_far_verbs=_longest_first(raw["targets"]["done_so_far_verbs"]),
         once_words=tuple(raw["targets"]["once_words"]),
         revision_words=_longest_first(raw["change"]["revision_words"]),

@@ -490,6 +490,8 @@ def _extract_targets(indicator: str, goal: str = "") -> list[Target]:
             continue  # 10万元至50万元的村要达到25%以上: which villages the share is of
         if q.unit == "个" and norm.startswith(LEXICON.counted_periods, q.span[1]) and q.value <= _PERIODS_COUNTED:
             continue  # 該兩個年度私人房屋土地供應: how many years the figures cover, no target
+        if _a_past_result(norm, q):
+            continue  # 过去一年,…达到1200亿元; 2022年完成…300亿元,2023年目标…: what was done, not what is asked
         if margin_before(norm, q.span[0]):
             continue  # 低于预期目标3.2%左右, 均比预期低了约2.9%: the gap to a target, not one
         if q.unit == "次" and norm.startswith(("会议", "全会", "全体会议"), q.span[1]) and "届" in norm[
@@ -603,6 +605,35 @@ def _sizes_the_counted(norm: str, q: Quantity, nxt: Quantity) -> bool:
 
 _SIZE_CLASS_GAP: Final = 6
 _RANGE_JOINS: Final = ("至", "到", "-", "~", "～", "—")
+
+
+_YEAR_OPENS_RE: Final = re.compile(r"\s*(?:在)?((?:19|20)\d{2})\s*年(?!度?(?:目标|计划|任务))")
+_YEAR_RE: Final = re.compile(r"(?:19|20)\d{2}(?=\s*年)")
+_YEAR_AIM_REACH: Final = 6  # 2023年目标增长10%, 2023年力争: the aim a few characters after the year
+
+
+def _a_past_result(norm: str, q: Quantity) -> bool:
+    """A figure of a past period told before the targets (过去一年,全市地区生产总值达到1200亿元,增长6%。今年…;
+    2022年完成固定资产投资300亿元,2023年目标增长10%; 在去年完成800户的基础上): its sentence or clause opens with
+    a word of the past (past_openers), or with a year earlier than another the indicator names."""
+    slo = sentence_bounds(norm, q.span[0], q.span[1])[0]
+    clo = clause_bounds(norm, q.span[0], q.span[1])[0]
+    chi = clause_bounds(norm, q.span[0], q.span[1])[1]
+    if not contains_any(norm[clo:chi], LEXICON.past_done_verbs) or contains_any(
+            norm[slo : q.span[0]], LEXICON.plan_words + LEXICON.past_plan_words):
+        return False  # 去年…承諾了…1100萬人以上的目標: last year's target, reviewed now
+    if norm[clo : q.span[0]].lstrip(" 、，,：:").startswith(LEXICON.past_openers):
+        return True  # 在去年完成800户的基础上
+    first = norm[slo : clause_bounds(norm, slo, slo)[1]].strip(" 、，,：:")
+    if first in LEXICON.past_openers and not contains_any(norm[clo : q.span[0]], LEXICON.year_plan_words):
+        return True  # 过去一年,全市地区生产总值达到1200亿元,增长6%
+    m = _YEAR_OPENS_RE.match(norm, clo)
+    if m is None or m.end() > q.span[0]:
+        return False
+    year = int(m.group(1))
+    # a later year outside the clause that sets a target (2023年目标增长10%), not a list of years (2017年、2018年)
+    return any(int(y.group()) > year and not clo <= y.start() < chi and contains_any(
+        norm[y.end() : y.end() + _YEAR_AIM_REACH], LEXICON.past_plan_words) for y in _YEAR_RE.finditer(norm))
 
 
 def _class_of_a_share(norm: str, q: Quantity, later: list[Quantity]) -> bool:
