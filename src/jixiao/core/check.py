@@ -293,6 +293,7 @@ def _admitted(result: TargetResult, admissions: list[Claim], goal: str) -> Targe
                    evidence=(a, *result.evidence))
 
 
+_ADMISSION_CELL_SLACK: Final = 4  # a progress cell this little longer than its admission is the admission alone
 _QUANTITY_HINT: Final = re.compile(r"\d+")
 _PARAGRAPH: Final = 40  # characters: a progress text this long, given to several rows, is a results paragraph
 _OPENING_FIGURES_RE: Final = re.compile(r"[\s\d.,，%]*")
@@ -892,7 +893,10 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
         results = [_admitted(r, admissions, goal) for r in results]
         if len(results) == 1 and results[0].verdict == "unverified":
             # the row's own narrative says its one work was put off or cannot be done (2003年暂缓实施)
-            final = [a for a in admissions if is_final_admission(a)]
+            final = [a for a in admissions if is_final_admission(a) or (
+                not (period is not None and is_in_year(period))
+                and len(prog_norm.strip(" 。.;；")) <= len(a.text) + _ADMISSION_CELL_SLACK)]
+            # (or, at the year's end, a cell that is the admission alone: 進度落後, 未能如期完成)
             if final:
                 r = results[0]
                 results = [replace(r, verdict="not_met", reason=f"进度称“{final[0].text}”，目标“{r.target.text}”未达到",

@@ -393,7 +393,8 @@ _BY_YEAR_RE: Final = re.compile(
 # A five-year plan named by its number (十一五 … 十五五): it ends in 2010, 2015 … 2030.
 _PLAN_PERIOD_RE: Final = re.compile(r"十([一二三四五])五")
 _PLAN_END: Final = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030}
-_WITHIN_YEARS_RE: Final = re.compile(r"([两二三四五六七八九十]|[2-9]|\d{2})\s*年(?:内|之内|时间|期间)")
+# A span of years to reach a target (三年内, 5年之内), never the tail of a calendar year (2023年内).
+_WITHIN_YEARS_RE: Final = re.compile(r"(?<![\d.])([两二三四五六七八九十]|[2-9]|\d{2})\s*年(?:内|之内|时间|期间)")
 
 
 def plan_ends_after(text: str, year: int | None) -> bool:

@@ -484,7 +484,9 @@ def pair_score(t: Target, tc: _Context, c: Claim, cc: _Context, *, bare_pair: bo
         if not (c.kind == "level" and (bare_pair or new_things)):
             return 0.0
     if t.kind == "level" and c.kind != "level" and not (c.kind == "change" and (tc.rate or (
-            tc.unnamed and t.unit == "%" and cc.named and all(_a_flow(n) for n in cc.named)))):
+            tc.unnamed and t.unit == "%" and cc.named and all(_a_flow(n) for n in cc.named)) or (
+            c.unit not in ("%", "百分点") and contains_any(fold(t.text), LEXICON.increase)))):
+        # (增加資助學額1 000個 | 已增加1 200個資助學額: a count added, told as a rise in the same words)
         # (山西 | 预期目标8% | 山西去年GDP增长4.9%: a target naming nothing takes the change of an amount)
         return 0.0
     if tc.named and cc.named and not (tc.named & cc.named):
