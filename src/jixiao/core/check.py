@@ -914,7 +914,8 @@ def _check_row(row: Row, *, period: str | None = None, year: int | None = None, 
             r, period, settled or (done_said and r.verdict == "met" and _met_by_a_figure(r)),
             averaged=averaged) for r in results]
     if any(r.verdict == "not_met" or _a_ceiling_kept(r) for r in results) and (
-            due_later or deadline_after(goal + ind_norm, year) or _task_due_later(prog_norm, year)):
+            due_later or deadline_after(goal + ind_norm, year) or deadline_after(ind_norm, year)
+            or _task_due_later(prog_norm, year)):
         results = [_ceiling_not_due(_not_due(r, year)) for r in results]
     return RowResult(row=row, verdict=row_verdict(results), targets=tuple(results))
 

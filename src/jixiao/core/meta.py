@@ -275,6 +275,8 @@ def _roc_year(title: str, published: int) -> int | None:
     return None
 
 
+_OPENING_YEAR_RE: Final = re.compile(r"\s*(?:到|至|在)?\s*((?:19|20)\d{2}|1[0-2]\d)\s*年(?!度?(?:以来|来))")
+_ROC_REACH: Final = 15  # a year this far after the report's is a deadline, not a name (100年 a centenary)
 _ROC_YEAR_RE: Final = re.compile(r"(?<![\d.])(1[0-2]\d)\s*(?:年|學年|学年)")
 _ROC_OFFSET: Final = 1911
 
@@ -450,4 +452,11 @@ def deadline_after(text: str, year: int | None) -> bool:
         end_year = int(end) if len(end) == 4 else int(m.group(1)[:2] + end)
         if end_year > year:
             return True
-    return any(int(m.group(1) or m.group(2)) > year for m in _BY_YEAR_RE.finditer(text))
+    if any(int(m.group(1) or m.group(2)) > year for m in _BY_YEAR_RE.finditer(text)):
+        return True
+    # a target that opens with its own year (2025年太阳光电…达20GW, 114年…累計設置量達20GW)
+    opening = _OPENING_YEAR_RE.match(text)
+    if opening is None:
+        return False
+    own = int(opening.group(1)) if len(opening.group(1)) == 4 else int(opening.group(1)) + _ROC_OFFSET
+    return year < own <= year + _ROC_REACH
